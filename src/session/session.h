@@ -1,0 +1,79 @@
+// session.h — one client's conversation with the database, whatever protocol it speaks.
+//
+// Both front ends (the MySQL protocol and the text protocol) decode their bytes into
+// calls on a Session and encode what it reports through a ResultSink. Everything after
+// decoding — parsing, binding, planning, executing, session variables, the current
+// database — is shared.
+//
+//   net/mysql/  ─┐                         ┌─► sql/ (parse → bind → plan → execute)
+//                ├─► Session::ExecuteQuery ┤
+//   net/text/   ─┘                         └─► ResultSink (back to the front end)
+//
+// Threading: a Session is used by one thread at a time. The network layer runs
+// ExecuteQuery on a worker thread, never on the event loop, so a long statement does
+// not stall other connections.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "session/result_sink.h"
+#include "session/server_context.h"
+
+namespace minisql {
+
+class SessionState;  // variables, current database ... (session/session_state.h)
+
+/// SERVER_STATUS_* bits of OK/EOF packets that the session layer decides.
+enum ServerStatusFlag : uint16_t {
+  kServerStatusInTrans = 0x0001,
+  kServerStatusAutocommit = 0x0002,
+  kServerMoreResultsExists = 0x0008,
+  kServerStatusNoGoodIndexUsed = 0x0010,
+  kServerStatusNoIndexUsed = 0x0020,
+};
+
+class Session {
+ public:
+  Session(ServerContext* context, uint32_t connection_id, std::string user, std::string host);
+  ~Session();
+
+  uint32_t connection_id() const { return connection_id_; }
+  const std::string& user() const { return user_; }
+  const std::string& host() const { return host_; }
+
+  /// COM_INIT_DB, USE, and the database named at connect: 1049 if it does not exist.
+  Status SetCurrentDatabase(const std::string& database);
+  /// "" when no database is selected.
+  const std::string& current_database() const;
+
+  /// COM_QUERY: runs one SQL statement (a trailing ';', whitespace or NUL is allowed)
+  /// and reports its outcome to `sink`.
+  void ExecuteQuery(std::string_view sql, ResultSink* sink);
+
+  /// COM_FIELD_LIST: the column definitions of `table` in the current database.
+  Result<std::vector<ResultColumn>> ListFields(const std::string& table);
+
+  /// COM_STATISTICS: "Uptime: 5  Threads: 1  Questions: 10  Slow queries: 0 ..."
+  std::string Statistics() const;
+
+  /// SERVER_STATUS_* bits for the next OK/EOF packet.
+  uint16_t StatusFlags() const;
+
+  /// CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows.
+  void set_client_found_rows(bool on) { client_found_rows_ = on; }
+
+ private:
+  ServerContext* context_;
+  uint32_t connection_id_;
+  std::string user_;
+  std::string host_;
+  bool client_found_rows_ = false;
+  std::unique_ptr<SessionState> state_;
+};
+
+}  // namespace minisql

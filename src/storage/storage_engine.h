@@ -1,0 +1,186 @@
+// storage_engine.h — the storage engine's API: everything the SQL layer may ask of
+// storage, and nothing about how it is done.
+//
+// The executor sees databases, tables (a TableSchema), rows (a Row of Values),
+// cursors over rows and transactions. It never sees pages, the buffer pool, B+ tree
+// nodes or the write-ahead log; those are behind this interface in storage/.
+//
+//   SQL layer ──► StorageEngine ──► Catalog        (storage/catalog/)
+//                               ├─► table B+ trees (storage/btree/, storage/table/)
+//                               ├─► BufferPool     (storage/buffer/)
+//                               └─► Wal            (storage/wal/)
+//
+// Transactions. Every call takes the Transaction it belongs to. In this first cut a
+// transaction is one statement (autocommit): kReadOnly transactions share the engine,
+// a kReadWrite transaction excludes all others until it commits or rolls back. When
+// Commit() returns OK the transaction's changes are in the fsynced log and survive a
+// crash; Rollback() (or destroying an uncommitted Transaction) undoes every change.
+// The storage issue replaces the engine-wide latch with row locks and MVCC without
+// changing this interface's shape.
+//
+// Errors are MySQL errors: ER_DUP_ENTRY naming the key, ER_TABLE_EXISTS_ERROR, ...
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "types/column_type.h"
+#include "types/value.h"
+
+namespace minisql::storage {
+
+/// One column of a table, as CREATE TABLE declared it.
+struct ColumnDef {
+  std::string name;
+  ColumnType type;
+  bool nullable = true;
+  /// The DEFAULT clause: nullopt when there is none (MySQL then shows NULL for
+  /// nullable columns and requires a value for NOT NULL ones); a NULL Value for
+  /// DEFAULT NULL.
+  std::optional<Value> default_value;
+  bool auto_increment = false;
+};
+
+/// A table's definition, as the catalog stores it.
+struct TableSchema {
+  uint64_t table_id = 0;  // assigned by CreateTable; 0 before
+  std::string database;
+  std::string name;
+  std::vector<ColumnDef> columns;
+  /// Indexes into `columns`, in key order. Empty: the table has no PRIMARY KEY and
+  /// rows are clustered on a hidden row id.
+  std::vector<uint32_t> primary_key;
+  /// The table options text after the closing parenthesis, kept for SHOW CREATE TABLE.
+  std::string options;
+
+  /// The index of column `name` (case-insensitive, as MySQL column names are), or -1.
+  int FindColumn(const std::string& name) const;
+};
+
+/// An account (user@host) and its credentials.
+struct UserRecord {
+  std::string user;
+  std::string host;
+  std::string plugin;       // "mysql_native_password"
+  std::string auth_string;  // "*" + HEX(SHA1(SHA1(password))), "" for no password
+};
+
+/// Opaque identity of a stored row within its table (the encoded clustered key).
+/// Valid until the row is deleted or its primary key changes.
+using RowId = std::string;
+
+/// A bound on the primary key: a prefix of the key columns' values.
+struct KeyBound {
+  std::vector<Value> values;
+  bool inclusive = true;
+};
+
+/// Which rows a Scan visits, as a range of the primary key. Both bounds absent: all
+/// rows, in primary key order.
+struct KeyRange {
+  std::optional<KeyBound> lower;
+  std::optional<KeyBound> upper;
+
+  static KeyRange All() { return KeyRange{}; }
+  /// Exactly the rows whose key starts with `values`.
+  static KeyRange Prefix(std::vector<Value> values) {
+    return KeyRange{KeyBound{values, true}, KeyBound{values, true}};
+  }
+};
+
+/// Iterates rows in primary key order. The transaction must outlive the cursor.
+/// Changing the table while a cursor over it is open is not allowed: UPDATE and
+/// DELETE collect RowIds first, then change the rows.
+class RowCursor {
+ public:
+  virtual ~RowCursor() = default;
+  /// Moves to the next row and fills `row` and (if not null) `id`. Returns false at
+  /// the end, or an error (e.g. a corrupt page).
+  virtual Result<bool> Next(Row* row, RowId* id) = 0;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual uint64_t id() const = 0;
+};
+
+enum class AccessMode { kReadOnly, kReadWrite };
+
+class StorageEngine {
+ public:
+  virtual ~StorageEngine() = default;
+
+  // --- Transactions ------------------------------------------------------------------
+  virtual Result<std::unique_ptr<Transaction>> Begin(AccessMode mode) = 0;
+  /// Makes the transaction's changes durable (log fsynced) and visible.
+  virtual Status Commit(Transaction* txn) = 0;
+  /// Undoes every change the transaction made.
+  virtual void Rollback(Transaction* txn) = 0;
+
+  // --- Databases ---------------------------------------------------------------------
+  virtual Status CreateDatabase(Transaction* txn, const std::string& name) = 0;  // 1007
+  /// Drops the database and all its tables. 1008 if it does not exist.
+  virtual Status DropDatabase(Transaction* txn, const std::string& name) = 0;
+  virtual Result<bool> DatabaseExists(Transaction* txn, const std::string& name) = 0;
+  /// All database names, sorted.
+  virtual Result<std::vector<std::string>> ListDatabases(Transaction* txn) = 0;
+
+  // --- Tables ------------------------------------------------------------------------
+  /// Creates the table; assigns schema.table_id. 1050 if it exists, 1049 if the
+  /// database does not.
+  virtual Status CreateTable(Transaction* txn, const TableSchema& schema) = 0;
+  /// 1051 "Unknown table 'db.t'" if it does not exist.
+  virtual Status DropTable(Transaction* txn, const std::string& db, const std::string& table) = 0;
+  /// Table names of `db`, sorted.
+  virtual Result<std::vector<std::string>> ListTables(Transaction* txn, const std::string& db) = 0;
+  /// 1146 "Table 'db.t' doesn't exist".
+  virtual Result<std::shared_ptr<const TableSchema>> GetTable(Transaction* txn,
+                                                              const std::string& db,
+                                                              const std::string& table) = 0;
+
+  // --- Rows --------------------------------------------------------------------------
+  // `row` has one Value per column, already converted to the column's type and
+  // checked for NOT NULL by the SQL layer.
+  virtual Result<std::unique_ptr<RowCursor>> Scan(Transaction* txn, const TableSchema& table,
+                                                  const KeyRange& range) = 0;
+  /// 1062 "Duplicate entry '<key>' for key 'PRIMARY'" if the primary key exists.
+  virtual Status Insert(Transaction* txn, const TableSchema& table, const Row& row) = 0;
+  /// Replaces the row; if its primary key changes and the new key exists: 1062.
+  virtual Status Update(Transaction* txn, const TableSchema& table, const RowId& id,
+                        const Row& new_row) = 0;
+  virtual Status Delete(Transaction* txn, const TableSchema& table, const RowId& id) = 0;
+
+  /// AUTO_INCREMENT: reserves and returns the table's next value (starting at 1).
+  virtual Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) = 0;
+  /// An explicit value was stored in the AUTO_INCREMENT column: later
+  /// NextAutoIncrement() calls return more than `value`.
+  virtual Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table,
+                                        int64_t value) = 0;
+
+  // --- Accounts ----------------------------------------------------------------------
+  virtual Result<std::optional<UserRecord>> FindUser(Transaction* txn, const std::string& user,
+                                                     const std::string& host) = 0;
+  virtual Result<std::vector<UserRecord>> ListUsers(Transaction* txn) = 0;
+  virtual Status CreateUser(Transaction* txn, const UserRecord& user) = 0;
+
+  // --- Lifetime ----------------------------------------------------------------------
+  /// Writes all committed pages to the data file and trims the log.
+  virtual Status Checkpoint() = 0;
+};
+
+struct EngineOptions {
+  std::string datadir;
+  uint64_t buffer_pool_bytes = 128ull << 20;
+};
+
+/// Opens (and on an empty directory, initialises) the data directory, running crash
+/// recovery if the last shutdown was not clean. Closing = destroying the engine,
+/// which checkpoints.
+Result<std::unique_ptr<StorageEngine>> OpenStorageEngine(const EngineOptions& options);
+
+}  // namespace minisql::storage

@@ -1,0 +1,70 @@
+// value.h — one SQL value: what a row holds in each column and an expression yields.
+//
+// A Value is NULL or one of a few physical kinds. The kinds are deliberately fewer
+// than the SQL types: every integer type is an Int (int64), DOUBLE is a Double,
+// DECIMAL is a Decimal, and CHAR/VARCHAR/TEXT are a String (UTF-8 bytes). The column's
+// ColumnType, not the Value, says which SQL type a value belongs to.
+//
+//   kind       C++ type        SQL types
+//   kNull      —               NULL
+//   kInt       int64_t         TINYINT SMALLINT MEDIUMINT INT BIGINT (signed)
+//   kDouble    double          FLOAT DOUBLE REAL
+//   kDecimal   Decimal         DECIMAL(p,s), exact arithmetic results
+//   kString    std::string     CHAR VARCHAR TEXT
+//
+// Comparison, casting and arithmetic follow MySQL's rules and live in the SQL layer
+// (sql/expression/); storage only serialises Values (storage/table/row_codec).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "types/decimal.h"
+
+namespace minisql {
+
+class Value {
+ public:
+  enum class Kind : uint8_t { kNull, kInt, kDouble, kDecimal, kString };
+
+  Value() = default;  // NULL
+  static Value Null() { return Value(); }
+  static Value Int(int64_t v) { return Value(Storage(std::in_place_index<1>, v)); }
+  static Value Double(double v) { return Value(Storage(std::in_place_index<2>, v)); }
+  static Value FromDecimal(Decimal v) { return Value(Storage(std::in_place_index<3>, v)); }
+  static Value String(std::string v) { return Value(Storage(std::in_place_index<4>, std::move(v))); }
+
+  Kind kind() const { return static_cast<Kind>(data_.index()); }
+  bool is_null() const { return data_.index() == 0; }
+
+  /// Accessors; the kind must match (checked in debug builds).
+  int64_t int_value() const { return std::get<1>(data_); }
+  double double_value() const { return std::get<2>(data_); }
+  const Decimal& decimal_value() const { return std::get<3>(data_); }
+  const std::string& string_value() const { return std::get<4>(data_); }
+
+  /// The value as the MySQL text protocol sends it: integers in decimal, DOUBLE in
+  /// MySQL's shortest round-trip form ("1.5", "0.30000000000000004", "1e20"), DECIMAL
+  /// with exactly its scale, strings as they are. Must not be called on NULL.
+  std::string ToText() const;
+
+  /// Same kind and same bits (used by tests and by UPDATE's "changed" count;
+  /// SQL equality is in sql/expression/).
+  bool IdenticalTo(const Value& other) const;
+
+ private:
+  using Storage = std::variant<std::monostate, int64_t, double, Decimal, std::string>;
+  explicit Value(Storage data) : data_(std::move(data)) {}
+  Storage data_;
+};
+
+/// A table row or an intermediate tuple: one Value per column.
+using Row = std::vector<Value>;
+
+/// MySQL's text form of a double (the rendering inside Value::ToText).
+std::string FormatDouble(double v);
+
+}  // namespace minisql
