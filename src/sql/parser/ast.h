@@ -1,0 +1,446 @@
+// ast.h — the abstract syntax tree the parser builds and the binder reads.
+//
+// The AST is the statement exactly as written, with no names resolved and no types
+// checked: `SELECT nosuch FROM t` parses fine and fails in the binder with 1054. Each
+// node is a plain struct owning its children through unique_ptr; the grammar actions
+// (grammar.y) build them through the small helpers at the bottom.
+//
+// Every expression keeps `text`, its source text as typed: MySQL names a result
+// column after it (`SELECT price*2` shows a column called "price*2").
+//
+//   Stmt ─┬─ SelectStmt ── items (SelectItem: Expr + alias), from (TableRef tree),
+//         │                where, group_by, having, order_by, limit, offset
+//         ├─ InsertStmt, UpdateStmt, DeleteStmt
+//         ├─ CreateDatabaseStmt, DropDatabaseStmt, UseStmt
+//         ├─ CreateTableStmt (ColumnDefinition list), DropTableStmt
+//         ├─ ShowStmt (DATABASES, TABLES, COLUMNS, VARIABLES, ...)
+//         ├─ SetStmt (variables, NAMES), TransactionStmt, ExplainStmt
+//
+// Node kinds the grammar can produce but later stages do not support yet are still
+// represented here, so the binder can answer ER_NOT_SUPPORTED_YET (1235) naming the
+// feature instead of the parser reporting a misleading syntax error.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "types/column_type.h"
+#include "types/value.h"
+
+namespace minisql::sql::ast {
+
+// ======================================================================================
+// Expressions
+// ======================================================================================
+
+enum class ExprKind {
+  kLiteral,     // 1, 1.5, 1.5e0, 'x', NULL, TRUE
+  kColumnRef,   // c, t.c, db.t.c
+  kStar,        // * or t.* (only as a select item or inside COUNT(*))
+  kUnary,       // -x, NOT x, ~x
+  kBinary,      // x + y, x = y, x AND y ...
+  kIsNull,      // x IS [NOT] NULL
+  kIsBool,      // x IS [NOT] TRUE|FALSE|UNKNOWN
+  kLike,        // x [NOT] LIKE p [ESCAPE e]
+  kInList,      // x [NOT] IN (a, b, c)
+  kBetween,     // x [NOT] BETWEEN a AND b
+  kFunction,    // f(args), COUNT(*), COUNT(DISTINCT x)
+  kVariable,    // @user_var, @@system_var, @@session.x, @@global.x
+  kCase,        // CASE [x] WHEN .. THEN .. [ELSE ..] END
+  kCast,        // CAST(x AS type), CONVERT(x, type)
+  kDefault,     // DEFAULT (in INSERT VALUES / UPDATE SET)
+  kSubquery,    // (SELECT ...), EXISTS (SELECT ...), x [NOT] IN (SELECT ...)
+  kRow,         // (a, b) row constructor
+};
+
+struct SelectStmt;
+
+struct Expr {
+  explicit Expr(ExprKind k) : kind(k) {}
+  virtual ~Expr() = default;
+  ExprKind kind;
+  /// The expression's source text exactly as typed (whitespace inside kept).
+  std::string text;
+};
+using ExprPtr = std::unique_ptr<Expr>;
+
+/// A literal. The Value's kind records MySQL's literal typing: 12 is kInt, 1.5 is
+/// kDecimal, 1.5e0 is kDouble, 'x' is kString, NULL is kNull; TRUE/FALSE are kInt 1/0.
+/// Integers too large for int64 become kDecimal.
+struct LiteralExpr : Expr {
+  LiteralExpr() : Expr(ExprKind::kLiteral) {}
+  Value value;
+};
+
+struct ColumnRefExpr : Expr {
+  ColumnRefExpr() : Expr(ExprKind::kColumnRef) {}
+  std::string database;  // "" unless written db.t.c
+  std::string table;     // "" unless written t.c
+  std::string column;
+};
+
+struct StarExpr : Expr {
+  StarExpr() : Expr(ExprKind::kStar) {}
+  std::string database;
+  std::string table;  // "" for a bare *
+};
+
+enum class UnaryOp { kNegate, kPlus, kNot, kBitNot };
+
+struct UnaryExpr : Expr {
+  UnaryExpr() : Expr(ExprKind::kUnary) {}
+  UnaryOp op = UnaryOp::kNot;
+  ExprPtr operand;
+};
+
+enum class BinaryOp {
+  kAdd, kSub, kMul, kDiv, kIntDiv, kMod,       // + - * / DIV MOD(%)
+  kEq, kNe, kLt, kLe, kGt, kGe, kNullSafeEq,   // = <>(!=) < <= > >= <=>
+  kAnd, kOr, kXor,                             // AND(&&) OR(||) XOR
+  kBitAnd, kBitOr, kBitXor, kShiftLeft, kShiftRight,
+};
+
+struct BinaryExpr : Expr {
+  BinaryExpr() : Expr(ExprKind::kBinary) {}
+  BinaryOp op = BinaryOp::kEq;
+  ExprPtr left;
+  ExprPtr right;
+};
+
+struct IsNullExpr : Expr {
+  IsNullExpr() : Expr(ExprKind::kIsNull) {}
+  ExprPtr operand;
+  bool negated = false;  // IS NOT NULL
+};
+
+struct IsBoolExpr : Expr {
+  enum class Test { kTrue, kFalse, kUnknown };
+  IsBoolExpr() : Expr(ExprKind::kIsBool) {}
+  ExprPtr operand;
+  Test test = Test::kTrue;
+  bool negated = false;
+};
+
+struct LikeExpr : Expr {
+  LikeExpr() : Expr(ExprKind::kLike) {}
+  ExprPtr operand;
+  ExprPtr pattern;
+  ExprPtr escape;  // null: the default escape '\'
+  bool negated = false;
+};
+
+struct InListExpr : Expr {
+  InListExpr() : Expr(ExprKind::kInList) {}
+  ExprPtr operand;
+  std::vector<ExprPtr> list;
+  bool negated = false;
+};
+
+struct BetweenExpr : Expr {
+  BetweenExpr() : Expr(ExprKind::kBetween) {}
+  ExprPtr operand;
+  ExprPtr low;
+  ExprPtr high;
+  bool negated = false;
+};
+
+/// A function call or aggregate. `name` is upper-cased (COUNT, CONCAT, DATABASE).
+struct FunctionExpr : Expr {
+  FunctionExpr() : Expr(ExprKind::kFunction) {}
+  std::string name;
+  std::vector<ExprPtr> args;
+  bool star = false;      // COUNT(*)
+  bool distinct = false;  // COUNT(DISTINCT x)
+};
+
+struct VariableExpr : Expr {
+  enum class Scope { kUser, kSystemDefault, kSession, kGlobal };
+  VariableExpr() : Expr(ExprKind::kVariable) {}
+  Scope scope = Scope::kUser;  // @x is kUser; @@x kSystemDefault; @@session.x / @@global.x
+  std::string name;            // without the @ / @@ / scope prefix, as written
+};
+
+struct CaseExpr : Expr {
+  CaseExpr() : Expr(ExprKind::kCase) {}
+  ExprPtr operand;  // null for a searched CASE
+  std::vector<std::pair<ExprPtr, ExprPtr>> when_then;
+  ExprPtr else_result;  // null: ELSE NULL
+};
+
+struct CastExpr : Expr {
+  CastExpr() : Expr(ExprKind::kCast) {}
+  ExprPtr operand;
+  /// The target as written: SIGNED, UNSIGNED, CHAR, DECIMAL(p,s), DOUBLE, DATE ...
+  std::string target_name;
+  ColumnType target;
+};
+
+struct DefaultExpr : Expr {
+  DefaultExpr() : Expr(ExprKind::kDefault) {}
+};
+
+struct SubqueryExpr : Expr {
+  enum class Form { kScalar, kExists, kIn };
+  SubqueryExpr() : Expr(ExprKind::kSubquery) {}
+  Form form = Form::kScalar;
+  ExprPtr operand;  // for kIn
+  bool negated = false;
+  std::unique_ptr<SelectStmt> select;
+};
+
+struct RowExpr : Expr {
+  RowExpr() : Expr(ExprKind::kRow) {}
+  std::vector<ExprPtr> items;
+};
+
+// ======================================================================================
+// Statements
+// ======================================================================================
+
+enum class StmtKind {
+  kSelect,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kCreateDatabase,
+  kDropDatabase,
+  kUse,
+  kCreateTable,
+  kDropTable,
+  kShow,
+  kSet,
+  kTransaction,
+  kExplain,
+  kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+};
+
+struct Stmt {
+  explicit Stmt(StmtKind k) : kind(k) {}
+  virtual ~Stmt() = default;
+  StmtKind kind;
+};
+using StmtPtr = std::unique_ptr<Stmt>;
+
+/// An item of a FROM clause: a named table, a join of two items, or a derived table.
+struct TableRef {
+  enum class Kind { kBase, kJoin, kDerived };
+  enum class JoinType { kInner, kLeft, kRight, kCross };
+  Kind kind = Kind::kBase;
+  // kBase
+  std::string database;  // "" = the current database
+  std::string name;
+  // kBase and kDerived
+  std::string alias;  // "" = none
+  // kJoin
+  JoinType join_type = JoinType::kInner;
+  bool natural = false;
+  std::unique_ptr<TableRef> left;
+  std::unique_ptr<TableRef> right;
+  ExprPtr on;                              // JOIN ... ON
+  std::vector<std::string> using_columns;  // JOIN ... USING (...)
+  // kDerived
+  std::unique_ptr<SelectStmt> subquery;
+};
+
+struct SelectItem {
+  ExprPtr expr;       // may be a StarExpr
+  std::string alias;  // "" when no AS / alias was written
+};
+
+struct OrderItem {
+  ExprPtr expr;
+  bool descending = false;
+};
+
+enum class SetOperation { kNone, kUnion, kUnionAll, kIntersect, kExcept };
+
+enum class LockMode { kNone, kForUpdate, kForShare };
+
+struct SelectStmt : Stmt {
+  SelectStmt() : Stmt(StmtKind::kSelect) {}
+  bool distinct = false;
+  std::vector<SelectItem> items;
+  std::vector<std::unique_ptr<TableRef>> from;  // comma-separated items; empty = no FROM
+  ExprPtr where;
+  std::vector<ExprPtr> group_by;
+  ExprPtr having;
+  std::vector<OrderItem> order_by;
+  ExprPtr limit;   // null = no LIMIT
+  ExprPtr offset;  // null = no OFFSET
+  LockMode lock_mode = LockMode::kNone;
+  // A set operation chains this SELECT with the next one: `this UNION next`.
+  SetOperation set_op = SetOperation::kNone;
+  std::unique_ptr<SelectStmt> next;
+};
+
+struct Assignment {
+  std::string table;   // "" unless written t.col
+  std::string column;
+  ExprPtr value;       // may be a DefaultExpr
+};
+
+struct InsertStmt : Stmt {
+  InsertStmt() : Stmt(StmtKind::kInsert) {}
+  bool replace = false;  // REPLACE INTO
+  bool ignore = false;   // INSERT IGNORE
+  std::string database;
+  std::string table;
+  std::vector<std::string> columns;        // empty = all columns in table order
+  std::vector<std::vector<ExprPtr>> rows;  // VALUES (...), (...)
+  std::unique_ptr<SelectStmt> select;      // INSERT ... SELECT (rows then empty)
+  std::vector<Assignment> on_duplicate;    // ON DUPLICATE KEY UPDATE
+};
+
+struct UpdateStmt : Stmt {
+  UpdateStmt() : Stmt(StmtKind::kUpdate) {}
+  std::unique_ptr<TableRef> table;  // a base table (multi-table forms: a join)
+  std::vector<Assignment> assignments;
+  ExprPtr where;
+  std::vector<OrderItem> order_by;
+  ExprPtr limit;
+};
+
+struct DeleteStmt : Stmt {
+  DeleteStmt() : Stmt(StmtKind::kDelete) {}
+  std::unique_ptr<TableRef> table;
+  ExprPtr where;
+  std::vector<OrderItem> order_by;
+  ExprPtr limit;
+};
+
+struct CreateDatabaseStmt : Stmt {
+  CreateDatabaseStmt() : Stmt(StmtKind::kCreateDatabase) {}
+  std::string name;
+  bool if_not_exists = false;
+  std::vector<std::pair<std::string, std::string>> options;  // CHARACTER SET x, COLLATE y
+};
+
+struct DropDatabaseStmt : Stmt {
+  DropDatabaseStmt() : Stmt(StmtKind::kDropDatabase) {}
+  std::string name;
+  bool if_exists = false;
+};
+
+struct UseStmt : Stmt {
+  UseStmt() : Stmt(StmtKind::kUse) {}
+  std::string database;
+};
+
+/// One column in CREATE TABLE.
+struct ColumnDefinition {
+  std::string name;
+  ColumnType type;
+  std::string type_text;       // the type as written, for error messages
+  bool not_null = false;       // NOT NULL given
+  bool null_given = false;     // NULL given explicitly
+  ExprPtr default_value;       // DEFAULT <literal> (null: no DEFAULT clause)
+  bool auto_increment = false;
+  bool primary_key = false;    // PRIMARY KEY on the column
+  bool unique = false;         // UNIQUE [KEY] on the column
+  std::string comment;
+  std::vector<std::string> unsupported;  // attributes parsed but not supported yet
+};
+
+/// PRIMARY KEY (...), [UNIQUE] KEY|INDEX name (...) in CREATE TABLE.
+struct IndexDefinition {
+  enum class Kind { kPrimary, kUnique, kIndex };
+  Kind kind = Kind::kIndex;
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+struct TableOption {
+  std::string name;   // upper-cased: ENGINE, DEFAULT CHARSET, COLLATE, AUTO_INCREMENT, COMMENT
+  std::string value;  // as written (quotes removed)
+};
+
+struct CreateTableStmt : Stmt {
+  CreateTableStmt() : Stmt(StmtKind::kCreateTable) {}
+  bool temporary = false;
+  bool if_not_exists = false;
+  std::string database;
+  std::string table;
+  std::vector<ColumnDefinition> columns;
+  std::vector<IndexDefinition> indexes;
+  std::vector<TableOption> options;
+  std::unique_ptr<SelectStmt> as_select;  // CREATE TABLE ... AS SELECT
+  std::string like_database, like_table;  // CREATE TABLE ... LIKE
+};
+
+struct TableName {
+  std::string database;
+  std::string table;
+};
+
+struct DropTableStmt : Stmt {
+  DropTableStmt() : Stmt(StmtKind::kDropTable) {}
+  bool temporary = false;
+  bool if_exists = false;
+  std::vector<TableName> tables;
+};
+
+struct ShowStmt : Stmt {
+  enum class What {
+    kDatabases,    // SHOW DATABASES | SCHEMAS
+    kTables,       // SHOW [FULL] TABLES [FROM db]
+    kColumns,      // SHOW [FULL] COLUMNS FROM t [FROM db], DESCRIBE t, DESC t
+    kVariables,    // SHOW [GLOBAL|SESSION] VARIABLES
+    kStatus,       // SHOW [GLOBAL|SESSION] STATUS
+    kCreateTable,  // SHOW CREATE TABLE t
+    kCreateDatabase,
+    kWarnings,
+    kErrors,
+    kTableStatus,
+    kIndex,        // SHOW INDEX|KEYS FROM t
+    kProcessList,
+    kEngines,
+    kCollation,
+    kCharset,
+    kGrants,
+  };
+  ShowStmt() : Stmt(StmtKind::kShow) {}
+  What what = What::kDatabases;
+  bool full = false;
+  bool global = false;
+  std::string database;  // FROM db / IN db
+  std::string table;
+  std::string column;    // DESCRIBE t col
+  std::optional<std::string> like;  // LIKE 'pattern'
+  ExprPtr where;                    // WHERE expr
+};
+
+struct SetStmt : Stmt {
+  struct Item {
+    enum class Kind { kVariable, kNames, kCharacterSet, kTransaction, kPassword };
+    Kind kind = Kind::kVariable;
+    VariableExpr::Scope scope = VariableExpr::Scope::kSystemDefault;  // SET x / SET @x / SET GLOBAL x
+    std::string name;  // variable name; charset name for NAMES / CHARACTER SET
+    std::string collation;  // SET NAMES x COLLATE y
+    ExprPtr value;     // null for SET x = DEFAULT? no: a DefaultExpr
+    std::string text;  // the item as written, for messages
+  };
+  SetStmt() : Stmt(StmtKind::kSet) {}
+  std::vector<Item> items;
+};
+
+struct TransactionStmt : Stmt {
+  enum class Action { kBegin, kCommit, kRollback, kSavepoint, kRollbackToSavepoint, kRelease };
+  TransactionStmt() : Stmt(StmtKind::kTransaction) {}
+  Action action = Action::kBegin;
+  std::string savepoint;
+};
+
+struct ExplainStmt : Stmt {
+  ExplainStmt() : Stmt(StmtKind::kExplain) {}
+  bool analyze = false;
+  StmtPtr statement;
+};
+
+struct EmptyStmt : Stmt {
+  EmptyStmt() : Stmt(StmtKind::kEmpty) {}
+};
+
+}  // namespace minisql::sql::ast
