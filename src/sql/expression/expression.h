@@ -1,0 +1,85 @@
+// expression.h — bound expressions: what the executor evaluates.
+//
+// The binder turns an ast::Expr (names as written) into an Expression tree whose
+// column references are positions in the operator's input row and whose result type
+// is known. Evaluating one is a pure function of the input row and the EvalContext.
+//
+//   ast:  price * 2          bound:  Arithmetic(kMul, ColumnRef(#2 DOUBLE), Literal(2))
+//                                    type DOUBLE, nullable
+//
+// MySQL semantics live here and only here: three-valued logic (NULL AND FALSE is
+// FALSE), comparisons between strings and numbers (compared as doubles), integer
+// overflow errors, `/` giving DECIMAL with scale+4, case-insensitive string
+// comparison under the default collation, LIKE with '%', '_' and '\' escapes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "types/column_type.h"
+#include "types/value.h"
+
+namespace minisql::sql {
+
+/// What an expression may ask of the session while it runs: DATABASE(), USER(),
+/// CONNECTION_ID(), LAST_INSERT_ID(), @user_variables, @@system_variables.
+class EvalContext {
+ public:
+  virtual ~EvalContext() = default;
+  virtual std::string CurrentDatabase() const = 0;  // "" = none (DATABASE() is NULL)
+  virtual std::string CurrentUser() const = 0;      // "root@localhost"
+  virtual uint32_t ConnectionId() const = 0;
+  virtual uint64_t LastInsertId() const = 0;
+  virtual Value UserVariable(const std::string& name) const = 0;  // NULL if unset
+  /// @@name (scope: "", "session" or "global"); 1193 if unknown.
+  virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;
+};
+
+enum class ExpressionKind {
+  kLiteral,
+  kColumnRef,
+  kUnary,
+  kArithmetic,
+  kComparison,
+  kLogical,
+  kIsNull,
+  kLike,
+  kInList,
+  kBetween,
+  kCase,
+  kCast,
+  kFunction,
+  kVariable,
+};
+
+class Expression {
+ public:
+  Expression(ExpressionKind kind, ColumnType type, bool nullable)
+      : kind_(kind), type_(type), nullable_(nullable) {}
+  virtual ~Expression() = default;
+
+  /// Evaluates against one input row.
+  virtual Result<Value> Evaluate(const Row& input, const EvalContext& ctx) const = 0;
+  /// For EXPLAIN and debugging: "(#2 * 2)".
+  virtual std::string ToString() const = 0;
+
+  ExpressionKind kind() const { return kind_; }
+  /// The result's SQL type (decides ColumnDefinition41 type/length/decimals).
+  const ColumnType& type() const { return type_; }
+  bool nullable() const { return nullable_; }
+
+ private:
+  ExpressionKind kind_;
+  ColumnType type_;
+  bool nullable_;
+};
+using ExpressionPtr = std::unique_ptr<Expression>;
+
+/// SQL truth of a value: NULL -> unknown (nullopt), numbers != 0, strings by their
+/// numeric prefix ("1abc" is true, "abc" false), as MySQL does in WHERE.
+std::optional<bool> TruthValue(const Value& v);
+
+}  // namespace minisql::sql

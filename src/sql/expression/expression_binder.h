@@ -1,0 +1,48 @@
+// expression_binder.h — turns ast::Expr into a bound Expression.
+//
+// The statement binder (sql/binder/) owns FROM-clause scopes and aggregates; for each
+// expression it calls BindExpression with a NameScope that maps column names to
+// input positions. Aggregate calls (COUNT, SUM, AVG, MIN, MAX) are not bound here: the
+// statement binder replaces them with column references to the aggregation operator's
+// output before calling BindExpression, and binds their arguments itself; meeting one
+// here is ER_INVALID_GROUP_FUNC_USE (1111).
+//
+// Errors: 1054 unknown column (via the scope), 1052 ambiguous column, 1305/1582 for
+// unknown functions and wrong argument counts, 1235 for what is not supported yet.
+#pragma once
+
+#include <string>
+
+#include "common/status.h"
+#include "sql/expression/expression.h"
+#include "sql/parser/ast.h"
+
+namespace minisql::sql {
+
+/// A column an expression may reference: where it is in the input row and its type.
+struct BoundColumn {
+  uint32_t index = 0;
+  ColumnType type;
+  bool nullable = true;
+  std::string name;
+};
+
+class NameScope {
+ public:
+  virtual ~NameScope() = default;
+  /// Resolves `db.table.column` (parts may be ""). Returns 1054 "Unknown column 'x' in
+  /// '<clause>'" or 1052 "Column 'x' in <clause> is ambiguous".
+  virtual Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const = 0;
+};
+
+/// True for COUNT, SUM, AVG, MIN, MAX (and the other aggregates as they are added).
+bool IsAggregateFunction(const std::string& upper_name);
+
+Result<ExpressionPtr> BindExpression(const ast::Expr& expr, const NameScope& scope);
+
+/// A bound literal (used by binders for constants they synthesise).
+ExpressionPtr MakeLiteral(Value value);
+/// A bound reference to input position `column.index`.
+ExpressionPtr MakeColumnRef(const BoundColumn& column);
+
+}  // namespace minisql::sql
