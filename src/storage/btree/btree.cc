@@ -1,0 +1,251 @@
+// btree.cc — B+ tree search, insert (with splits), update and delete. See btree.h.
+#include "storage/btree/btree.h"
+
+#include <algorithm>
+
+#include "storage/btree/btree_cursor.h"
+
+namespace minisql::storage {
+
+/// One node's entries in key order, as plain strings, while a split redistributes them.
+struct BTree::NodeImage {
+  struct Entry {
+    std::string key;
+    std::string value;  // leaves
+    PageId child = 0;   // internal nodes: the child holding keys >= key
+  };
+  NodeType type = NodeType::kLeaf;
+  PageId link = 0;  // leaf: right sibling; internal: leftmost child
+  std::vector<Entry> entries;
+
+  static NodeImage Of(const BTreeNode& node) {
+    NodeImage image;
+    image.type = node.type();
+    image.link = node.link();
+    for (size_t i = 0; i < node.count(); ++i) {
+      Entry entry{std::string(node.KeyAt(i)), "", 0};
+      if (node.is_leaf()) {
+        entry.value = std::string(node.ValueAt(i));
+      } else {
+        entry.child = node.ChildAt(i + 1);
+      }
+      image.entries.push_back(std::move(entry));
+    }
+    return image;
+  }
+
+  size_t CellSize(size_t i) const {
+    return type == NodeType::kLeaf ? BTreeNode::LeafCellSize(entries[i].key, entries[i].value)
+                                   : BTreeNode::InternalCellSize(entries[i].key);
+  }
+
+  /// Formats `page` as a node of this image's type holding entries [begin, end).
+  void WriteTo(WritePageGuard* page, PageId link_value, size_t begin, size_t end) const {
+    SetPageType(page->data(),
+                type == NodeType::kLeaf ? PageType::kBTreeLeaf : PageType::kBTreeInternal);
+    BTreeNode node(PageContent(page->data()), kPageContentSize);
+    node.Init(type);
+    node.set_link(link_value);
+    for (size_t i = begin; i < end; ++i) {
+      // Cannot fail: the split point guarantees each half fits (see btree.h).
+      if (type == NodeType::kLeaf) {
+        node.InsertLeafCell(i - begin, entries[i].key, entries[i].value);
+      } else {
+        node.InsertInternalCell(i - begin, entries[i].key, entries[i].child);
+      }
+    }
+  }
+};
+
+namespace {
+
+/// A node view over a pinned page. The view is only read, hence the const_cast.
+const BTreeNode NodeOf(const PageGuard& page) {
+  return BTreeNode(const_cast<char*>(PageContent(page.data())), kPageContentSize);
+}
+
+BTreeNode NodeOf(const WritePageGuard& page) {
+  return BTreeNode(PageContent(page.data()), kPageContentSize);
+}
+
+Status TooBig() {
+  return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxCellSize));
+}
+
+}  // namespace
+
+Status CorruptNode(PageId id) {
+  return Status::Error(ErrorCode::kCorruption, "B+ tree page " + std::to_string(id));
+}
+
+Result<PageGuard> BTree::FetchNode(Pager* pager, PageId id) {
+  if (id == kFileHeaderPageId || id == kInvalidPageId) return CorruptNode(id);
+  Result<PageGuard> page = pager->FetchPage(id);
+  if (!page.ok()) return page.status();
+  PageType type = GetPageType(page->data());
+  const BTreeNode node = NodeOf(*page);
+  bool type_ok = (type == PageType::kBTreeLeaf && node.type() == NodeType::kLeaf) ||
+                 (type == PageType::kBTreeInternal && node.type() == NodeType::kInternal);
+  if (!type_ok || !node.Validate()) return CorruptNode(id);
+  return page;
+}
+
+void BTree::FormatEmptyRoot(WritePageGuard* page) {
+  SetPageType(page->data(), PageType::kBTreeLeaf);
+  NodeOf(*page).Init(NodeType::kLeaf);
+}
+
+Result<PageId> BTree::Create(Pager* pager, PagerTxn* txn) {
+  Result<WritePageGuard> page = pager->AllocatePage(txn);
+  if (!page.ok()) return page.status();
+  FormatEmptyRoot(&*page);
+  return page->id();
+}
+
+bool BTree::EntryFits(std::string_view key, std::string_view value) {
+  return BTreeNode::LeafCellSize(key, value) <= kMaxCellSize;
+}
+
+Result<PageId> BTree::FindLeaf(std::string_view key, std::vector<PathStep>* path) {
+  PageId id = root_;
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    Result<PageGuard> page = FetchNode(pager_, id);
+    if (!page.ok()) return page.status();
+    const BTreeNode node = NodeOf(*page);
+    if (node.is_leaf()) return id;
+    size_t index = node.ChildIndexFor(key);
+    if (path != nullptr) path->push_back({id, index});
+    id = node.ChildAt(index);
+  }
+  return CorruptNode(root_);
+}
+
+Result<std::optional<std::string>> BTree::Get(std::string_view key) {
+  Result<PageId> leaf = FindLeaf(key, nullptr);
+  if (!leaf.ok()) return leaf.status();
+  Result<PageGuard> page = FetchNode(pager_, *leaf);
+  if (!page.ok()) return page.status();
+  const BTreeNode node = NodeOf(*page);
+  size_t index = node.LowerBound(key);
+  if (index == node.count() || node.KeyAt(index) != key) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(node.ValueAt(index)));
+}
+
+Result<bool> BTree::Insert(PagerTxn* txn, std::string_view key, std::string_view value) {
+  if (!EntryFits(key, value)) return TooBig();
+  std::vector<PathStep> path;
+  Result<PageId> leaf = FindLeaf(key, &path);
+  if (!leaf.ok()) return leaf.status();
+  Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
+  if (!page.ok()) return page.status();
+  BTreeNode node = NodeOf(*page);
+  size_t index = node.LowerBound(key);
+  if (index < node.count() && node.KeyAt(index) == key) return false;
+  if (node.InsertLeafCell(index, key, value)) return true;
+
+  NodeImage image = NodeImage::Of(node);
+  image.entries.insert(image.entries.begin() + index,
+                       NodeImage::Entry{std::string(key), std::string(value), 0});
+  MINISQL_RETURN_IF_ERROR(SplitNode(txn, &path, std::move(*page), image));
+  return true;
+}
+
+Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view value) {
+  if (!EntryFits(key, value)) return TooBig();
+  std::vector<PathStep> path;
+  Result<PageId> leaf = FindLeaf(key, &path);
+  if (!leaf.ok()) return leaf.status();
+  Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
+  if (!page.ok()) return page.status();
+  BTreeNode node = NodeOf(*page);
+  size_t index = node.LowerBound(key);
+  if (index == node.count() || node.KeyAt(index) != key) return false;
+  node.RemoveCell(index);
+  if (node.InsertLeafCell(index, key, value)) return true;
+
+  NodeImage image = NodeImage::Of(node);
+  image.entries.insert(image.entries.begin() + index,
+                       NodeImage::Entry{std::string(key), std::string(value), 0});
+  MINISQL_RETURN_IF_ERROR(SplitNode(txn, &path, std::move(*page), image));
+  return true;
+}
+
+Result<bool> BTree::Delete(PagerTxn* txn, std::string_view key) {
+  Result<PageId> leaf = FindLeaf(key, nullptr);
+  if (!leaf.ok()) return leaf.status();
+  Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
+  if (!page.ok()) return page.status();
+  BTreeNode node = NodeOf(*page);
+  size_t index = node.LowerBound(key);
+  if (index == node.count() || node.KeyAt(index) != key) return false;
+  node.RemoveCell(index);
+  return true;
+}
+
+Status BTree::SplitNode(PagerTxn* txn, std::vector<PathStep>* path, WritePageGuard page,
+                        const NodeImage& image) {
+  // Split point: the first index where the left half reaches half of the bytes.
+  size_t n = image.entries.size();
+  size_t total = 0;
+  for (size_t i = 0; i < n; ++i) total += image.CellSize(i);
+  size_t split = 0;
+  for (size_t acc = 0; split < n && acc < total / 2; ++split) acc += image.CellSize(split);
+  bool leaf = image.type == NodeType::kLeaf;
+  // Leaves keep [0, split) | [split, n). Internal nodes keep [0, split) | [split+1, n)
+  // and move key `split` up; its child becomes the right node's leftmost child.
+  size_t min_split = 1, max_split = leaf ? n - 1 : n - 2;
+  split = std::clamp(split, min_split, max_split);
+  const std::string& separator = image.entries[split].key;
+  size_t right_begin = leaf ? split : split + 1;
+  PageId right_link = leaf ? image.link : image.entries[split].child;
+
+  Result<WritePageGuard> right = pager_->AllocatePage(txn);
+  if (!right.ok()) return right.status();
+  if (page.id() == root_) {
+    // The root keeps its page id: both halves move to new pages below it.
+    Result<WritePageGuard> left = pager_->AllocatePage(txn);
+    if (!left.ok()) return left.status();
+    image.WriteTo(&*left, leaf ? right->id() : image.link, 0, split);
+    image.WriteTo(&*right, right_link, right_begin, n);
+    SetPageType(page.data(), PageType::kBTreeInternal);
+    BTreeNode root = NodeOf(page);
+    root.Init(NodeType::kInternal);
+    root.set_link(left->id());
+    root.InsertInternalCell(0, separator, right->id());
+    return Status::OK();
+  }
+  image.WriteTo(&page, leaf ? right->id() : image.link, 0, split);
+  image.WriteTo(&*right, right_link, right_begin, n);
+  PageId right_id = right->id();
+  std::string separator_copy = separator;
+  page.Release();
+  right->Release();
+  return InsertIntoParent(txn, path, std::move(separator_copy), right_id);
+}
+
+Status BTree::InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::string separator,
+                               PageId right) {
+  if (path->empty()) return CorruptNode(root_);  // a non-root node always has a parent
+  PathStep step = path->back();
+  path->pop_back();
+  Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, step.page);
+  if (!page.ok()) return page.status();
+  BTreeNode node = NodeOf(*page);
+  // The split child is child `child_index`; its new right sibling becomes child
+  // `child_index + 1`, i.e. the cell at index `child_index`.
+  if (node.InsertInternalCell(step.child_index, separator, right)) return Status::OK();
+  NodeImage image = NodeImage::Of(node);
+  image.entries.insert(image.entries.begin() + step.child_index,
+                       NodeImage::Entry{std::move(separator), "", right});
+  return SplitNode(txn, path, std::move(*page), image);
+}
+
+Result<std::unique_ptr<BTreeCursor>> BTree::Seek(std::string_view lower) {
+  Result<PageId> leaf = FindLeaf(lower, nullptr);
+  if (!leaf.ok()) return leaf.status();
+  auto cursor = std::make_unique<BTreeCursor>(pager_);
+  MINISQL_RETURN_IF_ERROR(cursor->LoadLeaf(*leaf, lower));
+  return cursor;
+}
+
+}  // namespace minisql::storage

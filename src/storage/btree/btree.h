@@ -1,0 +1,116 @@
+// btree.h — a B+ tree of byte-string keys and values on pager pages.
+//
+// Every table is one B+ tree keyed by its encoded primary key (storage/table/
+// key_codec.h) with the encoded row as the value; the catalog is one more tree, rooted
+// at page 1. Keys are unique and compared with memcmp. Nodes are slotted pages
+// (btree_node.h): internal nodes route, leaves hold the entries and are linked left to
+// right for range scans (btree_cursor.h).
+//
+//                        [ root (internal) ]
+//                       /         |          \   .
+//              [leaf] ──────► [leaf] ──────► [leaf] ──► 0
+//
+// The root page id never changes, so the catalog can record it once per table. When
+// the root overflows, its entries move into two new children and the root becomes an
+// internal node above them:
+//
+//   before:  root = [a b c d e +f]      after:  root = [d]          (same page id)
+//                                                 /     \   .
+//                                             [a b c] ─► [d e f]    (new pages)
+//
+// Below the root a full node splits in place: its left half stays, its right half
+// moves to a new page, and the separator goes up into the parent (which may split in
+// turn). A leaf's separator is the first key of its right half; an internal node's
+// middle key moves up.
+//
+// Entry size: a leaf cell (key + value + a few bytes) may take at most a quarter of a
+// node (kMaxCellSize), so any full node splits into two halves that fit. Larger
+// entries are refused with ER_TOO_BIG_ROWSIZE (1118); overflow pages are future work.
+//
+// Known limitation (first cut): Delete never merges or rebalances nodes. Emptied
+// leaves stay in the tree and in the sibling chain (cursors step over them); their
+// space is reused by later inserts into the same key range, and DROP frees it all.
+//
+// All changes happen inside a PagerTxn, so an aborted transaction restores every page
+// a failed operation half-modified. Reads use Pager::FetchPage and see the current
+// transaction's own changes. A BTree object is a cheap handle (pager + root id).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/status.h"
+#include "storage/btree/btree_node.h"
+#include "storage/pager/pager.h"
+
+namespace minisql::storage {
+
+class BTreeCursor;
+
+class BTree {
+ public:
+  /// The largest leaf cell (key + value + header + slot), a quarter of a node.
+  static constexpr size_t kMaxCellSize = (kPageContentSize - BTreeNode::kHeaderSize) / 4;
+  /// Deepest tree a descent follows before declaring the tree corrupt (a cycle).
+  static constexpr int kMaxDepth = 32;
+
+  BTree(Pager* pager, PageId root) : pager_(pager), root_(root) {}
+
+  /// Allocates a page and makes it the root of a new, empty tree.
+  static Result<PageId> Create(Pager* pager, PagerTxn* txn);
+  /// Formats an already allocated page as an empty tree's root leaf.
+  static void FormatEmptyRoot(WritePageGuard* page);
+  /// True if the entry can be stored (else Insert/Update answer 1118).
+  static bool EntryFits(std::string_view key, std::string_view value);
+
+  PageId root() const { return root_; }
+
+  /// The value stored under `key`, or nullopt.
+  Result<std::optional<std::string>> Get(std::string_view key);
+  /// Adds the entry. Returns false (and changes nothing) if `key` already exists.
+  Result<bool> Insert(PagerTxn* txn, std::string_view key, std::string_view value);
+  /// Replaces the value of `key`. Returns false if there is no such key.
+  Result<bool> Update(PagerTxn* txn, std::string_view key, std::string_view value);
+  /// Removes `key`. Returns false if there is no such key.
+  Result<bool> Delete(PagerTxn* txn, std::string_view key);
+
+  /// A cursor positioned before the first entry whose key is >= `lower` ("" = all).
+  Result<std::unique_ptr<BTreeCursor>> Seek(std::string_view lower);
+
+  /// Walks the whole tree checking node format, key order, separator bounds, equal
+  /// leaf depth and the leaf sibling chain. Returns the number of entries.
+  Result<uint64_t> CheckIntegrity();
+  /// Frees every page of the tree, root included. The handle is unusable afterwards.
+  Status Drop(PagerTxn* txn);
+
+  /// A read-only pinned node, validated. Error 1712 if the page is not a sane node.
+  static Result<PageGuard> FetchNode(Pager* pager, PageId id);
+
+ private:
+  struct PathStep {
+    PageId page;
+    size_t child_index;  // which child of `page` the descent followed
+  };
+  /// A node's entries taken out of its page, to be redistributed by a split.
+  struct NodeImage;
+
+  /// Descends from the root to the leaf that may hold `key`, recording the path.
+  Result<PageId> FindLeaf(std::string_view key, std::vector<PathStep>* path);
+  Status InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::string separator,
+                          PageId right);
+  /// Splits the (full) node in `page` whose entries with the new one are `image`.
+  Status SplitNode(PagerTxn* txn, std::vector<PathStep>* path, WritePageGuard page,
+                   const NodeImage& image);
+
+  Pager* pager_;
+  PageId root_;
+};
+
+/// Error 1712 naming a B+ tree page.
+Status CorruptNode(PageId id);
+
+}  // namespace minisql::storage

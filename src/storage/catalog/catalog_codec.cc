@@ -1,0 +1,177 @@
+// catalog_codec.cc — see catalog_codec.h for the record formats.
+#include "storage/catalog/catalog_codec.h"
+
+#include "storage/table/byte_coding.h"
+#include "storage/table/row_codec.h"
+
+namespace minisql::storage {
+namespace {
+
+constexpr uint8_t kTableFormatVersion = 1;
+
+enum ColumnFlags : uint8_t {
+  kNullable = 1,
+  kAutoIncrement = 2,
+  kHasDefault = 4,
+  kDefaultIsNull = 8,
+};
+
+std::string TwoPartKey(char type, const std::string& first, const std::string& second) {
+  std::string key(1, type);
+  key += first;
+  key.push_back('\0');
+  key += second;
+  return key;
+}
+
+bool ReadColumn(ByteReader* reader, ColumnDef* column) {
+  uint8_t type_id, is_unsigned, scale, flags;
+  uint64_t length;
+  if (!reader->ReadString(&column->name) || !reader->ReadByte(&type_id) ||
+      !reader->ReadByte(&is_unsigned) || !reader->ReadVarint(&length) ||
+      !reader->ReadByte(&scale) || !reader->ReadByte(&flags)) {
+    return false;
+  }
+  if (type_id > static_cast<uint8_t>(TypeId::kTimestamp) || length > UINT32_MAX) return false;
+  column->type.id = static_cast<TypeId>(type_id);
+  column->type.is_unsigned = is_unsigned != 0;
+  column->type.length = static_cast<uint32_t>(length);
+  column->type.scale = scale;
+  column->nullable = (flags & kNullable) != 0;
+  column->auto_increment = (flags & kAutoIncrement) != 0;
+  column->default_value.reset();
+  if (flags & kHasDefault) {
+    Value value;
+    if (!(flags & kDefaultIsNull) && !ReadValue(reader, &value)) return false;
+    column->default_value = std::move(value);
+  }
+  return true;
+}
+
+}  // namespace
+
+Status CorruptCatalog() {
+  return Status::Error(ErrorCode::kCorruption, "catalog");
+}
+
+std::string DatabaseKey(const std::string& db) {
+  return std::string(kDatabaseKeyPrefix) + db;
+}
+std::string TableKey(const std::string& db, const std::string& table) {
+  return TwoPartKey('T', db, table);
+}
+std::string TableKeyPrefix(const std::string& db) {
+  return TwoPartKey('T', db, "");
+}
+std::string CountersKey(const std::string& db, const std::string& table) {
+  return TwoPartKey('A', db, table);
+}
+std::string UserKey(const std::string& user, const std::string& host) {
+  return TwoPartKey('U', user, host);
+}
+
+std::string EncodeTableEntry(const TableSchema& schema, PageId root) {
+  std::string out;
+  out.push_back(static_cast<char>(kTableFormatVersion));
+  PutVarint(&out, schema.table_id);
+  PutFixed32(&out, root);
+  PutLengthPrefixed(&out, schema.database);
+  PutLengthPrefixed(&out, schema.name);
+  PutVarint(&out, schema.columns.size());
+  for (const ColumnDef& column : schema.columns) {
+    PutLengthPrefixed(&out, column.name);
+    out.push_back(static_cast<char>(column.type.id));
+    out.push_back(static_cast<char>(column.type.is_unsigned ? 1 : 0));
+    PutVarint(&out, column.type.length);
+    out.push_back(static_cast<char>(column.type.scale));
+    uint8_t flags =
+        (column.nullable ? kNullable : 0) | (column.auto_increment ? kAutoIncrement : 0);
+    if (column.default_value) {
+      flags |= kHasDefault | (column.default_value->is_null() ? kDefaultIsNull : 0);
+    }
+    out.push_back(static_cast<char>(flags));
+    if (column.default_value) AppendValue(*column.default_value, &out);
+  }
+  PutVarint(&out, schema.primary_key.size());
+  for (uint32_t index : schema.primary_key) PutVarint(&out, index);
+  PutLengthPrefixed(&out, schema.options);
+  return out;
+}
+
+Result<TableEntry> DecodeTableEntry(std::string_view record) {
+  ByteReader reader(record);
+  auto schema = std::make_shared<TableSchema>();
+  uint8_t version;
+  uint32_t root;
+  uint64_t column_count, key_count;
+  if (!reader.ReadByte(&version) || version != kTableFormatVersion ||
+      !reader.ReadVarint(&schema->table_id) || !reader.ReadFixed32(&root) ||
+      !reader.ReadString(&schema->database) || !reader.ReadString(&schema->name) ||
+      !reader.ReadVarint(&column_count) || column_count > reader.remaining()) {
+    return CorruptCatalog();
+  }
+  schema->columns.resize(column_count);
+  for (ColumnDef& column : schema->columns) {
+    if (!ReadColumn(&reader, &column)) return CorruptCatalog();
+  }
+  if (!reader.ReadVarint(&key_count) || key_count > column_count) return CorruptCatalog();
+  for (uint64_t i = 0; i < key_count; ++i) {
+    uint64_t index;
+    if (!reader.ReadVarint(&index) || index >= column_count) return CorruptCatalog();
+    schema->primary_key.push_back(static_cast<uint32_t>(index));
+  }
+  if (!reader.ReadString(&schema->options) || !reader.at_end()) return CorruptCatalog();
+  return TableEntry{std::move(schema), root};
+}
+
+std::string EncodeCounters(const TableCounters& counters) {
+  std::string out;
+  PutFixed64(&out, counters.next_auto_increment);
+  PutFixed64(&out, counters.next_row_id);
+  return out;
+}
+
+Result<TableCounters> DecodeCounters(std::string_view record) {
+  ByteReader reader(record);
+  TableCounters counters;
+  if (!reader.ReadFixed64(&counters.next_auto_increment) ||
+      !reader.ReadFixed64(&counters.next_row_id) || !reader.at_end()) {
+    return CorruptCatalog();
+  }
+  return counters;
+}
+
+std::string EncodeUser(const UserRecord& user) {
+  std::string out;
+  PutLengthPrefixed(&out, user.user);
+  PutLengthPrefixed(&out, user.host);
+  PutLengthPrefixed(&out, user.plugin);
+  PutLengthPrefixed(&out, user.auth_string);
+  return out;
+}
+
+Result<UserRecord> DecodeUser(std::string_view record) {
+  ByteReader reader(record);
+  UserRecord user;
+  if (!reader.ReadString(&user.user) || !reader.ReadString(&user.host) ||
+      !reader.ReadString(&user.plugin) || !reader.ReadString(&user.auth_string) ||
+      !reader.at_end()) {
+    return CorruptCatalog();
+  }
+  return user;
+}
+
+std::string EncodeUint64(uint64_t v) {
+  std::string out;
+  PutFixed64(&out, v);
+  return out;
+}
+
+Result<uint64_t> DecodeUint64(std::string_view record) {
+  ByteReader reader(record);
+  uint64_t v;
+  if (!reader.ReadFixed64(&v) || !reader.at_end()) return CorruptCatalog();
+  return v;
+}
+
+}  // namespace minisql::storage

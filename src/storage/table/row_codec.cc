@@ -1,0 +1,118 @@
+// row_codec.cc — see row_codec.h for the record format.
+#include "storage/table/row_codec.h"
+
+#include <bit>
+
+#include "storage/table/byte_coding.h"
+
+namespace minisql::storage {
+namespace {
+
+enum KindByte : uint8_t { kIntKind = 1, kDoubleKind = 2, kDecimalKind = 3, kStringKind = 4 };
+
+}  // namespace
+
+void AppendValue(const Value& value, std::string* out) {
+  switch (value.kind()) {
+    case Value::Kind::kNull:
+      return;
+    case Value::Kind::kInt:
+      out->push_back(static_cast<char>(kIntKind));
+      PutVarint(out, ZigZagEncode(value.int_value()));
+      return;
+    case Value::Kind::kDouble:
+      out->push_back(static_cast<char>(kDoubleKind));
+      PutFixed64(out, std::bit_cast<uint64_t>(value.double_value()));
+      return;
+    case Value::Kind::kDecimal: {
+      const Decimal& d = value.decimal_value();
+      auto bits = static_cast<unsigned __int128>(d.unscaled());
+      out->push_back(static_cast<char>(kDecimalKind));
+      out->push_back(static_cast<char>(d.scale()));
+      PutFixed64(out, static_cast<uint64_t>(bits));
+      PutFixed64(out, static_cast<uint64_t>(bits >> 64));
+      return;
+    }
+    case Value::Kind::kString:
+      out->push_back(static_cast<char>(kStringKind));
+      PutLengthPrefixed(out, value.string_value());
+      return;
+  }
+}
+
+// GCC 12 with -fsanitize=address,undefined reports a false "may be used uninitialized"
+// inside std::variant's move constructor when a Value temporary is assigned here.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+bool ReadValue(ByteReader* reader, Value* value) {
+  uint8_t kind;
+  if (!reader->ReadByte(&kind)) return false;
+  switch (kind) {
+    case kIntKind: {
+      uint64_t v;
+      if (!reader->ReadVarint(&v)) return false;
+      *value = Value::Int(ZigZagDecode(v));
+      return true;
+    }
+    case kDoubleKind: {
+      uint64_t bits;
+      if (!reader->ReadFixed64(&bits)) return false;
+      *value = Value::Double(std::bit_cast<double>(bits));
+      return true;
+    }
+    case kDecimalKind: {
+      uint8_t scale;
+      uint64_t low, high;
+      if (!reader->ReadByte(&scale) || !reader->ReadFixed64(&low) || !reader->ReadFixed64(&high)) {
+        return false;
+      }
+      auto bits = (static_cast<unsigned __int128>(high) << 64) | low;
+      *value = Value::FromDecimal(Decimal(static_cast<__int128>(bits), scale));
+      return true;
+    }
+    case kStringKind: {
+      std::string_view bytes;
+      if (!reader->ReadLengthPrefixed(&bytes)) return false;
+      *value = Value::String(std::string(bytes));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+#pragma GCC diagnostic pop
+
+Result<std::string> EncodeRow(const TableSchema& table, const Row& row) {
+  if (row.size() != table.columns.size()) {
+    return Status::Error(ErrorCode::kInternalError,
+                         "row has " + std::to_string(row.size()) + " values for " +
+                             std::to_string(table.columns.size()) + " columns");
+  }
+  std::string record;
+  PutVarint(&record, row.size());
+  std::string bitmap((row.size() + 7) / 8, '\0');
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (row[i].is_null()) bitmap[i / 8] = static_cast<char>(bitmap[i / 8] | (1 << (i % 8)));
+  }
+  record += bitmap;
+  for (const Value& value : row) AppendValue(value, &record);
+  return record;
+}
+
+Result<Row> DecodeRow(const TableSchema& table, std::string_view record) {
+  auto corrupt = [&] { return Status::Error(ErrorCode::kDataCorrupt, table.name); };
+  ByteReader reader(record);
+  uint64_t count;
+  if (!reader.ReadVarint(&count) || count != table.columns.size()) return corrupt();
+  std::string_view bitmap;
+  if (!reader.ReadBytes((count + 7) / 8, &bitmap)) return corrupt();
+  Row row(count);
+  for (size_t i = 0; i < count; ++i) {
+    bool is_null = (static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1;
+    if (!is_null && !ReadValue(&reader, &row[i])) return corrupt();
+  }
+  if (!reader.at_end()) return corrupt();
+  return row;
+}
+
+}  // namespace minisql::storage
