@@ -32,10 +32,10 @@ class Value {
 
   Value() = default;  // NULL
   static Value Null() { return Value(); }
-  static Value Int(int64_t v) { return Value(Storage(std::in_place_index<1>, v)); }
-  static Value Double(double v) { return Value(Storage(std::in_place_index<2>, v)); }
-  static Value FromDecimal(Decimal v) { return Value(Storage(std::in_place_index<3>, v)); }
-  static Value String(std::string v) { return Value(Storage(std::in_place_index<4>, std::move(v))); }
+  static Value Int(int64_t v) { return Value(std::in_place_index<1>, v); }
+  static Value Double(double v) { return Value(std::in_place_index<2>, v); }
+  static Value FromDecimal(Decimal v) { return Value(std::in_place_index<3>, v); }
+  static Value String(std::string v) { return Value(std::in_place_index<4>, std::move(v)); }
 
   Kind kind() const { return static_cast<Kind>(data_.index()); }
   bool is_null() const { return data_.index() == 0; }
@@ -57,7 +57,10 @@ class Value {
 
  private:
   using Storage = std::variant<std::monostate, int64_t, double, Decimal, std::string>;
-  explicit Value(Storage data) : data_(std::move(data)) {}
+  // Builds the variant in place: moving a temporary variant into data_ trips GCC 12's
+  // -Wmaybe-uninitialized (a false positive) under -fsanitize=address at -O2.
+  template <size_t I, typename T>
+  Value(std::in_place_index_t<I> index, T&& v) : data_(index, std::forward<T>(v)) {}
   Storage data_;
 };
 

@@ -33,6 +33,9 @@ class NameScope {
   /// Resolves `db.table.column` (parts may be ""). Returns 1054 "Unknown column 'x' in
   /// '<clause>'" or 1052 "Column 'x' in <clause> is ambiguous".
   virtual Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const = 0;
+  /// The session's current database ("" if none); only used to word error 1305
+  /// ("FUNCTION shop.nosuch does not exist").
+  virtual std::string DefaultDatabase() const { return ""; }
 };
 
 /// True for COUNT, SUM, AVG, MIN, MAX (and the other aggregates as they are added).

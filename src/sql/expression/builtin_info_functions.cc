@@ -1,0 +1,68 @@
+// builtin_info_functions.cc — DATABASE()/SCHEMA(), USER() and its synonyms, VERSION(),
+// CONNECTION_ID(), LAST_INSERT_ID(): what the session knows, asked through EvalContext.
+// Clients send these on connect (`select DATABASE(), USER() limit 1` for `\s`,
+// `SELECT VERSION()` in drivers), so their types match MariaDB's.
+#include "sql/expression/conversion.h"
+#include "sql/expression/function_registry.h"
+#include "sql/expression/result_types.h"
+
+namespace minisql::sql {
+namespace {
+
+constexpr uint32_t kMaxIdentifierChars = 64;
+constexpr uint32_t kMaxUserHostChars = 141;  // user (80) @ host (60)
+
+ColumnType IdentifierResult(const std::vector<ExpressionPtr>&) {
+  return VarcharType(kMaxIdentifierChars);
+}
+ColumnType UserResult(const std::vector<ExpressionPtr>&) {
+  return VarcharType(kMaxUserHostChars);
+}
+
+Result<Value> Database(const FunctionCall& call) {
+  std::string db = call.ctx().CurrentDatabase();
+  if (db.empty()) return Value::Null();
+  return Value::String(std::move(db));
+}
+
+Result<Value> User(const FunctionCall& call) {
+  return Value::String(call.ctx().CurrentUser());
+}
+
+Result<Value> Version(const FunctionCall& call) {
+  Result<Value> v = call.ctx().SystemVariable("version", "");
+  if (!v.ok()) return v;
+  return Value::String(AsString(*v));
+}
+
+Result<Value> ConnectionId(const FunctionCall& call) {
+  return Value::Int(static_cast<int64_t>(call.ctx().ConnectionId()));
+}
+
+Result<Value> LastInsertId(const FunctionCall& call) {
+  if (call.arg_count() > 0) {
+    // LAST_INSERT_ID(expr) also sets the value, which needs a mutable session.
+    return Status::Error(ErrorCode::kNotSupportedYet, "LAST_INSERT_ID(expr)");
+  }
+  return Value::Int(static_cast<int64_t>(call.ctx().LastInsertId()));
+}
+
+constexpr FunctionDef kInformationFunctions[] = {
+    {"DATABASE", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
+    {"SCHEMA", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
+    {"USER", 0, 0, false, Nullability::kNever, UserResult, User},
+    {"CURRENT_USER", 0, 0, false, Nullability::kNever, UserResult, User},
+    {"SESSION_USER", 0, 0, false, Nullability::kNever, UserResult, User},
+    {"SYSTEM_USER", 0, 0, false, Nullability::kNever, UserResult, User},
+    {"VERSION", 0, 0, false, Nullability::kNever, UserResult, Version},
+    {"CONNECTION_ID", 0, 0, false, Nullability::kNever, BigIntResult, ConnectionId},
+    {"LAST_INSERT_ID", 0, 1, false, Nullability::kNever, BigIntResult, LastInsertId},
+};
+
+}  // namespace
+
+std::span<const FunctionDef> InformationFunctions() {
+  return kInformationFunctions;
+}
+
+}  // namespace minisql::sql

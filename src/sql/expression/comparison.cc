@@ -1,0 +1,90 @@
+// comparison.cc — MySQL's mixed-type comparison rules (see comparison.h).
+#include "sql/expression/comparison.h"
+
+#include "sql/expression/collation.h"
+#include "sql/expression/conversion.h"
+
+namespace minisql::sql {
+namespace {
+
+enum class Family { kUnknown, kInt, kDecimal, kDouble, kString };
+
+Family FamilyOf(const ColumnType& t) {
+  if (t.id == TypeId::kNull) return Family::kUnknown;
+  if (t.IsInteger()) return Family::kInt;
+  if (t.id == TypeId::kDecimal) return Family::kDecimal;
+  if (t.id == TypeId::kFloat || t.id == TypeId::kDouble) return Family::kDouble;
+  return Family::kString;  // CHAR, VARCHAR, TEXT, BLOB and (as text) dates
+}
+
+Family FamilyOf(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kInt:
+      return Family::kInt;
+    case Value::Kind::kDecimal:
+      return Family::kDecimal;
+    case Value::Kind::kDouble:
+      return Family::kDouble;
+    case Value::Kind::kString:
+      return Family::kString;
+    case Value::Kind::kNull:
+      break;
+  }
+  return Family::kUnknown;
+}
+
+CompareMode ModeOf(Family a, Family b) {
+  if (a == Family::kUnknown || b == Family::kUnknown) return CompareMode::kRuntime;
+  if (a == Family::kString && b == Family::kString) return CompareMode::kString;
+  if (a == Family::kString || b == Family::kString) return CompareMode::kDouble;
+  if (a == Family::kDouble || b == Family::kDouble) return CompareMode::kDouble;
+  if (a == Family::kDecimal || b == Family::kDecimal) return CompareMode::kDecimal;
+  return CompareMode::kInt;
+}
+
+template <typename T>
+int Sign(const T& a, const T& b) {
+  return a < b ? -1 : (b < a ? 1 : 0);
+}
+
+}  // namespace
+
+CompareMode CompareModeFor(const ColumnType& left, const ColumnType& right) {
+  return ModeOf(FamilyOf(left), FamilyOf(right));
+}
+
+CompareMode CompareModeForValues(const Value& left, const Value& right) {
+  CompareMode mode = ModeOf(FamilyOf(left), FamilyOf(right));
+  return mode == CompareMode::kRuntime ? CompareMode::kDouble : mode;
+}
+
+int CompareValues(const Value& left, const Value& right, CompareMode mode) {
+  if (mode == CompareMode::kRuntime) mode = CompareModeForValues(left, right);
+  switch (mode) {
+    case CompareMode::kInt:
+      if (left.kind() == Value::Kind::kInt && right.kind() == Value::Kind::kInt) {
+        return Sign(left.int_value(), right.int_value());
+      }
+      [[fallthrough]];  // a value of another kind under an integer type: be exact
+    case CompareMode::kDecimal: {
+      auto a = ToDecimal(left);
+      auto b = ToDecimal(right);
+      if (a && b) return Decimal::Compare(*a, *b);
+      return Sign(ToDouble(left), ToDouble(right));  // too wide for DECIMAL
+    }
+    case CompareMode::kDouble:
+      return Sign(ToDouble(left), ToDouble(right));
+    case CompareMode::kString:
+      return CompareCaseInsensitive(AsString(left), AsString(right));
+    case CompareMode::kRuntime:
+      break;
+  }
+  return 0;
+}
+
+bool GroupEqual(const Value& left, const Value& right) {
+  if (left.is_null() || right.is_null()) return left.is_null() && right.is_null();
+  return CompareValues(left, right, CompareModeForValues(left, right)) == 0;
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,34 @@
+// comparison.h — how MySQL compares two values of possibly different types.
+//
+// The comparison mode is chosen from the operand types when the expression is bound:
+//
+//   left \ right   integer    DECIMAL    DOUBLE    string
+//   integer        kInt       kDecimal   kDouble   kDouble
+//   DECIMAL        kDecimal   kDecimal   kDouble   kDouble
+//   DOUBLE         kDouble    kDouble    kDouble   kDouble
+//   string         kDouble    kDouble    kDouble   kString (utf8mb4_general_ci)
+//
+// Operands whose type is only known at run time (NULL literals, @variables) use
+// kRuntime: the mode is picked from the two values' kinds by the same table.
+// Comparison, IN, BETWEEN, CASE, GREATEST/LEAST, MIN/MAX and DISTINCT all use this,
+// so "=" means the same thing everywhere.
+#pragma once
+
+#include "types/column_type.h"
+#include "types/value.h"
+
+namespace minisql::sql {
+
+enum class CompareMode { kInt, kDecimal, kDouble, kString, kRuntime };
+
+CompareMode CompareModeFor(const ColumnType& left, const ColumnType& right);
+CompareMode CompareModeForValues(const Value& left, const Value& right);
+
+/// <0, 0, >0. Both values must be non-NULL.
+int CompareValues(const Value& left, const Value& right, CompareMode mode);
+
+/// SQL equality of two values for grouping and DISTINCT: NULLs are equal to each other
+/// (one group), otherwise CompareValues in the values' own mode.
+bool GroupEqual(const Value& left, const Value& right);
+
+}  // namespace minisql::sql

@@ -1,0 +1,344 @@
+// expression_binder.cc — ast::Expr -> bound Expression (see expression_binder.h).
+//
+// Binding is a recursive walk. Each AST node becomes the matching node of
+// expression_nodes.h / function_registry.h once its children are bound, so every
+// node's result type is computed bottom-up from its operands' types. What the
+// executor cannot run yet is refused here, by name, with ER_NOT_SUPPORTED_YET.
+#include "sql/expression/expression_binder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "sql/expression/conversion.h"
+#include "sql/expression/expression_nodes.h"
+#include "sql/expression/function_registry.h"
+
+namespace minisql::sql {
+namespace {
+
+/// Deeper expressions are refused rather than risking the stack in the recursive
+/// binder and evaluator (MySQL refuses them too, with a stack-overrun error).
+constexpr int kMaxDepth = 500;
+
+Status NotSupported(const std::string& what) {
+  return Status::Error(ErrorCode::kNotSupportedYet, what);
+}
+
+/// The function name as the user typed it (MySQL quotes it so in errors).
+std::string WrittenName(const ast::FunctionExpr& f) {
+  size_t paren = f.text.find('(');
+  std::string name = paren == std::string::npos ? f.text : f.text.substr(0, paren);
+  while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back()))) name.pop_back();
+  size_t start = 0;
+  while (start < name.size() && std::isspace(static_cast<unsigned char>(name[start]))) ++start;
+  name = name.substr(start);
+  std::string upper = name;
+  std::transform(upper.begin(), upper.end(), upper.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  if (upper != f.name) {  // text unavailable or unusual: fall back to the lower-case name
+    name = f.name;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  }
+  return name;
+}
+
+class Binder {
+ public:
+  explicit Binder(const NameScope& scope) : scope_(scope) {}
+
+  Result<ExpressionPtr> Bind(const ast::Expr& e) {
+    if (++depth_ > kMaxDepth) {
+      return NotSupported("expressions nested more than 500 levels deep");
+    }
+    Result<ExpressionPtr> out = BindNode(e);
+    --depth_;
+    return out;
+  }
+
+ private:
+  Result<ExpressionPtr> BindNode(const ast::Expr& e) {
+    switch (e.kind) {
+      case ast::ExprKind::kLiteral:
+        return MakeLiteral(static_cast<const ast::LiteralExpr&>(e).value);
+      case ast::ExprKind::kColumnRef: {
+        Result<BoundColumn> col = scope_.Resolve(static_cast<const ast::ColumnRefExpr&>(e));
+        if (!col.ok()) return col.status();
+        return MakeColumnRef(*col);
+      }
+      case ast::ExprKind::kStar:
+        return Status::Error(ErrorCode::kParseError, "*", 1);
+      case ast::ExprKind::kUnary:
+        return BindUnary(static_cast<const ast::UnaryExpr&>(e));
+      case ast::ExprKind::kBinary:
+        return BindBinary(static_cast<const ast::BinaryExpr&>(e));
+      case ast::ExprKind::kIsNull: {
+        const auto& n = static_cast<const ast::IsNullExpr&>(e);
+        Result<ExpressionPtr> operand = Bind(*n.operand);
+        if (!operand.ok()) return operand;
+        return ExpressionPtr(
+            new IsExpression(std::move(*operand), IsExpression::Test::kNull, n.negated));
+      }
+      case ast::ExprKind::kIsBool:
+        return BindIsBool(static_cast<const ast::IsBoolExpr&>(e));
+      case ast::ExprKind::kLike:
+        return BindLike(static_cast<const ast::LikeExpr&>(e));
+      case ast::ExprKind::kInList:
+        return BindInList(static_cast<const ast::InListExpr&>(e));
+      case ast::ExprKind::kBetween:
+        return BindBetween(static_cast<const ast::BetweenExpr&>(e));
+      case ast::ExprKind::kFunction:
+        return BindFunction(static_cast<const ast::FunctionExpr&>(e));
+      case ast::ExprKind::kVariable:
+        return BindVariable(static_cast<const ast::VariableExpr&>(e));
+      case ast::ExprKind::kCase:
+        return BindCase(static_cast<const ast::CaseExpr&>(e));
+      case ast::ExprKind::kCast:
+        return BindCast(static_cast<const ast::CastExpr&>(e));
+      case ast::ExprKind::kDefault:
+        return NotSupported("DEFAULT in this context");
+      case ast::ExprKind::kSubquery:
+        return NotSupported("subqueries");
+      case ast::ExprKind::kRow:
+        return NotSupported("row constructors");
+      case ast::ExprKind::kParameter:
+        // The prepared-statement layer substitutes `?` before binding expressions.
+        return NotSupported("parameter markers outside prepared statements");
+    }
+    return Status::Error(ErrorCode::kInternalError, "unknown expression kind");
+  }
+
+  Result<ExpressionPtr> BindUnary(const ast::UnaryExpr& u) {
+    if (u.op == ast::UnaryOp::kBitNot) return NotSupported("bit operators");
+    Result<ExpressionPtr> operand = Bind(*u.operand);
+    if (!operand.ok()) return operand;
+    UnaryOpKind op = u.op == ast::UnaryOp::kNegate ? UnaryOpKind::kNegate
+                     : u.op == ast::UnaryOp::kPlus ? UnaryOpKind::kPlus
+                                                   : UnaryOpKind::kNot;
+    return ExpressionPtr(new UnaryExpression(op, std::move(*operand)));
+  }
+
+  Result<ExpressionPtr> BindBinary(const ast::BinaryExpr& b) {
+    using ast::BinaryOp;
+    if (b.op == BinaryOp::kBitAnd || b.op == BinaryOp::kBitOr || b.op == BinaryOp::kBitXor ||
+        b.op == BinaryOp::kShiftLeft || b.op == BinaryOp::kShiftRight) {
+      return NotSupported("bit operators");
+    }
+    Result<ExpressionPtr> left = Bind(*b.left);
+    if (!left.ok()) return left;
+    Result<ExpressionPtr> right = Bind(*b.right);
+    if (!right.ok()) return right;
+    ExpressionPtr l = std::move(*left);
+    ExpressionPtr r = std::move(*right);
+    switch (b.op) {
+      case BinaryOp::kAdd:
+        return Arith(ArithmeticOp::kAdd, l, r);
+      case BinaryOp::kSub:
+        return Arith(ArithmeticOp::kSub, l, r);
+      case BinaryOp::kMul:
+        return Arith(ArithmeticOp::kMul, l, r);
+      case BinaryOp::kDiv:
+        return Arith(ArithmeticOp::kDiv, l, r);
+      case BinaryOp::kIntDiv:
+        return Arith(ArithmeticOp::kIntDiv, l, r);
+      case BinaryOp::kMod:
+        return Arith(ArithmeticOp::kMod, l, r);
+      case BinaryOp::kEq:
+        return Compare(ComparisonOp::kEq, l, r);
+      case BinaryOp::kNe:
+        return Compare(ComparisonOp::kNe, l, r);
+      case BinaryOp::kLt:
+        return Compare(ComparisonOp::kLt, l, r);
+      case BinaryOp::kLe:
+        return Compare(ComparisonOp::kLe, l, r);
+      case BinaryOp::kGt:
+        return Compare(ComparisonOp::kGt, l, r);
+      case BinaryOp::kGe:
+        return Compare(ComparisonOp::kGe, l, r);
+      case BinaryOp::kNullSafeEq:
+        return Compare(ComparisonOp::kNullSafeEq, l, r);
+      case BinaryOp::kAnd:
+        return Logic(LogicalOp::kAnd, l, r);
+      case BinaryOp::kOr:
+        return Logic(LogicalOp::kOr, l, r);
+      case BinaryOp::kXor:
+        return Logic(LogicalOp::kXor, l, r);
+      default:
+        break;
+    }
+    return NotSupported("bit operators");
+  }
+
+  static Result<ExpressionPtr> Arith(ArithmeticOp op, ExpressionPtr& l, ExpressionPtr& r) {
+    return ExpressionPtr(new ArithmeticExpression(op, std::move(l), std::move(r)));
+  }
+  static Result<ExpressionPtr> Compare(ComparisonOp op, ExpressionPtr& l, ExpressionPtr& r) {
+    return ExpressionPtr(new ComparisonExpression(op, std::move(l), std::move(r)));
+  }
+  static Result<ExpressionPtr> Logic(LogicalOp op, ExpressionPtr& l, ExpressionPtr& r) {
+    return ExpressionPtr(new LogicalExpression(op, std::move(l), std::move(r)));
+  }
+
+  Result<ExpressionPtr> BindIsBool(const ast::IsBoolExpr& e) {
+    Result<ExpressionPtr> operand = Bind(*e.operand);
+    if (!operand.ok()) return operand;
+    IsExpression::Test test = e.test == ast::IsBoolExpr::Test::kTrue ? IsExpression::Test::kTrue
+                              : e.test == ast::IsBoolExpr::Test::kFalse
+                                  ? IsExpression::Test::kFalse
+                                  : IsExpression::Test::kUnknown;
+    return ExpressionPtr(new IsExpression(std::move(*operand), test, e.negated));
+  }
+
+  Result<ExpressionPtr> BindLike(const ast::LikeExpr& e) {
+    Result<ExpressionPtr> operand = Bind(*e.operand);
+    if (!operand.ok()) return operand;
+    Result<ExpressionPtr> pattern = Bind(*e.pattern);
+    if (!pattern.ok()) return pattern;
+    ExpressionPtr escape;
+    if (e.escape) {
+      Result<ExpressionPtr> esc = Bind(*e.escape);
+      if (!esc.ok()) return esc;
+      escape = std::move(*esc);
+    }
+    return ExpressionPtr(
+        new LikeExpression(std::move(*operand), std::move(*pattern), std::move(escape), e.negated));
+  }
+
+  Result<ExpressionPtr> BindInList(const ast::InListExpr& e) {
+    Result<ExpressionPtr> operand = Bind(*e.operand);
+    if (!operand.ok()) return operand;
+    std::vector<ExpressionPtr> list;
+    for (const auto& item : e.list) {
+      Result<ExpressionPtr> b = Bind(*item);
+      if (!b.ok()) return b;
+      list.push_back(std::move(*b));
+    }
+    return ExpressionPtr(new InListExpression(std::move(*operand), std::move(list), e.negated));
+  }
+
+  Result<ExpressionPtr> BindBetween(const ast::BetweenExpr& e) {
+    Result<ExpressionPtr> operand = Bind(*e.operand);
+    if (!operand.ok()) return operand;
+    Result<ExpressionPtr> low = Bind(*e.low);
+    if (!low.ok()) return low;
+    Result<ExpressionPtr> high = Bind(*e.high);
+    if (!high.ok()) return high;
+    return ExpressionPtr(
+        new BetweenExpression(std::move(*operand), std::move(*low), std::move(*high), e.negated));
+  }
+
+  Result<ExpressionPtr> BindCase(const ast::CaseExpr& e) {
+    ExpressionPtr operand;
+    if (e.operand) {
+      Result<ExpressionPtr> b = Bind(*e.operand);
+      if (!b.ok()) return b;
+      operand = std::move(*b);
+    }
+    std::vector<CaseExpression::When> whens;
+    for (const auto& [when, then] : e.when_then) {
+      Result<ExpressionPtr> w = Bind(*when);
+      if (!w.ok()) return w;
+      Result<ExpressionPtr> t = Bind(*then);
+      if (!t.ok()) return t;
+      whens.push_back({std::move(*w), std::move(*t)});
+    }
+    ExpressionPtr else_result;
+    if (e.else_result) {
+      Result<ExpressionPtr> b = Bind(*e.else_result);
+      if (!b.ok()) return b;
+      else_result = std::move(*b);
+    }
+    return ExpressionPtr(
+        new CaseExpression(std::move(operand), std::move(whens), std::move(else_result)));
+  }
+
+  Result<ExpressionPtr> BindCast(const ast::CastExpr& e) {
+    ColumnType target;
+    const ColumnType& t = e.target;
+    std::string name = e.target_name;
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (t.IsInteger()) {
+      target = MakeType(TypeId::kBigInt);
+      target.is_unsigned = t.is_unsigned;
+    } else if (t.id == TypeId::kDecimal) {
+      uint32_t precision = t.length != 0 ? t.length : 10;
+      if (precision > static_cast<uint32_t>(Decimal::kMaxPrecision) || t.scale > precision ||
+          t.scale > Decimal::kMaxScale) {
+        return NotSupported("DECIMAL wider than 38 digits");
+      }
+      target = MakeType(TypeId::kDecimal, precision, t.scale);
+    } else if (t.id == TypeId::kDouble || t.id == TypeId::kFloat) {
+      target = MakeType(TypeId::kDouble);
+    } else if (t.IsString()) {
+      target = VarcharType(t.length);
+    } else {
+      return NotSupported("CAST AS " + (e.target_name.empty() ? t.ToSql() : e.target_name));
+    }
+    Result<ExpressionPtr> operand = Bind(*e.operand);
+    if (!operand.ok()) return operand;
+    return ExpressionPtr(new CastExpression(std::move(*operand), target, name));
+  }
+
+  Result<ExpressionPtr> BindVariable(const ast::VariableExpr& v) {
+    using Scope = ast::VariableExpr::Scope;
+    if (v.scope == Scope::kUser) return ExpressionPtr(new VariableExpression(false, "", v.name));
+    std::string scope = v.scope == Scope::kSession  ? "session"
+                        : v.scope == Scope::kGlobal ? "global"
+                                                    : "";
+    return ExpressionPtr(new VariableExpression(true, scope, v.name));
+  }
+
+  Result<ExpressionPtr> BindFunction(const ast::FunctionExpr& f) {
+    if (IsAggregateFunction(f.name)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+    std::string written = WrittenName(f);
+    if (f.star || f.distinct) {
+      return Status::Error(ErrorCode::kParseError, f.star ? "*)" : "DISTINCT", 1);
+    }
+    const FunctionDef* def = FindFunction(f.name);
+    if (def == nullptr) {
+      std::string db = scope_.DefaultDatabase();
+      return Status::Error(ErrorCode::kSpDoesNotExist, "FUNCTION",
+                           db.empty() ? written : db + "." + written);
+    }
+    int n = static_cast<int>(f.args.size());
+    if (n < def->min_args || (def->max_args != kVariadic && n > def->max_args)) {
+      return Status::Error(ErrorCode::kWrongParametercountToNativeFct, written);
+    }
+    std::vector<ExpressionPtr> args;
+    for (const auto& a : f.args) {
+      Result<ExpressionPtr> b = Bind(*a);
+      if (!b.ok()) return b;
+      args.push_back(std::move(*b));
+    }
+    std::string display = f.name;
+    std::transform(display.begin(), display.end(), display.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ExpressionPtr(new FunctionExpression(*def, std::move(args), display));
+  }
+
+  const NameScope& scope_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+bool IsAggregateFunction(const std::string& upper_name) {
+  return upper_name == "COUNT" || upper_name == "SUM" || upper_name == "AVG" ||
+         upper_name == "MIN" || upper_name == "MAX";
+}
+
+Result<ExpressionPtr> BindExpression(const ast::Expr& expr, const NameScope& scope) {
+  return Binder(scope).Bind(expr);
+}
+
+ExpressionPtr MakeLiteral(Value value) {
+  return std::make_unique<LiteralExpression>(std::move(value));
+}
+
+ExpressionPtr MakeColumnRef(const BoundColumn& column) {
+  return std::make_unique<ColumnRefExpression>(column.index, column.type, column.nullable,
+                                               column.name);
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,69 @@
+// like_matcher.cc — LIKE matching (see like_matcher.h).
+//
+// The pattern is first compiled into tokens (literal character / any-one / any-run),
+// then matched with the classic two-pointer algorithm: on a mismatch after a '%', retry
+// with that '%' swallowing one more character. It never recurses, so a hostile pattern
+// cannot exhaust the stack, and the work is bounded by |text| x |pattern|.
+#include "sql/expression/like_matcher.h"
+
+#include <vector>
+
+#include "sql/expression/collation.h"
+
+namespace minisql::sql {
+namespace {
+
+struct Token {
+  enum class Kind { kLiteral, kAnyOne, kAnyRun } kind;
+  char32_t weight = 0;  // collation weight, for literals
+};
+
+std::vector<Token> Compile(const std::vector<char32_t>& pattern, std::optional<char32_t> escape) {
+  std::vector<Token> tokens;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char32_t c = pattern[i];
+    if (escape && c == *escape && i + 1 < pattern.size()) {
+      tokens.push_back({Token::Kind::kLiteral, CollationWeight(pattern[++i])});
+    } else if (c == '%') {
+      // Consecutive '%' behave as one.
+      if (tokens.empty() || tokens.back().kind != Token::Kind::kAnyRun) {
+        tokens.push_back({Token::Kind::kAnyRun, 0});
+      }
+    } else if (c == '_') {
+      tokens.push_back({Token::Kind::kAnyOne, 0});
+    } else {
+      tokens.push_back({Token::Kind::kLiteral, CollationWeight(c)});
+    }
+  }
+  return tokens;
+}
+
+}  // namespace
+
+bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<char32_t> escape) {
+  std::vector<Token> tokens = Compile(DecodeUtf8(pattern), escape);
+  std::vector<char32_t> chars = DecodeUtf8(text);
+  size_t t = 0;  // position in chars
+  size_t p = 0;  // position in tokens
+  size_t star_p = SIZE_MAX;
+  size_t star_t = 0;
+  while (t < chars.size()) {
+    if (p < tokens.size() && tokens[p].kind == Token::Kind::kAnyRun) {
+      star_p = p++;
+      star_t = t;
+    } else if (p < tokens.size() && (tokens[p].kind == Token::Kind::kAnyOne ||
+                                     tokens[p].weight == CollationWeight(chars[t]))) {
+      ++p;
+      ++t;
+    } else if (star_p != SIZE_MAX) {
+      p = star_p + 1;
+      t = ++star_t;
+    } else {
+      return false;
+    }
+  }
+  while (p < tokens.size() && tokens[p].kind == Token::Kind::kAnyRun) ++p;
+  return p == tokens.size();
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,270 @@
+// operator_nodes.cc — unary minus/plus/NOT, arithmetic, comparisons, AND/OR/XOR and
+// the IS tests.
+//
+// Three-valued logic (NULL = unknown):
+//
+//   AND    | 1  0  N        OR     | 1  0  N        XOR    | 1  0  N      NOT 1 = 0
+//   -------+---------       -------+---------       -------+---------   NOT 0 = 1
+//   1      | 1  0  N        1      | 1  1  1        1      | 0  1  N     NOT N = N
+//   0      | 0  0  0        0      | 1  0  N        0      | 1  0  N
+//   N      | N  0  N        N      | 1  N  N        N      | N  N  N
+#include <string>
+
+#include "sql/expression/arithmetic.h"
+#include "sql/expression/expression_nodes.h"
+
+namespace minisql::sql {
+namespace {
+
+Value Bool(bool b) {
+  return Value::Int(b ? 1 : 0);
+}
+
+ColumnType NegateType(const ColumnType& t) {
+  if (t.IsInteger() || t.id == TypeId::kNull) return BigIntType();
+  if (t.id == TypeId::kDecimal) return t;
+  return MakeType(TypeId::kDouble);
+}
+
+NumericClass ArithmeticClass(const ColumnType& result) {
+  if (result.id == TypeId::kDouble) return NumericClass::kDouble;
+  if (result.id == TypeId::kDecimal) return NumericClass::kDecimal;
+  return NumericClass::kInt;
+}
+
+const char* ArithmeticSymbol(ArithmeticOp op) {
+  switch (op) {
+    case ArithmeticOp::kAdd:
+      return "+";
+    case ArithmeticOp::kSub:
+      return "-";
+    case ArithmeticOp::kMul:
+      return "*";
+    case ArithmeticOp::kDiv:
+      return "/";
+    case ArithmeticOp::kIntDiv:
+      return "DIV";
+    case ArithmeticOp::kMod:
+      return "MOD";
+  }
+  return "?";
+}
+
+const char* ComparisonSymbol(ComparisonOp op) {
+  switch (op) {
+    case ComparisonOp::kEq:
+      return "=";
+    case ComparisonOp::kNe:
+      return "<>";
+    case ComparisonOp::kLt:
+      return "<";
+    case ComparisonOp::kLe:
+      return "<=";
+    case ComparisonOp::kGt:
+      return ">";
+    case ComparisonOp::kGe:
+      return ">=";
+    case ComparisonOp::kNullSafeEq:
+      return "<=>";
+  }
+  return "?";
+}
+
+}  // namespace
+
+// --- UnaryExpression ----------------------------------------------------------------------
+
+UnaryExpression::UnaryExpression(UnaryOpKind op, ExpressionPtr operand)
+    : Expression(ExpressionKind::kUnary,
+                 op == UnaryOpKind::kNot    ? BooleanType()
+                 : op == UnaryOpKind::kPlus ? operand->type()
+                                            : NegateType(operand->type()),
+                 operand->nullable()),
+      op_(op),
+      operand_(std::move(operand)) {}
+
+Result<Value> UnaryExpression::Evaluate(const Row& input, const EvalContext& ctx) const {
+  Result<Value> v = operand_->Evaluate(input, ctx);
+  if (!v.ok() || v->is_null()) return v;
+  switch (op_) {
+    case UnaryOpKind::kPlus:
+      return v;
+    case UnaryOpKind::kNot:
+      return Bool(!*TruthValue(*v));
+    case UnaryOpKind::kNegate:
+      break;
+  }
+  switch (ArithmeticClass(type())) {
+    case NumericClass::kInt: {
+      Result<int64_t> i = ToInt(*v, DisplayText(*this));
+      if (!i.ok()) return i.status();
+      if (*i == INT64_MIN) {
+        return Status::Error(ErrorCode::kDataOutOfRange, "BIGINT", DisplayText(*this));
+      }
+      return Value::Int(-*i);
+    }
+    case NumericClass::kDecimal: {
+      auto d = ToDecimal(*v);
+      if (!d) return Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", DisplayText(*this));
+      return Value::FromDecimal(Decimal(-d->unscaled(), d->scale()));
+    }
+    case NumericClass::kDouble:
+      return Value::Double(-ToDouble(*v));
+  }
+  return Value::Null();
+}
+
+std::string UnaryExpression::ToString() const {
+  switch (op_) {
+    case UnaryOpKind::kNegate:
+      return "-" + operand_->ToString();
+    case UnaryOpKind::kPlus:
+      return operand_->ToString();
+    case UnaryOpKind::kNot:
+      return "(not " + operand_->ToString() + ")";
+  }
+  return "";
+}
+
+// --- ArithmeticExpression -----------------------------------------------------------------
+
+ArithmeticExpression::ArithmeticExpression(ArithmeticOp op, ExpressionPtr left, ExpressionPtr right)
+    : Expression(ExpressionKind::kArithmetic, ArithmeticResultType(op, left->type(), right->type()),
+                 true),
+      op_(op),
+      left_(std::move(left)),
+      right_(std::move(right)) {
+  // DIV computes in the operands' class, not in its BIGINT result's.
+  mode_ =
+      ArithmeticClass(op_ == ArithmeticOp::kIntDiv
+                          ? ArithmeticResultType(ArithmeticOp::kAdd, left_->type(), right_->type())
+                          : type());
+  div_scale_ = type().scale;
+}
+
+Result<Value> ArithmeticExpression::Evaluate(const Row& input, const EvalContext& ctx) const {
+  Result<Value> a = left_->Evaluate(input, ctx);
+  if (!a.ok() || a->is_null()) return a;
+  Result<Value> b = right_->Evaluate(input, ctx);
+  if (!b.ok() || b->is_null()) return b;
+  return EvaluateArithmetic(op_, mode_, *a, *b, div_scale_, DisplayText(*this));
+}
+
+std::string ArithmeticExpression::ToString() const {
+  return "(" + left_->ToString() + " " + ArithmeticSymbol(op_) + " " + right_->ToString() + ")";
+}
+
+// --- ComparisonExpression -----------------------------------------------------------------
+
+ComparisonExpression::ComparisonExpression(ComparisonOp op, ExpressionPtr left, ExpressionPtr right)
+    : Expression(ExpressionKind::kComparison, BooleanType(),
+                 op != ComparisonOp::kNullSafeEq && (left->nullable() || right->nullable())),
+      op_(op),
+      left_(std::move(left)),
+      right_(std::move(right)),
+      mode_(CompareModeFor(left_->type(), right_->type())) {}
+
+Result<Value> ComparisonExpression::Evaluate(const Row& input, const EvalContext& ctx) const {
+  Result<Value> a = left_->Evaluate(input, ctx);
+  if (!a.ok()) return a;
+  Result<Value> b = right_->Evaluate(input, ctx);
+  if (!b.ok()) return b;
+  if (a->is_null() || b->is_null()) {
+    if (op_ == ComparisonOp::kNullSafeEq) return Bool(a->is_null() && b->is_null());
+    return Value::Null();
+  }
+  int c = CompareValues(*a, *b, mode_);
+  switch (op_) {
+    case ComparisonOp::kEq:
+    case ComparisonOp::kNullSafeEq:
+      return Bool(c == 0);
+    case ComparisonOp::kNe:
+      return Bool(c != 0);
+    case ComparisonOp::kLt:
+      return Bool(c < 0);
+    case ComparisonOp::kLe:
+      return Bool(c <= 0);
+    case ComparisonOp::kGt:
+      return Bool(c > 0);
+    case ComparisonOp::kGe:
+      return Bool(c >= 0);
+  }
+  return Value::Null();
+}
+
+std::string ComparisonExpression::ToString() const {
+  return "(" + left_->ToString() + " " + ComparisonSymbol(op_) + " " + right_->ToString() + ")";
+}
+
+// --- LogicalExpression --------------------------------------------------------------------
+
+LogicalExpression::LogicalExpression(LogicalOp op, ExpressionPtr left, ExpressionPtr right)
+    : Expression(ExpressionKind::kLogical, BooleanType(), left->nullable() || right->nullable()),
+      op_(op),
+      left_(std::move(left)),
+      right_(std::move(right)) {}
+
+Result<Value> LogicalExpression::Evaluate(const Row& input, const EvalContext& ctx) const {
+  Result<Value> a = left_->Evaluate(input, ctx);
+  if (!a.ok()) return a;
+  std::optional<bool> ta = TruthValue(*a);
+  // Short-circuit exactly where the truth tables allow it.
+  if (op_ == LogicalOp::kAnd && ta == false) return Bool(false);
+  if (op_ == LogicalOp::kOr && ta == true) return Bool(true);
+  Result<Value> b = right_->Evaluate(input, ctx);
+  if (!b.ok()) return b;
+  std::optional<bool> tb = TruthValue(*b);
+  switch (op_) {
+    case LogicalOp::kAnd:
+      if (tb == false) return Bool(false);
+      return (ta && tb) ? Bool(true) : Value::Null();
+    case LogicalOp::kOr:
+      if (tb == true) return Bool(true);
+      return (ta && tb) ? Bool(false) : Value::Null();
+    case LogicalOp::kXor:
+      if (!ta || !tb) return Value::Null();
+      return Bool(*ta != *tb);
+  }
+  return Value::Null();
+}
+
+std::string LogicalExpression::ToString() const {
+  const char* name = op_ == LogicalOp::kAnd ? "and" : op_ == LogicalOp::kOr ? "or" : "xor";
+  return "(" + left_->ToString() + " " + name + " " + right_->ToString() + ")";
+}
+
+// --- IsExpression -------------------------------------------------------------------------
+
+IsExpression::IsExpression(ExpressionPtr operand, Test test, bool negated)
+    : Expression(ExpressionKind::kIsNull, BooleanType(), false),
+      operand_(std::move(operand)),
+      test_(test),
+      negated_(negated) {}
+
+Result<Value> IsExpression::Evaluate(const Row& input, const EvalContext& ctx) const {
+  Result<Value> v = operand_->Evaluate(input, ctx);
+  if (!v.ok()) return v;
+  bool result = false;
+  std::optional<bool> truth = TruthValue(*v);
+  switch (test_) {
+    case Test::kNull:
+    case Test::kUnknown:
+      result = v->is_null();
+      break;
+    case Test::kTrue:
+      result = truth == true;
+      break;
+    case Test::kFalse:
+      result = truth == false;
+      break;
+  }
+  return Bool(result != negated_);
+}
+
+std::string IsExpression::ToString() const {
+  static const char* const kNames[] = {"null", "true", "false", "unknown"};
+  return "(" + operand_->ToString() + (negated_ ? " is not " : " is ") +
+         kNames[static_cast<int>(test_)] + ")";
+}
+
+}  // namespace minisql::sql

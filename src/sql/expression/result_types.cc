@@ -1,0 +1,79 @@
+// result_types.cc — MySQL's result type rules (see result_types.h).
+#include "sql/expression/result_types.h"
+
+#include <algorithm>
+
+#include "sql/expression/conversion.h"
+
+namespace minisql::sql {
+namespace {
+
+bool IsApproximate(const ColumnType& t) {
+  return t.id == TypeId::kFloat || t.id == TypeId::kDouble || t.IsString() || t.id >= TypeId::kDate;
+}
+
+}  // namespace
+
+ColumnType BooleanType() {
+  return MakeType(TypeId::kInt, 1);
+}
+
+ColumnType BigIntType(uint32_t width) {
+  return MakeType(TypeId::kBigInt, width);
+}
+
+ColumnType VarcharType(uint32_t length) {
+  return MakeType(TypeId::kVarchar, length);
+}
+
+ColumnType ArithmeticResultType(ArithmeticOp op, const ColumnType& left, const ColumnType& right) {
+  if (op == ArithmeticOp::kIntDiv) return BigIntType();
+  if (IsApproximate(left) || IsApproximate(right)) return MakeType(TypeId::kDouble);
+  bool left_exact_int = left.IsInteger() || left.id == TypeId::kNull;
+  bool right_exact_int = right.IsInteger() || right.id == TypeId::kNull;
+  int left_scale = left.id == TypeId::kDecimal ? left.scale : 0;
+  int right_scale = right.id == TypeId::kDecimal ? right.scale : 0;
+  int int_digits = std::max(IntegerDigits(left), IntegerDigits(right));
+  switch (op) {
+    case ArithmeticOp::kDiv:
+      return DecimalType(int_digits + right_scale, left_scale + kDivPrecisionIncrement);
+    case ArithmeticOp::kAdd:
+    case ArithmeticOp::kSub:
+      if (left_exact_int && right_exact_int) return BigIntType();
+      return DecimalType(int_digits + 1, std::max(left_scale, right_scale));
+    case ArithmeticOp::kMul:
+      if (left_exact_int && right_exact_int) return BigIntType();
+      return DecimalType(IntegerDigits(left) + IntegerDigits(right), left_scale + right_scale);
+    case ArithmeticOp::kMod:
+      if (left_exact_int && right_exact_int) return BigIntType();
+      return DecimalType(int_digits, std::max(left_scale, right_scale));
+    case ArithmeticOp::kIntDiv:
+      break;
+  }
+  return BigIntType();
+}
+
+ColumnType CommonResultType(const std::vector<ColumnType>& types) {
+  bool any = false, all_int = true, any_string = false, any_text = false, any_double = false;
+  int int_digits = 1, scale = 0;
+  uint32_t max_length = 0;
+  for (const ColumnType& t : types) {
+    if (t.id == TypeId::kNull) continue;
+    any = true;
+    if (!t.IsInteger()) all_int = false;
+    if (t.IsString() || t.id >= TypeId::kDate) any_string = true;
+    if (t.id == TypeId::kText || t.id == TypeId::kBlob) any_text = true;
+    if (t.id == TypeId::kFloat || t.id == TypeId::kDouble) any_double = true;
+    if (t.IsNumeric()) int_digits = std::max(int_digits, IntegerDigits(t));
+    if (t.id == TypeId::kDecimal) scale = std::max<int>(scale, t.scale);
+    max_length = std::max(max_length, t.IsString() ? t.length : t.ColumnLength(0));
+  }
+  if (!any) return MakeType(TypeId::kNull);
+  if (all_int) return BigIntType();
+  if (any_text) return MakeType(TypeId::kText);
+  if (any_string) return VarcharType(max_length);
+  if (any_double) return MakeType(TypeId::kDouble);
+  return DecimalType(int_digits, scale);
+}
+
+}  // namespace minisql::sql
