@@ -54,6 +54,7 @@ enum class ExprKind {
   kDefault,     // DEFAULT (in INSERT VALUES / UPDATE SET)
   kSubquery,    // (SELECT ...), EXISTS (SELECT ...), x [NOT] IN (SELECT ...)
   kRow,         // (a, b) row constructor
+  kParameter,   // ? in a prepared statement
 };
 
 struct SelectStmt;
@@ -62,7 +63,9 @@ struct Expr {
   explicit Expr(ExprKind k) : kind(k) {}
   virtual ~Expr() = default;
   ExprKind kind;
-  /// The expression's source text exactly as typed (whitespace inside kept).
+  /// The expression's source text exactly as typed (whitespace inside kept). Select-list
+  /// expressions always carry all of it; nested ones at most the first 256 bytes, so
+  /// that huge expressions do not copy their text once per nesting level.
   std::string text;
 };
 using ExprPtr = std::unique_ptr<Expr>;
@@ -196,6 +199,12 @@ struct RowExpr : Expr {
   std::vector<ExprPtr> items;
 };
 
+/// A `?` placeholder of a prepared statement; `index` counts them from 0 in text order.
+struct ParameterExpr : Expr {
+  ParameterExpr() : Expr(ExprKind::kParameter) {}
+  uint32_t index = 0;
+};
+
 // ======================================================================================
 // Statements
 // ======================================================================================
@@ -214,6 +223,7 @@ enum class StmtKind {
   kSet,
   kTransaction,
   kExplain,
+  kCreateIndex,
   kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
 };
 
@@ -263,6 +273,8 @@ struct SelectStmt : Stmt {
   SelectStmt() : Stmt(StmtKind::kSelect) {}
   bool distinct = false;
   std::vector<SelectItem> items;
+  // In a UNION chain, order_by / limit / offset / lock_mode of the first SelectStmt
+  // apply to the combined result (the parser never sets them on the others).
   std::vector<std::unique_ptr<TableRef>> from;  // comma-separated items; empty = no FROM
   ExprPtr where;
   std::vector<ExprPtr> group_by;
@@ -370,6 +382,14 @@ struct CreateTableStmt : Stmt {
   std::string like_database, like_table;  // CREATE TABLE ... LIKE
 };
 
+/// CREATE [UNIQUE] INDEX name ON t (cols)
+struct CreateIndexStmt : Stmt {
+  CreateIndexStmt() : Stmt(StmtKind::kCreateIndex) {}
+  std::string database;
+  std::string table;
+  IndexDefinition index;
+};
+
 struct TableName {
   std::string database;
   std::string table;
@@ -431,6 +451,8 @@ struct TransactionStmt : Stmt {
   TransactionStmt() : Stmt(StmtKind::kTransaction) {}
   Action action = Action::kBegin;
   std::string savepoint;
+  bool read_only = false;            // START TRANSACTION READ ONLY
+  bool consistent_snapshot = false;  // START TRANSACTION WITH CONSISTENT SNAPSHOT
 };
 
 struct ExplainStmt : Stmt {
