@@ -36,14 +36,20 @@ struct ServerOptions {
 inline constexpr const char* kServerVersion = "8.0.0-minisql-0.1.0";
 inline constexpr const char* kVersionComment = "minisql server";
 
+class SystemVariables;  // session/system_variables.h
+
 class ServerContext {
  public:
+  ~ServerContext();
+
   /// Opens the storage engine on options.datadir and, on first start, creates the
   /// root@localhost account with an empty password (logging a warning).
   static Result<std::unique_ptr<ServerContext>> Open(const ServerOptions& options);
 
   const ServerOptions& options() const { return options_; }
   storage::StorageEngine* storage() { return storage_.get(); }
+  /// GLOBAL values of the system variables (SET GLOBAL, SHOW GLOBAL VARIABLES).
+  SystemVariables* variables() { return variables_.get(); }
 
   /// The account for `user` connecting from `host` (loopback connections are
   /// 'localhost'), or nullopt if there is none.
@@ -62,6 +68,7 @@ class ServerContext {
 
   ServerOptions options_;
   std::unique_ptr<storage::StorageEngine> storage_;
+  std::unique_ptr<SystemVariables> variables_;
   std::atomic<uint32_t> next_connection_id_{1};
   std::chrono::steady_clock::time_point start_time_;
 };

@@ -1,6 +1,6 @@
 // Tests for the B+ tree: the node layout on a plain buffer, then whole trees on a real
 // pager — many random inserts with splits, lookups, deletes, range cursors, duplicate
-// detection, the fixed root page, oversize entries, rollback and DROP.
+// detection, the fixed root page, oversize keys, rollback and DROP.
 #include "storage/btree/btree.h"
 
 #include <gtest/gtest.h>
@@ -251,15 +251,18 @@ TEST_F(BTreeTest, UpdateReplacesValuesAndGrowsThroughSplits) {
   ExpectTreeEquals(expected);
 }
 
-TEST_F(BTreeTest, OversizeEntriesAreRefusedWith1118) {
+TEST_F(BTreeTest, OversizeKeysAreRefusedWith1118AndLongValuesOverflow) {
   auto txn = pager_->BeginTxn();
-  std::string big(BTree::kMaxCellSize, 'x');
-  Result<bool> inserted = tree_->Insert(txn.get(), "k", big);
+  std::string big_key(BTree::kMaxKeySize + 1, 'x');
+  Result<bool> inserted = tree_->Insert(txn.get(), big_key, "v");
   EXPECT_EQ(inserted.status().code(), 1118);
   ASSERT_TRUE(*tree_->Insert(txn.get(), "k", "small"));
-  EXPECT_EQ(tree_->Update(txn.get(), "k", big).status().code(), 1118);
-  EXPECT_EQ(**tree_->Get("k"), "small");
-  // Entries just under the limit still split fine.
+  EXPECT_EQ(tree_->Update(txn.get(), big_key, "v").status().code(), 1118);
+  // A value too long for a leaf cell goes to overflow pages (btree_overflow_test.cc).
+  std::string big_value(BTree::kMaxCellSize, 'x');
+  ASSERT_TRUE(*tree_->Update(txn.get(), "k", big_value));
+  EXPECT_EQ(**tree_->Get("k"), big_value);
+  // Entries just under the inline limit still split fine.
   std::string largest(BTree::kMaxCellSize - 16, 'y');
   for (int i = 0; i < 50; ++i) {
     ASSERT_TRUE(*tree_->Insert(txn.get(), "big" + std::to_string(i), largest));

@@ -4,10 +4,6 @@
 
 #include <gtest/gtest.h>
 
-// GCC 12 with -fsanitize=address,undefined reports false "may be used uninitialized"
-// warnings inside std::variant's move constructor when Value temporaries are built.
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-
 namespace minisql::storage {
 namespace {
 

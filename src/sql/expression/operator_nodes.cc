@@ -130,7 +130,9 @@ std::string UnaryExpression::ToString() const {
 
 ArithmeticExpression::ArithmeticExpression(ArithmeticOp op, ExpressionPtr left, ExpressionPtr right)
     : Expression(ExpressionKind::kArithmetic, ArithmeticResultType(op, left->type(), right->type()),
-                 true),
+                 // Overflow is an error, not NULL; only division by zero yields NULL.
+                 op == ArithmeticOp::kDiv || op == ArithmeticOp::kIntDiv ||
+                     op == ArithmeticOp::kMod || left->nullable() || right->nullable()),
       op_(op),
       left_(std::move(left)),
       right_(std::move(right)) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "storage/btree/btree_cursor.h"
+#include "storage/btree/overflow.h"
+#include "storage/table/byte_coding.h"
 
 namespace minisql::storage {
 
@@ -11,8 +13,9 @@ namespace minisql::storage {
 struct BTree::NodeImage {
   struct Entry {
     std::string key;
-    std::string value;  // leaves
-    PageId child = 0;   // internal nodes: the child holding keys >= key
+    std::string value;        // leaves: the stored value (the value, or an overflow page id)
+    uint64_t value_size = 0;  // leaves: the full value length
+    PageId child = 0;         // internal nodes: the child holding keys >= key
   };
   NodeType type = NodeType::kLeaf;
   PageId link = 0;  // leaf: right sibling; internal: leftmost child
@@ -23,9 +26,10 @@ struct BTree::NodeImage {
     image.type = node.type();
     image.link = node.link();
     for (size_t i = 0; i < node.count(); ++i) {
-      Entry entry{std::string(node.KeyAt(i)), "", 0};
+      Entry entry{std::string(node.KeyAt(i)), "", 0, 0};
       if (node.is_leaf()) {
         entry.value = std::string(node.ValueAt(i));
+        entry.value_size = node.ValueSizeAt(i);
       } else {
         entry.child = node.ChildAt(i + 1);
       }
@@ -35,8 +39,9 @@ struct BTree::NodeImage {
   }
 
   size_t CellSize(size_t i) const {
-    return type == NodeType::kLeaf ? BTreeNode::LeafCellSize(entries[i].key, entries[i].value)
-                                   : BTreeNode::InternalCellSize(entries[i].key);
+    return type == NodeType::kLeaf
+               ? BTreeNode::LeafCellSize(entries[i].key.size(), entries[i].value_size)
+               : BTreeNode::InternalCellSize(entries[i].key);
   }
 
   /// Formats `page` as a node of this image's type holding entries [begin, end).
@@ -49,7 +54,7 @@ struct BTree::NodeImage {
     for (size_t i = begin; i < end; ++i) {
       // Cannot fail: the split point guarantees each half fits (see btree.h).
       if (type == NodeType::kLeaf) {
-        node.InsertLeafCell(i - begin, entries[i].key, entries[i].value);
+        node.InsertLeafCell(i - begin, entries[i].key, entries[i].value_size, entries[i].value);
       } else {
         node.InsertInternalCell(i - begin, entries[i].key, entries[i].child);
       }
@@ -69,7 +74,7 @@ BTreeNode NodeOf(const WritePageGuard& page) {
 }
 
 Status TooBig() {
-  return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxCellSize));
+  return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxKeySize));
 }
 
 }  // namespace
@@ -102,8 +107,31 @@ Result<PageId> BTree::Create(Pager* pager, PagerTxn* txn) {
   return page->id();
 }
 
-bool BTree::EntryFits(std::string_view key, std::string_view value) {
-  return BTreeNode::LeafCellSize(key, value) <= kMaxCellSize;
+bool BTree::EntryFits(std::string_view key, std::string_view /*value*/) {
+  return key.size() <= kMaxKeySize;
+}
+
+Result<std::string> BTree::StoreValue(PagerTxn* txn, std::string_view key, std::string_view value) {
+  // Decided by the two lengths alone, exactly as BTreeNode reads the cell back.
+  if (!BTreeNode::ValueOverflows(key.size(), value.size())) return std::string(value);
+  Result<PageId> first = WriteOverflowChain(pager_, txn, value);
+  if (!first.ok()) return first.status();
+  std::string stored;
+  PutFixed32(&stored, *first);
+  return stored;
+}
+
+Result<std::string> BTree::LoadValue(const BTreeNode& node, size_t index) {
+  if (!node.HasOverflowAt(index)) return std::string(node.ValueAt(index));
+  std::string value;
+  MINISQL_RETURN_IF_ERROR(
+      ReadOverflowChain(pager_, node.OverflowPageAt(index), node.ValueSizeAt(index), &value));
+  return value;
+}
+
+Status BTree::FreeValue(PagerTxn* txn, const BTreeNode& node, size_t index) {
+  if (!node.HasOverflowAt(index)) return Status::OK();
+  return FreeOverflowChain(pager_, txn, node.OverflowPageAt(index), node.ValueSizeAt(index));
 }
 
 Result<PageId> BTree::FindLeaf(std::string_view key, std::vector<PathStep>* path) {
@@ -128,7 +156,9 @@ Result<std::optional<std::string>> BTree::Get(std::string_view key) {
   const BTreeNode node = NodeOf(*page);
   size_t index = node.LowerBound(key);
   if (index == node.count() || node.KeyAt(index) != key) return std::optional<std::string>();
-  return std::optional<std::string>(std::string(node.ValueAt(index)));
+  Result<std::string> value = LoadValue(node, index);
+  if (!value.ok()) return value.status();
+  return std::optional<std::string>(std::move(*value));
 }
 
 Result<bool> BTree::Insert(PagerTxn* txn, std::string_view key, std::string_view value) {
@@ -141,11 +171,13 @@ Result<bool> BTree::Insert(PagerTxn* txn, std::string_view key, std::string_view
   BTreeNode node = NodeOf(*page);
   size_t index = node.LowerBound(key);
   if (index < node.count() && node.KeyAt(index) == key) return false;
-  if (node.InsertLeafCell(index, key, value)) return true;
+  Result<std::string> stored = StoreValue(txn, key, value);
+  if (!stored.ok()) return stored.status();
+  if (node.InsertLeafCell(index, key, value.size(), *stored)) return true;
 
   NodeImage image = NodeImage::Of(node);
   image.entries.insert(image.entries.begin() + index,
-                       NodeImage::Entry{std::string(key), std::string(value), 0});
+                       NodeImage::Entry{std::string(key), std::move(*stored), value.size(), 0});
   MINISQL_RETURN_IF_ERROR(SplitNode(txn, &path, std::move(*page), image));
   return true;
 }
@@ -160,12 +192,16 @@ Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view
   BTreeNode node = NodeOf(*page);
   size_t index = node.LowerBound(key);
   if (index == node.count() || node.KeyAt(index) != key) return false;
+  // Free the old chain first, so that a new one can reuse its pages.
+  MINISQL_RETURN_IF_ERROR(FreeValue(txn, node, index));
+  Result<std::string> stored = StoreValue(txn, key, value);
+  if (!stored.ok()) return stored.status();
   node.RemoveCell(index);
-  if (node.InsertLeafCell(index, key, value)) return true;
+  if (node.InsertLeafCell(index, key, value.size(), *stored)) return true;
 
   NodeImage image = NodeImage::Of(node);
   image.entries.insert(image.entries.begin() + index,
-                       NodeImage::Entry{std::string(key), std::string(value), 0});
+                       NodeImage::Entry{std::string(key), std::move(*stored), value.size(), 0});
   MINISQL_RETURN_IF_ERROR(SplitNode(txn, &path, std::move(*page), image));
   return true;
 }
@@ -178,6 +214,7 @@ Result<bool> BTree::Delete(PagerTxn* txn, std::string_view key) {
   BTreeNode node = NodeOf(*page);
   size_t index = node.LowerBound(key);
   if (index == node.count() || node.KeyAt(index) != key) return false;
+  MINISQL_RETURN_IF_ERROR(FreeValue(txn, node, index));
   node.RemoveCell(index);
   return true;
 }
@@ -236,7 +273,7 @@ Status BTree::InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::
   if (node.InsertInternalCell(step.child_index, separator, right)) return Status::OK();
   NodeImage image = NodeImage::Of(node);
   image.entries.insert(image.entries.begin() + step.child_index,
-                       NodeImage::Entry{std::move(separator), "", right});
+                       NodeImage::Entry{std::move(separator), "", 0, right});
   return SplitNode(txn, path, std::move(*page), image);
 }
 

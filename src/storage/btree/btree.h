@@ -24,8 +24,12 @@
 // middle key moves up.
 //
 // Entry size: a leaf cell (key + value + a few bytes) may take at most a quarter of a
-// node (kMaxCellSize), so any full node splits into two halves that fit. Larger
-// entries are refused with ER_TOO_BIG_ROWSIZE (1118); overflow pages are future work.
+// node (kMaxCellSize), so any full node splits into two halves that fit. A value that
+// would make its cell larger moves to a chain of overflow pages (overflow.h) and the
+// cell keeps only the key, the value's length and the chain's first page id. Insert,
+// Update, Delete and Drop write and free chains in the same PagerTxn as the cells, so
+// rollback and recovery cover them. Keys never overflow: a key longer than kMaxKeySize
+// is refused with ER_TOO_BIG_ROWSIZE (1118).
 //
 // Known limitation (first cut): Delete never merges or rebalances nodes. Emptied
 // leaves stay in the tree and in the sibling chain (cursors step over them); their
@@ -54,7 +58,11 @@ class BTreeCursor;
 class BTree {
  public:
   /// The largest leaf cell (key + value + header + slot), a quarter of a node.
-  static constexpr size_t kMaxCellSize = (kPageContentSize - BTreeNode::kHeaderSize) / 4;
+  static constexpr size_t kMaxCellSize = BTreeNode::kMaxCellSize;
+  /// The longest key: its cell must fit with the longest value-length varint (10
+  /// bytes), a 2-byte key-length varint, a slot and an overflow page id.
+  static constexpr size_t kMaxKeySize =
+      kMaxCellSize - BTreeNode::kSlotSize - 2 - 10 - BTreeNode::kOverflowRefSize;
   /// Deepest tree a descent follows before declaring the tree corrupt (a cycle).
   static constexpr int kMaxDepth = 32;
 
@@ -64,7 +72,8 @@ class BTree {
   static Result<PageId> Create(Pager* pager, PagerTxn* txn);
   /// Formats an already allocated page as an empty tree's root leaf.
   static void FormatEmptyRoot(WritePageGuard* page);
-  /// True if the entry can be stored (else Insert/Update answer 1118).
+  /// True if the entry can be stored, i.e. its key is at most kMaxKeySize bytes (else
+  /// Insert/Update answer 1118). Values of any length can (see overflow.h).
   static bool EntryFits(std::string_view key, std::string_view value);
 
   PageId root() const { return root_; }
@@ -102,6 +111,13 @@ class BTree {
   Result<PageId> FindLeaf(std::string_view key, std::vector<PathStep>* path);
   Status InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::string separator,
                           PageId right);
+  /// The bytes a leaf cell stores for `value`: the value itself, or the first page id of
+  /// a new overflow chain holding it.
+  Result<std::string> StoreValue(PagerTxn* txn, std::string_view key, std::string_view value);
+  /// The full value of leaf cell `index` (read from its overflow chain if it has one).
+  Result<std::string> LoadValue(const BTreeNode& node, size_t index);
+  /// Frees the overflow chain of leaf cell `index`, if it has one.
+  Status FreeValue(PagerTxn* txn, const BTreeNode& node, size_t index);
   /// Splits the (full) node in `page` whose entries with the new one are `image`.
   Status SplitNode(PagerTxn* txn, std::vector<PathStep>* path, WritePageGuard page,
                    const NodeImage& image);

@@ -1,8 +1,9 @@
-// btree_check.cc — whole-tree walks: the integrity check used by tests and DROP.
+// btree_check.cc — whole-tree walks: the integrity check used by tests, and DROP.
 #include <optional>
 #include <unordered_set>
 
 #include "storage/btree/btree.h"
+#include "storage/btree/overflow.h"
 
 namespace minisql::storage {
 namespace {
@@ -32,6 +33,16 @@ struct IntegrityWalk {
       leaf_depth = depth;
       leaves.emplace_back(id, node.link());
       entries += node.count();
+      // Every overflow chain must be intact and share no page with anything else.
+      for (size_t i = 0; i < node.count(); ++i) {
+        if (!node.HasOverflowAt(i)) continue;
+        Result<std::vector<PageId>> chain =
+            OverflowChainPages(pager, node.OverflowPageAt(i), node.ValueSizeAt(i));
+        if (!chain.ok()) return chain.status();
+        for (PageId page_id : *chain) {
+          if (!seen.insert(page_id).second) return CorruptNode(id);
+        }
+      }
       return Status::OK();
     }
     // Copy the routing information, then release the page before recursing.
@@ -64,7 +75,7 @@ Result<uint64_t> BTree::CheckIntegrity() {
 }
 
 Status BTree::Drop(PagerTxn* txn) {
-  // Collect every page first (reading), then free them (writing).
+  // Collect every page, overflow chains included, first (reading), then free them (writing).
   std::vector<PageId> pages;
   std::vector<PageId> pending = {root_};
   std::unordered_set<PageId> seen;
@@ -77,6 +88,16 @@ Status BTree::Drop(PagerTxn* txn) {
     const BTreeNode node(const_cast<char*>(PageContent(page->data())), kPageContentSize);
     if (!node.is_leaf()) {
       for (size_t i = 0; i <= node.count(); ++i) pending.push_back(node.ChildAt(i));
+    }
+    for (size_t i = 0; node.is_leaf() && i < node.count(); ++i) {
+      if (!node.HasOverflowAt(i)) continue;
+      Result<std::vector<PageId>> chain =
+          OverflowChainPages(pager_, node.OverflowPageAt(i), node.ValueSizeAt(i));
+      if (!chain.ok()) return chain.status();
+      for (PageId page_id : *chain) {
+        if (!seen.insert(page_id).second) return CorruptNode(page_id);
+        pages.push_back(page_id);
+      }
     }
     pages.push_back(id);
   }

@@ -2,6 +2,8 @@
 #include "storage/btree/btree_cursor.h"
 
 #include "storage/btree/btree.h"
+#include "storage/btree/overflow.h"
+#include "storage/page/byte_order.h"
 
 namespace minisql::storage {
 
@@ -15,7 +17,8 @@ Status BTreeCursor::LoadLeaf(PageId id, std::string_view lower) {
   entries_.clear();
   next_ = 0;
   for (size_t i = node.LowerBound(lower); i < node.count(); ++i) {
-    entries_.emplace_back(std::string(node.KeyAt(i)), std::string(node.ValueAt(i)));
+    entries_.push_back(Entry{std::string(node.KeyAt(i)), std::string(node.ValueAt(i)),
+                             node.ValueSizeAt(i), node.HasOverflowAt(i)});
   }
   next_leaf_ = node.link();
   return Status::OK();
@@ -26,9 +29,14 @@ Result<bool> BTreeCursor::Next(std::string* key, std::string* value) {
     if (next_leaf_ == 0) return false;
     MINISQL_RETURN_IF_ERROR(LoadLeaf(next_leaf_, ""));
   }
-  *key = std::move(entries_[next_].first);
-  *value = std::move(entries_[next_].second);
-  ++next_;
+  Entry& entry = entries_[next_++];
+  if (entry.overflow) {
+    MINISQL_RETURN_IF_ERROR(
+        ReadOverflowChain(pager_, DecodeFixed32(entry.stored.data()), entry.value_size, value));
+  } else {
+    *value = std::move(entry.stored);
+  }
+  *key = std::move(entry.key);
   return true;
 }
 

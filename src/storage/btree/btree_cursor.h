@@ -7,13 +7,13 @@
 // where its range ends.
 //
 // The cursor copies one leaf's entries at a time and holds no page pin between calls,
-// so an open cursor never keeps pages from being evicted. The tree must not change
-// while the cursor is open (the storage engine's contract for RowCursor).
+// so an open cursor never keeps pages from being evicted. A long value is read from
+// its overflow chain only when Next() reaches it, so the copy of a leaf stays small. The tree must
+// not change while the cursor is open (the storage engine's contract for RowCursor).
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -33,7 +33,13 @@ class BTreeCursor {
 
  private:
   Pager* pager_;
-  std::vector<std::pair<std::string, std::string>> entries_;
+  struct Entry {
+    std::string key;
+    std::string stored;       // the value, or (overflow) the 4-byte first page id
+    uint64_t value_size = 0;  // the full value length
+    bool overflow = false;
+  };
+  std::vector<Entry> entries_;
   size_t next_ = 0;
   PageId next_leaf_ = 0;  // the loaded leaf's right sibling, 0 = none
   uint64_t leaves_visited_ = 0;

@@ -38,15 +38,17 @@ void BTreeNode::Init(NodeType type) {
 size_t BTreeNode::CellLength(size_t offset) const {
   if (offset >= size_) return 0;
   ByteReader reader(std::string_view(data_ + offset, size_ - offset));
-  uint64_t key_len = 0, value_len = 0;
+  uint64_t key_len = 0, stored_len = 0;
   if (is_leaf()) {
+    uint64_t value_len = 0;
     if (!reader.ReadVarint(&key_len) || !reader.ReadVarint(&value_len)) return 0;
+    stored_len = StoredValueSize(key_len, value_len);
   } else {
     uint32_t child;
     if (!reader.ReadFixed32(&child) || !reader.ReadVarint(&key_len)) return 0;
   }
-  if (key_len > reader.remaining() || value_len > reader.remaining() - key_len) return 0;
-  return (size_ - offset - reader.remaining()) + key_len + value_len;
+  if (key_len > reader.remaining() || stored_len > reader.remaining() - key_len) return 0;
+  return (size_ - offset - reader.remaining()) + key_len + stored_len;
 }
 
 bool BTreeNode::Validate() const {
@@ -90,10 +92,26 @@ std::string_view BTreeNode::ValueAt(size_t index) const {
   uint64_t key_len = 0, value_len = 0;
   reader.ReadVarint(&key_len);
   reader.ReadVarint(&value_len);
-  std::string_view key, value;
+  std::string_view key, stored;
   reader.ReadBytes(key_len, &key);
-  reader.ReadBytes(value_len, &value);
-  return value;
+  reader.ReadBytes(StoredValueSize(key_len, value_len), &stored);
+  return stored;
+}
+
+uint64_t BTreeNode::ValueSizeAt(size_t index) const {
+  size_t offset = CellOffset(index);
+  ByteReader reader(std::string_view(data_ + offset, size_ - offset));
+  uint64_t key_len = 0, value_len = 0;
+  reader.ReadVarint(&key_len);
+  reader.ReadVarint(&value_len);
+  return value_len;
+}
+
+uint32_t BTreeNode::OverflowPageAt(size_t index) const {
+  ByteReader reader(ValueAt(index));
+  uint32_t page = 0;
+  reader.ReadFixed32(&page);
+  return page;
 }
 
 uint32_t BTreeNode::ChildAt(size_t index) const {
@@ -128,9 +146,20 @@ size_t BTreeNode::ChildIndexFor(std::string_view key) const {
   return index;
 }
 
-size_t BTreeNode::LeafCellSize(std::string_view key, std::string_view value) {
-  return VarintLength(key.size()) + VarintLength(value.size()) + key.size() + value.size() +
-         kSlotSize;
+bool BTreeNode::ValueOverflows(uint64_t key_size, uint64_t value_size) {
+  // Checked first so that the sum below cannot overflow for absurd (corrupt) lengths.
+  if (key_size >= kMaxCellSize || value_size >= kMaxCellSize) return true;
+  return VarintLength(key_size) + VarintLength(value_size) + key_size + value_size + kSlotSize >
+         kMaxCellSize;
+}
+
+uint64_t BTreeNode::StoredValueSize(uint64_t key_size, uint64_t value_size) {
+  return ValueOverflows(key_size, value_size) ? kOverflowRefSize : value_size;
+}
+
+size_t BTreeNode::LeafCellSize(size_t key_size, uint64_t value_size) {
+  return VarintLength(key_size) + VarintLength(value_size) + key_size +
+         StoredValueSize(key_size, value_size) + kSlotSize;
 }
 
 size_t BTreeNode::InternalCellSize(std::string_view key) {
@@ -170,11 +199,17 @@ size_t BTreeNode::MakeRoom(size_t index, size_t bytes) {
 }
 
 bool BTreeNode::InsertLeafCell(size_t index, std::string_view key, std::string_view value) {
+  return InsertLeafCell(index, key, value.size(), value);
+}
+
+bool BTreeNode::InsertLeafCell(size_t index, std::string_view key, uint64_t value_size,
+                               std::string_view stored) {
+  if (stored.size() != StoredValueSize(key.size(), value_size)) return false;
   std::string cell;
   PutVarint(&cell, key.size());
-  PutVarint(&cell, value.size());
+  PutVarint(&cell, value_size);
   cell.append(key);
-  cell.append(value);
+  cell.append(stored);
   size_t offset = MakeRoom(index, cell.size());
   if (offset == 0) return false;
   std::memcpy(data_ + offset, cell.data(), cell.size());

@@ -19,8 +19,15 @@
 //   12 + 2N       ...    free space
 //   start         ...    cells
 //
-//   leaf cell:      varint key length | varint value length | key | value
+//   leaf cell:      varint key length | varint value length | key | stored value
 //   internal cell:  fixed32 child page id | varint key length | key
+//
+// The stored value of a leaf cell is the value itself when the whole cell fits in
+// kMaxCellSize, and otherwise the fixed32 id of the first page of the value's overflow
+// chain (overflow.h); "value length" is always the value's full length. Which form a
+// cell has therefore follows from its two lengths alone (ValueOverflows), so no flag
+// byte is needed, and cells written before overflow pages existed (all small) read
+// the same as ever.
 //
 // In an internal node with keys k0 < k1 < ... the leftmost child holds keys < k0 and
 // the child of cell i holds keys >= ki (and < k(i+1)). Leaves are linked left to right
@@ -37,6 +44,8 @@
 #include <string>
 #include <string_view>
 
+#include "storage/page/page.h"
+
 namespace minisql::storage {
 
 enum class NodeType : uint8_t { kLeaf = 1, kInternal = 2 };
@@ -45,6 +54,11 @@ class BTreeNode {
  public:
   static constexpr size_t kHeaderSize = 12;
   static constexpr size_t kSlotSize = 2;
+  /// The largest leaf cell, slot included: a quarter of a page's node area, so that a
+  /// full node always splits into two halves that fit.
+  static constexpr size_t kMaxCellSize = (kPageContentSize - kHeaderSize) / 4;
+  /// Bytes of the stored value of an overflowing cell: the first overflow page id.
+  static constexpr size_t kOverflowRefSize = 4;
 
   BTreeNode(char* data, size_t size) : data_(data), size_(size) {}
 
@@ -62,8 +76,17 @@ class BTreeNode {
   void set_link(uint32_t page_id) { Put32(8, page_id); }
 
   std::string_view KeyAt(size_t index) const;
-  /// Leaf only.
+  /// Leaf only: the stored value bytes — the value itself, or for an overflowing cell
+  /// the 4-byte first overflow page id (see OverflowPageAt).
   std::string_view ValueAt(size_t index) const;
+  /// Leaf only: the full length of the value, stored inline or not.
+  uint64_t ValueSizeAt(size_t index) const;
+  /// Leaf only: true if the value lives in an overflow chain.
+  bool HasOverflowAt(size_t index) const {
+    return ValueOverflows(KeyAt(index).size(), ValueSizeAt(index));
+  }
+  /// Leaf only, HasOverflowAt(index): the first page of the value's overflow chain.
+  uint32_t OverflowPageAt(size_t index) const;
   /// Internal only: child `index` of count()+1 (0 is the leftmost child).
   uint32_t ChildAt(size_t index) const;
   void SetChildAt(size_t index, uint32_t page_id);
@@ -74,12 +97,22 @@ class BTreeNode {
   size_t ChildIndexFor(std::string_view key) const;
 
   /// Inserts a cell at slot `index`; false (node unchanged) if it does not fit.
+  /// This form stores `value` inline: it must not be one that ValueOverflows().
   bool InsertLeafCell(size_t index, std::string_view key, std::string_view value);
+  /// The general form: a value of `value_size` bytes whose stored form is `stored`
+  /// (the value, or the first overflow page id; StoredValueSize() bytes either way).
+  bool InsertLeafCell(size_t index, std::string_view key, uint64_t value_size,
+                      std::string_view stored);
   bool InsertInternalCell(size_t index, std::string_view key, uint32_t child);
   void RemoveCell(size_t index);
 
+  /// True if a value of `value_size` bytes under a `key_size`-byte key is too large for
+  /// an inline cell and must go to an overflow chain.
+  static bool ValueOverflows(uint64_t key_size, uint64_t value_size);
+  /// Bytes the cell stores for such a value: value_size, or kOverflowRefSize.
+  static uint64_t StoredValueSize(uint64_t key_size, uint64_t value_size);
   /// Bytes a cell takes, including its slot.
-  static size_t LeafCellSize(std::string_view key, std::string_view value);
+  static size_t LeafCellSize(size_t key_size, uint64_t value_size);
   static size_t InternalCellSize(std::string_view key);
   /// Bytes available for new cells (after compaction).
   size_t FreeSpace() const;

@@ -197,7 +197,7 @@ Status BTreeStorageEngine::Insert(Transaction* txn, const TableSchema& table, co
     key = EncodeRowIdKey(counters->next_row_id++);
     if (!BTree::EntryFits(key, *record)) {
       return Status::Error(ErrorCode::kTooBigRowsize,
-                           static_cast<unsigned long>(BTree::kMaxCellSize));
+                           static_cast<unsigned long>(BTree::kMaxKeySize));
     }
     MINISQL_RETURN_IF_ERROR(catalog_.PutCounters(*ptxn, schema.database, schema.name, *counters));
   } else {
@@ -228,7 +228,7 @@ Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, co
   }
   if (!BTree::EntryFits(new_key, *record)) {
     return Status::Error(ErrorCode::kTooBigRowsize,
-                         static_cast<unsigned long>(BTree::kMaxCellSize));
+                         static_cast<unsigned long>(BTree::kMaxKeySize));
   }
   BTree tree(pager_.get(), entry->root);
   Status missing = Status::Error(ErrorCode::kInternalError, "updated row no longer exists");

@@ -127,6 +127,8 @@ class Pager {
   uint32_t page_count() const { return page_count_; }
   const std::string& data_path() const { return data_path_; }
   const std::string& wal_path() const { return wal_path_; }
+  /// Frames in the buffer pool: about the most pages one write transaction can touch.
+  size_t buffer_pool_frames() const { return pool_ ? pool_->frame_count() : 0; }
 
   /// Pins page `id` for reading. Page 0 and ids beyond the file are errors.
   Result<PageGuard> FetchPage(PageId id);

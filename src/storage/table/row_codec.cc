@@ -40,10 +40,6 @@ void AppendValue(const Value& value, std::string* out) {
   }
 }
 
-// GCC 12 with -fsanitize=address,undefined reports a false "may be used uninitialized"
-// inside std::variant's move constructor when a Value temporary is assigned here.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 bool ReadValue(ByteReader* reader, Value* value) {
   uint8_t kind;
   if (!reader->ReadByte(&kind)) return false;
@@ -80,7 +76,6 @@ bool ReadValue(ByteReader* reader, Value* value) {
       return false;
   }
 }
-#pragma GCC diagnostic pop
 
 Result<std::string> EncodeRow(const TableSchema& table, const Row& row) {
   if (row.size() != table.columns.size()) {

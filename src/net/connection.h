@@ -1,0 +1,142 @@
+// connection.h — one client connection: its socket, its buffers and its place in line
+// for a worker thread.
+//
+// Threads. The event loop thread does all socket I/O; worker threads (WorkerPool) run
+// the ProtocolHandler, which decodes requests and executes statements. The two meet
+// here, under one mutex:
+//
+//   loop thread                          shared (mutex_)              worker thread
+//   ───────────                          ───────────────              ─────────────
+//   OnRead: append bytes ─────────────►  input_                ─────► RunJob: take bytes,
+//           (start a job if none)        job_running_                  handler_->HandleInput
+//   Sync: uv_write(pending) ◄─────────   pending_output_       ◄───── Write (blocks while
+//         write done: unsent_bytes_ -=   unsent_bytes_                 > kMaxUnsentBytes)
+//         close when requested ◄──────   close_requested_      ◄───── RequestClose
+//   OnPeerGone ───────────────────────►  peer_gone_            ─────► Write fails: the
+//                                                                      statement stops
+//
+// A connection has at most one job (queued or running). Requests that arrive while a
+// statement runs wait in input_ and are handled in order by the same job when the
+// statement is done — that is how pipelining (Connector/J sends two queries back to back)
+// works. Reading pauses while input_ holds more than max_allowed_packet (plus slack),
+// and a worker blocks in Write while more than kMaxUnsentBytes wait to be sent, so
+// memory per connection stays bounded whatever the client does.
+//
+// Lifecycle (the protocol-specific states are in mysql/mysql_protocol.h):
+//
+//   accepted ──► job: handler_->Start (greeting) ──► serving ◄──► job: HandleInput
+//                                                       │
+//        client closed / read error  (OnPeerGone) ──────┤
+//        handler RequestClose, then output flushed ─────┤ (uv_shutdown, then uv_close)
+//        server shutdown (CloseWhenIdle) ───────────────┤
+//                                                       ▼
+//                                                    closed: close callback → Server
+//
+// Lifetime. Connections are shared_ptrs: the Server's registry, a running job, a pending
+// wake-up and every write request each hold one, so whoever finishes last frees the
+// object. The libuv handle lives inside the Connection; libuv is done with it once the
+// close callback ran, which is where the Server drops its reference. handle.data is the
+// Connection; no libuv callback throws.
+#pragma once
+
+#include <uv.h>
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "common/status.h"
+#include "net/mysql/response_writer.h"
+#include "net/protocol_handler.h"
+
+namespace minisql {
+class ServerContext;
+}
+
+namespace minisql::net {
+
+class Server;
+
+class Connection : public OutputChannel, public std::enable_shared_from_this<Connection> {
+ public:
+  enum class Transport { kTcp, kUnixSocket };
+
+  Connection(Server* server, ServerContext* context, uint32_t id);
+  ~Connection() override;
+
+  uint32_t id() const { return id_; }
+  ServerContext* context() const { return context_; }
+
+  /// Set once, by the Server, before the connection starts.
+  void set_handler(std::unique_ptr<ProtocolHandler> handler) { handler_ = std::move(handler); }
+
+  // --- Worker side (called by the ProtocolHandler) ------------------------------------
+
+  /// Queues bytes for the client. Blocks while too much output is unsent; fails with
+  /// ER_NET_ERROR_ON_WRITE once the client has gone (the statement should stop).
+  Status Write(std::string bytes) override;
+  /// Ends the connection once everything written so far has been sent.
+  void RequestClose();
+
+  // --- Loop side (called by the Server) -----------------------------------------------
+
+  /// The libuv stream; the Server initialises it as TCP or pipe before accept.
+  uv_stream_t* stream() { return &handle_.stream; }
+  uv_handle_t* handle() { return &handle_.handle; }
+  uv_tcp_t* tcp() { return &handle_.tcp; }
+  uv_pipe_t* pipe() { return &handle_.pipe; }
+
+  /// Starts reading and schedules the greeting job.
+  void Begin(bool over_capacity);
+  /// Applies whatever the worker asked for: sends pending output, resumes reading,
+  /// closes. Called on the loop thread after each wake-up.
+  void Sync();
+  /// Server shutdown: close now if idle, otherwise after the running statement.
+  void CloseWhenIdle();
+  /// Server shutdown timed out: close now; a running statement's next write fails.
+  void ForceClose();
+
+ private:
+  static constexpr size_t kMaxUnsentBytes = 4u << 20;
+  static constexpr size_t kReadSlack = 64u << 10;
+
+  // Loop side.
+  static void AllocCallback(uv_handle_t* handle, size_t suggested, uv_buf_t* buf);
+  static void ReadCallback(uv_stream_t* stream, ssize_t nread, const uv_buf_t* buf);
+  static void WriteCallback(uv_write_t* request, int status);
+  static void ShutdownCallback(uv_shutdown_t* request, int status);
+  static void CloseCallback(uv_handle_t* handle);
+  void OnRead(const char* data, size_t length);
+  void OnPeerGone();
+  void StartClose();
+  void ScheduleJobLocked();  // mutex_ held; job_running_ must be false
+
+  // Worker side.
+  void RunJob(bool start);
+
+  Server* server_;
+  ServerContext* context_;
+  const uint32_t id_;
+  std::unique_ptr<ProtocolHandler> handler_;
+  bool over_capacity_ = false;
+
+  uv_any_handle handle_;
+  uv_shutdown_t shutdown_request_;
+  bool closing_ = false;  // loop only: uv_shutdown/uv_close started
+  bool reading_ = false;  // loop only
+
+  std::mutex mutex_;
+  std::condition_variable output_drained_;
+  std::string input_;           // received, not yet taken by a job
+  std::string pending_output_;  // written by the handler, not yet given to uv_write
+  size_t unsent_bytes_ = 0;     // pending_output_ + bytes inside uv_write requests
+  bool job_running_ = false;
+  bool close_requested_ = false;
+  bool peer_gone_ = false;
+
+  std::string work_;  // worker only: bytes the handler has not consumed yet
+};
+
+}  // namespace minisql::net

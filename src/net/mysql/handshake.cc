@@ -1,0 +1,86 @@
+// handshake.cc — see handshake.h for the byte layouts.
+#include "net/mysql/handshake.h"
+
+#include "net/mysql/protocol_constants.h"
+#include "net/mysql/wire_codec.h"
+#include "session/server_context.h"
+#include "types/field_type.h"
+
+namespace minisql::net {
+
+namespace {
+
+std::string_view ScrambleBytes(const Scramble& scramble, size_t from, size_t n) {
+  return std::string_view(reinterpret_cast<const char*>(scramble.data()) + from, n);
+}
+
+}  // namespace
+
+std::string BuildHandshakeV10(uint32_t connection_id, const Scramble& scramble,
+                              uint32_t capabilities, uint16_t status_flags) {
+  std::string out;
+  AppendInt1(&out, 10);
+  AppendNulString(&out, kServerVersion);
+  AppendInt4(&out, connection_id);
+  out.append(ScrambleBytes(scramble, 0, 8));
+  AppendInt1(&out, 0);
+  AppendInt2(&out, static_cast<uint16_t>(capabilities & 0xffff));
+  AppendInt1(&out, static_cast<uint8_t>(kCharsetUtf8mb4));
+  AppendInt2(&out, status_flags);
+  AppendInt2(&out, static_cast<uint16_t>(capabilities >> 16));
+  AppendInt1(&out, kScrambleLength + 1);
+  out.append(10, '\0');
+  out.append(ScrambleBytes(scramble, 8, kScrambleLength - 8));
+  AppendInt1(&out, 0);
+  AppendNulString(&out, kNativePasswordPlugin);
+  return out;
+}
+
+Result<HandshakeResponse41> ParseHandshakeResponse41(std::string_view payload) {
+  Status bad_handshake = Status::Error(ErrorCode::kHandshakeError);
+  PayloadReader reader(payload);
+  HandshakeResponse41 response;
+  response.capabilities = reader.ReadInt4();
+  if (!reader.ok() || !(response.capabilities & kClientProtocol41)) return bad_handshake;
+  // An SSLRequest stops right after the fixed part and asks for TLS, which we do not offer.
+  if (response.capabilities & kClientSsl) return bad_handshake;
+  response.max_packet_size = reader.ReadInt4();
+  response.charset = reader.ReadInt1();
+  reader.Skip(23);
+  response.user = std::string(reader.ReadNulString());
+  if (response.capabilities & kClientPluginAuthLenencClientData) {
+    response.auth_response = std::string(reader.ReadLenencString());
+  } else if (response.capabilities & kClientSecureConnection) {
+    uint8_t length = reader.ReadInt1();
+    response.auth_response = std::string(reader.ReadFixedString(length));
+  } else {
+    response.auth_response = std::string(reader.ReadNulString());
+  }
+  if (!reader.ok()) return bad_handshake;
+  // The trailing fields are optional in practice: clients that set the flag but have
+  // nothing to say may end the packet early.
+  if ((response.capabilities & kClientConnectWithDb) && !reader.at_end()) {
+    response.database = std::string(reader.ReadNulString());
+  }
+  if ((response.capabilities & kClientPluginAuth) && !reader.at_end()) {
+    response.auth_plugin = std::string(reader.ReadNulString());
+  }
+  if ((response.capabilities & kClientConnectAttrs) && !reader.at_end()) {
+    uint64_t length = reader.ReadLenencInt();
+    if (length > reader.remaining()) return bad_handshake;
+    reader.Skip(static_cast<size_t>(length));
+  }
+  if (!reader.ok()) return bad_handshake;
+  return response;
+}
+
+std::string BuildAuthSwitchRequest(const Scramble& scramble) {
+  std::string out;
+  AppendInt1(&out, kEofHeader);
+  AppendNulString(&out, kNativePasswordPlugin);
+  out.append(ScrambleBytes(scramble, 0, kScrambleLength));
+  AppendInt1(&out, 0);
+  return out;
+}
+
+}  // namespace minisql::net

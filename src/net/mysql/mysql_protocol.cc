@@ -1,0 +1,217 @@
+// mysql_protocol.cc — see mysql_protocol.h for the state machine.
+#include "net/mysql/mysql_protocol.h"
+
+#include "net/mysql/packet.h"
+#include "net/mysql/wire_codec.h"
+#include "session/server_context.h"
+
+namespace minisql::net {
+
+MysqlProtocol::MysqlProtocol(Connection* connection, std::string host)
+    : connection_(connection), host_(std::move(host)), writer_(connection) {}
+
+MysqlProtocol::~MysqlProtocol() = default;
+
+void MysqlProtocol::Start(bool over_capacity) {
+  writer_.set_sequence_id(0);
+  if (over_capacity) {
+    SendErrorAndClose(Status::Error(ErrorCode::kConCountError));
+    return;
+  }
+  scramble_ = GenerateScramble();
+  writer_.WritePacket(BuildHandshakeV10(connection_->id(), scramble_, kServerCapabilities,
+                                        kServerStatusAutocommit));
+  (void)writer_.Flush();
+  expected_sequence_id_ = 1;
+}
+
+size_t MysqlProtocol::HandleInput(std::string_view input) {
+  if (state_ == State::kClosed) return input.size();
+  size_t limit = state_ == State::kCommand ? connection_->context()->options().max_allowed_packet
+                                           : kMaxHandshakePayload;
+  PacketReadResult packet = ReadPacket(input, expected_sequence_id_, limit);
+  switch (packet.kind) {
+    case PacketReadResult::Kind::kNeedMore:
+      return 0;
+    case PacketReadResult::Kind::kTooLarge:
+      writer_.set_sequence_id(static_cast<uint8_t>(expected_sequence_id_ + 1));
+      SendErrorAndClose(Status::Error(ErrorCode::kNetPacketTooLarge));
+      return input.size();
+    case PacketReadResult::Kind::kOutOfOrder:
+      writer_.set_sequence_id(static_cast<uint8_t>(expected_sequence_id_ + 1));
+      SendErrorAndClose(Status::Error(ErrorCode::kNetPacketsOutOfOrder));
+      return input.size();
+    case PacketReadResult::Kind::kPayload:
+      break;
+  }
+  writer_.set_sequence_id(packet.next_sequence_id);
+  switch (state_) {
+    case State::kAwaitHandshakeResponse:
+      OnHandshakeResponse(packet.payload);
+      break;
+    case State::kAwaitAuthSwitchResponse:
+      OnAuthSwitchResponse(packet.payload);
+      break;
+    case State::kCommand:
+      OnCommand(packet.payload);
+      break;
+    case State::kClosed:
+      break;
+  }
+  (void)writer_.Flush();  // a failure means the client is gone; the connection is closing
+  return packet.consumed;
+}
+
+// --- Connection phase ----------------------------------------------------------------------
+
+void MysqlProtocol::OnHandshakeResponse(std::string_view payload) {
+  Result<HandshakeResponse41> response = ParseHandshakeResponse41(payload);
+  if (!response.ok()) {
+    SendErrorAndClose(response.status());
+    return;
+  }
+  client_ = std::move(*response);
+  capabilities_ = client_.capabilities & kServerCapabilities;
+  if (!client_.auth_plugin.empty() && client_.auth_plugin != kNativePasswordPlugin) {
+    // The client hashed for another method: ask it to use ours, with a fresh scramble.
+    scramble_ = GenerateScramble();
+    writer_.WritePacket(BuildAuthSwitchRequest(scramble_));
+    expected_sequence_id_ = writer_.sequence_id();
+    state_ = State::kAwaitAuthSwitchResponse;
+    return;
+  }
+  Authenticate(client_.auth_response);
+}
+
+void MysqlProtocol::OnAuthSwitchResponse(std::string_view payload) {
+  Authenticate(payload);
+}
+
+void MysqlProtocol::Authenticate(std::string_view token) {
+  ServerContext* context = connection_->context();
+  Result<std::optional<storage::UserRecord>> account = context->FindAccount(client_.user, host_);
+  if (!account.ok()) {
+    SendErrorAndClose(account.status());
+    return;
+  }
+  // Unknown user and wrong password answer alike, so the error reveals nothing.
+  bool granted = account->has_value() &&
+                 ((*account)->plugin.empty() || (*account)->plugin == kNativePasswordPlugin) &&
+                 VerifyNativePassword((*account)->auth_string, scramble_, token);
+  if (!granted) {
+    SendErrorAndClose(
+        Status::Error(ErrorCode::kAccessDenied, client_.user, host_, token.empty() ? "NO" : "YES"));
+    return;
+  }
+  session_ = std::make_unique<Session>(context, connection_->id(), client_.user, host_);
+  session_->set_client_found_rows((capabilities_ & kClientFoundRows) != 0);
+  if (!client_.database.empty()) {
+    Status status = session_->SetCurrentDatabase(client_.database);
+    if (!status.ok()) {
+      SendErrorAndClose(status);
+      return;
+    }
+  }
+  state_ = State::kCommand;
+  expected_sequence_id_ = 0;
+  SendOk();
+}
+
+// --- Command phase -------------------------------------------------------------------------
+
+void MysqlProtocol::OnCommand(std::string_view payload) {
+  expected_sequence_id_ = 0;
+  if (payload.empty()) {
+    SendError(Status::Error(ErrorCode::kUnknownComError));
+    return;
+  }
+  std::string_view arguments = payload.substr(1);
+  switch (static_cast<Command>(static_cast<uint8_t>(payload[0]))) {
+    case Command::kQuit:
+      state_ = State::kClosed;
+      connection_->RequestClose();
+      return;
+    case Command::kInitDb:
+      ComInitDb(arguments);
+      return;
+    case Command::kQuery:
+      ComQuery(arguments);
+      return;
+    case Command::kFieldList:
+      ComFieldList(arguments);
+      return;
+    case Command::kStatistics:
+      ComStatistics();
+      return;
+    case Command::kPing:
+      SendOk();
+      return;
+  }
+  SendError(Status::Error(ErrorCode::kUnknownComError));
+}
+
+void MysqlProtocol::ComQuery(std::string_view sql) {
+  MysqlResultSink sink(&writer_, deprecate_eof(), [this] { return StatusFlags(); });
+  session_->ExecuteQuery(sql, &sink);
+  if (!sink.responded()) {
+    // Every statement must answer; if one did not, say so rather than hang the client.
+    SendError(Status::Error(ErrorCode::kInternalError, "statement produced no result"));
+  }
+}
+
+void MysqlProtocol::ComInitDb(std::string_view database) {
+  Status status = session_->SetCurrentDatabase(std::string(database));
+  if (status.ok()) {
+    SendOk();
+  } else {
+    SendError(status);
+  }
+}
+
+void MysqlProtocol::ComFieldList(std::string_view arguments) {
+  // COM_FIELD_LIST: table string<NUL>, then a column wildcard (ignored: all columns).
+  PayloadReader reader(arguments);
+  std::string_view table = reader.ReadNulString();
+  if (!reader.ok()) table = arguments;
+  Result<std::vector<ResultColumn>> columns = session_->ListFields(std::string(table));
+  if (!columns.ok()) {
+    SendError(columns.status());
+    return;
+  }
+  for (const ResultColumn& column : *columns) {
+    writer_.WritePacket(EncodeColumnDefinition41(column, /*with_default=*/true));
+  }
+  if (deprecate_eof()) {
+    writer_.WritePacket(EncodeOkPacket(OkResult{}, StatusFlags(), kEofHeader));
+  } else {
+    writer_.WritePacket(EncodeEofPacket(0, StatusFlags()));
+  }
+}
+
+void MysqlProtocol::ComStatistics() {
+  // The answer is a bare string<EOF>, not an OK packet.
+  writer_.WritePacket(session_->Statistics());
+}
+
+// --- Helpers -------------------------------------------------------------------------------
+
+uint16_t MysqlProtocol::StatusFlags() const {
+  return session_ ? session_->StatusFlags() : static_cast<uint16_t>(kServerStatusAutocommit);
+}
+
+void MysqlProtocol::SendOk() {
+  writer_.WritePacket(EncodeOkPacket(OkResult{}, StatusFlags()));
+}
+
+void MysqlProtocol::SendError(const Status& error) {
+  writer_.WritePacket(EncodeErrPacket(error));
+}
+
+void MysqlProtocol::SendErrorAndClose(const Status& error) {
+  SendError(error);
+  (void)writer_.Flush();
+  state_ = State::kClosed;
+  connection_->RequestClose();
+}
+
+}  // namespace minisql::net

@@ -1,0 +1,84 @@
+// mysql_protocol.h — the MySQL client/server protocol (v10) for one connection.
+//
+// State machine (one function per state; every transition happens on a worker thread
+// inside HandleInput, after one complete payload has been reassembled):
+//
+//   Start ──► kAwaitHandshakeResponse ──(client uses another plugin)──► kAwaitAuthSwitchResponse
+//   (sends        │  HandshakeV10 reply                                       │ token
+//   HandshakeV10) │                                                           │
+//                 └────────────────► Authenticate ◄───────────────────────────┘
+//                                        │ ok: OK_Packet          │ fail: ERR 1045/1049
+//                                        ▼                        ▼
+//                                    kCommand ◄──┐             kClosed
+//                                        │       │ response sent
+//                                        └──► executing (COM_QUERY runs the statement)
+//                                        │ COM_QUIT, framing error
+//                                        ▼
+//                                     kClosed
+//
+// Sequence ids: the greeting is 0, the handshake response 1, an AuthSwitchRequest 2 and
+// its answer 3; every command starts again at 0 and the reply continues from 1. A packet
+// with any other id is ER_NET_PACKETS_OUT_OF_ORDER and ends the connection, as does a
+// payload larger than max_allowed_packet (ER_NET_PACKET_TOO_LARGE). Before
+// authentication payloads are limited to kMaxHandshakePayload so an anonymous client
+// cannot make the server buffer megabytes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "net/connection.h"
+#include "net/mysql/handshake.h"
+#include "net/mysql/native_password.h"
+#include "net/mysql/protocol_constants.h"
+#include "net/mysql/response_writer.h"
+#include "net/protocol_handler.h"
+#include "session/session.h"
+
+namespace minisql::net {
+
+class MysqlProtocol : public ProtocolHandler {
+ public:
+  /// `host` is how the account table sees the client ("localhost" for loopback).
+  MysqlProtocol(Connection* connection, std::string host);
+  ~MysqlProtocol() override;
+
+  void Start(bool over_capacity) override;
+  size_t HandleInput(std::string_view input) override;
+
+ private:
+  enum class State { kAwaitHandshakeResponse, kAwaitAuthSwitchResponse, kCommand, kClosed };
+  static constexpr size_t kMaxHandshakePayload = 64 * 1024;
+
+  // States.
+  void OnHandshakeResponse(std::string_view payload);
+  void OnAuthSwitchResponse(std::string_view payload);
+  void OnCommand(std::string_view payload);
+
+  void Authenticate(std::string_view token);
+  // Commands (payload without the command byte).
+  void ComQuery(std::string_view sql);
+  void ComInitDb(std::string_view database);
+  void ComFieldList(std::string_view arguments);
+  void ComStatistics();
+
+  void SendOk();
+  void SendError(const Status& error);
+  void SendErrorAndClose(const Status& error);
+  uint16_t StatusFlags() const;
+  bool deprecate_eof() const { return (capabilities_ & kClientDeprecateEof) != 0; }
+
+  Connection* connection_;
+  std::string host_;
+  PacketWriter writer_;
+  State state_ = State::kAwaitHandshakeResponse;
+  uint8_t expected_sequence_id_ = 1;
+  Scramble scramble_{};
+  HandshakeResponse41 client_;
+  uint32_t capabilities_ = 0;  // negotiated: what both sides announced
+  std::unique_ptr<Session> session_;
+};
+
+}  // namespace minisql::net

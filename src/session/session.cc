@@ -1,0 +1,92 @@
+// session.cc — one client's session (see session.h). Statement execution itself is
+// in statement_runner.cc; this file holds the session's identity and the commands
+// that are not SQL statements (COM_INIT_DB, COM_FIELD_LIST, COM_STATISTICS).
+#include "session/session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "session/result_columns.h"
+#include "session/session_state.h"
+#include "session/statement_runner.h"
+#include "session/statement_transaction.h"
+#include "sql/binder/binder.h"
+
+namespace minisql {
+
+Session::Session(ServerContext* context, uint32_t connection_id, std::string user, std::string host)
+    : context_(context),
+      connection_id_(connection_id),
+      user_(std::move(user)),
+      host_(std::move(host)),
+      state_(std::make_unique<SessionState>(
+          context->variables(), connection_id, user_,
+          host_ == "127.0.0.1" || host_ == "::1" ? std::string("localhost") : host_)) {}
+
+Session::~Session() = default;
+
+Status Session::SetCurrentDatabase(const std::string& database) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  if (!txn.ok()) return txn.status();
+  Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), database);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::Error(ErrorCode::kBadDb, database);
+  state_->current_database = database;
+  return Status::OK();
+}
+
+const std::string& Session::current_database() const {
+  return state_->current_database;
+}
+
+void Session::ExecuteQuery(std::string_view sql, ResultSink* sink) {
+  context_->questions.fetch_add(1);
+  StatementRunner(context_, state_.get(), client_found_rows_, sink).Run(sql);
+}
+
+Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  if (!txn.ok()) return txn.status();
+  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  Result<std::shared_ptr<const storage::TableSchema>> schema = binder.LookupTable("", table);
+  if (!schema.ok()) return schema.status();
+  std::vector<ResultColumn> columns;
+  const storage::TableSchema& t = **schema;
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    const storage::ColumnDef& def = t.columns[c];
+    sql::OutputColumn out;
+    out.name = def.name;
+    out.type = def.type;
+    out.nullable = def.nullable;
+    out.is_table_column = true;
+    out.org_name = def.name;
+    out.table = t.name;
+    out.org_table = t.name;
+    out.schema = t.database;
+    out.primary_key = std::find(t.primary_key.begin(), t.primary_key.end(),
+                                static_cast<uint32_t>(c)) != t.primary_key.end();
+    out.auto_increment = def.auto_increment;
+    out.no_default = !def.nullable && !def.default_value && !def.auto_increment;
+    columns.push_back(ToResultColumn(out, kCharsetUtf8mb4));
+  }
+  return columns;
+}
+
+std::string Session::Statistics() const {
+  uint64_t uptime = context_->UptimeSeconds();
+  uint64_t questions = context_->questions.load();
+  double per_second = uptime == 0 ? 0.0 : static_cast<double>(questions) / uptime;
+  char text[256];
+  std::snprintf(text, sizeof(text),
+                "Uptime: %llu  Threads: %u  Questions: %llu  Slow queries: 0  Opens: 0  "
+                "Open tables: 0  Queries per second avg: %.3f",
+                static_cast<unsigned long long>(uptime), context_->threads_connected.load(),
+                static_cast<unsigned long long>(questions), per_second);
+  return text;
+}
+
+uint16_t Session::StatusFlags() const {
+  return kServerStatusAutocommit;
+}
+
+}  // namespace minisql

@@ -1,0 +1,156 @@
+// session_commands.cc — SET and SHOW for the StatementRunner (see
+// statement_runner.h): statements about session state rather than table data.
+#include <algorithm>
+
+#include "session/statement_runner.h"
+#include "session/statement_transaction.h"
+#include "session/system_variables.h"
+#include "sql/executor/show_executor.h"
+#include "sql/expression/expression_binder.h"
+
+namespace minisql {
+
+namespace ast = sql::ast;
+
+namespace {
+
+class NoColumnsScope : public sql::NameScope {
+ public:
+  Result<sql::BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override {
+    return Status::Error(ErrorCode::kBadField, ref.column, "SET");
+  }
+};
+
+std::string ScopeName(ast::VariableExpr::Scope scope) {
+  switch (scope) {
+    case ast::VariableExpr::Scope::kGlobal:
+      return "global";
+    case ast::VariableExpr::Scope::kSession:
+      return "session";
+    default:
+      return "";
+  }
+}
+
+sql::OutputColumn IntColumn(const std::string& name) {
+  sql::OutputColumn column;
+  column.name = name;
+  column.type = ColumnType{TypeId::kInt, true, 4, 0};
+  column.nullable = false;
+  return column;
+}
+
+}  // namespace
+
+Result<Value> EvaluateConstant(const ast::Expr& expr, const sql::EvalContext& ctx) {
+  NoColumnsScope scope;
+  Result<sql::ExpressionPtr> bound = sql::BindExpression(expr, scope);
+  if (!bound.ok()) return bound.status();
+  return (*bound)->Evaluate(Row(), ctx);
+}
+
+Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
+  for (const ast::SetStmt::Item& item : stmt.items) {
+    switch (item.kind) {
+      case ast::SetStmt::Item::Kind::kVariable: {
+        const ast::Expr* value_ast = item.value.get();
+        if (item.scope == ast::VariableExpr::Scope::kUser) {
+          Result<Value> value = EvaluateConstant(*value_ast, *state_);
+          if (!value.ok()) return value.status();
+          state_->SetUserVariable(item.name, std::move(*value));
+          break;
+        }
+        // SET x = DEFAULT; SET x = ON (a bare word is the word, not a column).
+        std::optional<Value> value;
+        if (value_ast->kind == ast::ExprKind::kColumnRef &&
+            static_cast<const ast::ColumnRefExpr*>(value_ast)->table.empty()) {
+          value = Value::String(static_cast<const ast::ColumnRefExpr*>(value_ast)->column);
+        } else if (value_ast->kind != ast::ExprKind::kDefault) {
+          Result<Value> v = EvaluateConstant(*value_ast, *state_);
+          if (!v.ok()) return v.status();
+          value = std::move(*v);
+        }
+        MINISQL_RETURN_IF_ERROR(
+            state_->SetSystemVariable(item.name, ScopeName(item.scope), value ? &*value : nullptr));
+        break;
+      }
+      case ast::SetStmt::Item::Kind::kNames:
+      case ast::SetStmt::Item::Kind::kCharacterSet: {
+        std::string charset = CanonicalCharset(item.name);
+        if (ToLower(item.name) == "default") charset = "utf8mb4";
+        if (charset.empty()) return Status::Error(ErrorCode::kUnknownCharacterSet, item.name);
+        Value name = Value::String(charset);
+        MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_client", "", &name));
+        MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_results", "", &name));
+        if (item.kind == ast::SetStmt::Item::Kind::kNames) {
+          MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_connection", "", &name));
+          Value collation = Value::String(
+              item.collation.empty() ? (charset == "binary" ? "binary" : charset + "_general_ci")
+                                     : ToLower(item.collation));
+          MINISQL_RETURN_IF_ERROR(
+              state_->SetSystemVariable("collation_connection", "", &collation));
+        }
+        break;
+      }
+      case ast::SetStmt::Item::Kind::kTransaction:
+        return Status::Error(ErrorCode::kNotSupportedYet, "SET TRANSACTION");
+      case ast::SetStmt::Item::Kind::kPassword:
+        return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD");
+    }
+  }
+  responded_ = true;
+  sink_->SendOk(OkResult{});
+  return Status::OK();
+}
+
+Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
+  sql::ShowResult result;
+  switch (stmt.what) {
+    case ast::ShowStmt::What::kVariables: {
+      result.columns = {sql::ShowColumn("Variable_name"), sql::ShowColumn("Value", false, 2048)};
+      const SystemVariables& variables = *state_->globals();
+      for (const SystemVariableDef& def : variables.definitions()) {
+        Value value = stmt.global ? variables.GetGlobal(def) : state_->SessionValue(def);
+        result.rows.push_back(
+            Row{Value::String(def.name), Value::String(SystemVariables::DisplayText(def, value))});
+      }
+      break;
+    }
+    case ast::ShowStmt::What::kStatus: {
+      result.columns = {sql::ShowColumn("Variable_name"), sql::ShowColumn("Value", false, 2048)};
+      auto add = [&](const char* name, uint64_t value) {
+        result.rows.push_back(Row{Value::String(name), Value::String(std::to_string(value))});
+      };
+      add("Questions", context_->questions.load());
+      add("Threads_connected", context_->threads_connected.load());
+      add("Uptime", context_->UptimeSeconds());
+      break;
+    }
+    case ast::ShowStmt::What::kWarnings:
+    case ast::ShowStmt::What::kErrors: {
+      result.columns = {sql::ShowColumn("Level", false, 7), IntColumn("Code"),
+                        sql::ShowColumn("Message", false, 512)};
+      const Status& error = state_->last_error;
+      if (!error.ok()) {
+        result.rows.push_back(
+            Row{Value::String("Error"), Value::Int(error.code()), Value::String(error.message())});
+      }
+      break;
+    }
+    default: {
+      auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+      if (!txn.ok()) return txn.status();
+      sql::ShowContext ctx{context_->storage(), txn->get(), state_->current_database, state_};
+      Result<sql::ShowResult> shown = sql::ExecuteShow(ctx, stmt);
+      if (!shown.ok()) return shown.status();
+      MINISQL_RETURN_IF_ERROR(txn->Commit());
+      SendResultSet(shown->columns, shown->rows);
+      return Status::OK();
+    }
+  }
+  MINISQL_RETURN_IF_ERROR(sql::FilterShowRows(stmt.like, stmt.where.get(), *state_, &result));
+  SendResultSet(result.columns, result.rows);
+  return Status::OK();
+}
+
+}  // namespace minisql

@@ -1,0 +1,78 @@
+// session_state.cc — see session_state.h.
+#include "session/session_state.h"
+
+namespace minisql {
+
+Value SessionState::UserVariable(const std::string& name) const {
+  auto it = user_variables_.find(ToLower(name));
+  return it == user_variables_.end() ? Value::Null() : it->second;
+}
+
+void SessionState::SetUserVariable(const std::string& name, Value value) {
+  user_variables_[ToLower(name)] = std::move(value);
+}
+
+Value SessionState::SessionValue(const SystemVariableDef& def) const {
+  auto it = session_overrides_.find(def.name);
+  return it == session_overrides_.end() ? globals_->GetGlobal(def) : it->second;
+}
+
+Result<Value> SessionState::SystemVariable(const std::string& name,
+                                           const std::string& scope) const {
+  const SystemVariableDef* def = globals_->Find(name);
+  if (def == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, name);
+  std::string lower_scope = ToLower(scope);
+  if (lower_scope == "global") {
+    if (def->flags & kVarSessionOnly) {
+      return Status::Error(ErrorCode::kIncorrectGlobalLocalVar, def->name, "SESSION");
+    }
+    return globals_->GetGlobal(*def);
+  }
+  if (lower_scope == "session" && (def->flags & kVarGlobalOnly)) {
+    return Status::Error(ErrorCode::kIncorrectGlobalLocalVar, def->name, "GLOBAL");
+  }
+  return SessionValue(*def);
+}
+
+Status SessionState::SetSystemVariable(const std::string& name, const std::string& scope,
+                                       const Value* value) {
+  const SystemVariableDef* def = globals_->Find(name);
+  if (def == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, name);
+  if (def->flags & kVarReadOnly) {
+    return Status::Error(ErrorCode::kIncorrectGlobalLocalVar, def->name, "read only");
+  }
+  bool global = ToLower(scope) == "global";
+  if (global && (def->flags & kVarSessionOnly)) {
+    return Status::Error(ErrorCode::kLocalVariable, def->name);
+  }
+  if (!global && (def->flags & kVarGlobalOnly)) {
+    return Status::Error(ErrorCode::kGlobalVariable, def->name);
+  }
+  Value normalized = def->default_value;
+  if (value != nullptr) {
+    Result<Value> checked = SystemVariables::Normalize(*def, *value);
+    if (!checked.ok()) return checked.status();
+    normalized = std::move(*checked);
+  } else if (!global) {
+    normalized = globals_->GetGlobal(*def);  // SET SESSION x = DEFAULT: the global value
+  }
+  if (def->name == "autocommit" && normalized.int_value() != 1) {
+    return Status::Error(ErrorCode::kNotSupportedYet,
+                         "autocommit=0 (multi-statement transactions)");
+  }
+  if (def->name.rfind("character_set_", 0) == 0) {
+    std::string canonical = CanonicalCharset(normalized.ToText());
+    if (canonical.empty()) {
+      return Status::Error(ErrorCode::kUnknownCharacterSet, normalized.ToText());
+    }
+    normalized = Value::String(canonical);
+  }
+  if (global) {
+    globals_->SetGlobal(*def, std::move(normalized));
+  } else {
+    session_overrides_[def->name] = std::move(normalized);
+  }
+  return Status::OK();
+}
+
+}  // namespace minisql

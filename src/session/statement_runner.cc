@@ -1,0 +1,221 @@
+// statement_runner.cc — statement dispatch, queries, DML and DDL (see
+// statement_runner.h). SET and SHOW live in session_commands.cc.
+#include "session/statement_runner.h"
+
+#include "session/result_columns.h"
+#include "session/statement_transaction.h"
+#include "sql/binder/binder.h"
+#include "sql/executor/ddl_executor.h"
+#include "sql/executor/executor_factory.h"
+#include "sql/parser/parser.h"
+#include "sql/planner/planner.h"
+
+namespace minisql {
+
+namespace ast = sql::ast;
+
+void StatementRunner::Run(std::string_view text) {
+  Result<ast::StmtPtr> parsed = sql::Parse(text);
+  Status status = parsed.ok() ? Dispatch(**parsed) : parsed.status();
+  bool is_diagnostics =
+      parsed.ok() && (*parsed)->kind == ast::StmtKind::kShow &&
+      (static_cast<const ast::ShowStmt&>(**parsed).what == ast::ShowStmt::What::kWarnings ||
+       static_cast<const ast::ShowStmt&>(**parsed).what == ast::ShowStmt::What::kErrors);
+  // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
+  if (!is_diagnostics) state_->last_error = status;
+  if (!status.ok() && !responded_) sink_->SendError(status);
+}
+
+Status StatementRunner::Dispatch(ast::Stmt& stmt) {
+  switch (stmt.kind) {
+    case ast::StmtKind::kSelect:
+      return RunSelect(static_cast<ast::SelectStmt&>(stmt));
+    case ast::StmtKind::kInsert:
+    case ast::StmtKind::kUpdate:
+    case ast::StmtKind::kDelete:
+      return RunModify(stmt);
+    case ast::StmtKind::kCreateDatabase:
+    case ast::StmtKind::kDropDatabase:
+    case ast::StmtKind::kCreateTable:
+    case ast::StmtKind::kDropTable:
+      return RunDdl(stmt);
+    case ast::StmtKind::kUse:
+      return RunUse(static_cast<const ast::UseStmt&>(stmt));
+    case ast::StmtKind::kShow:
+      return RunShow(static_cast<const ast::ShowStmt&>(stmt));
+    case ast::StmtKind::kSet:
+      return RunSet(static_cast<const ast::SetStmt&>(stmt));
+    case ast::StmtKind::kTransaction:
+      return RunTransaction(static_cast<const ast::TransactionStmt&>(stmt));
+    case ast::StmtKind::kExplain:
+      return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN");
+    case ast::StmtKind::kCreateIndex:
+      return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
+    case ast::StmtKind::kEmpty:
+      responded_ = true;
+      sink_->SendOk(OkResult{});
+      return Status::OK();
+  }
+  return Status::Error(ErrorCode::kNotSupportedYet, "this statement");
+}
+
+uint16_t StatementRunner::ResultCharset() const {
+  return kCharsetUtf8mb4;
+}
+
+Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  if (!txn.ok()) return txn.status();
+  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
+  if (!bound.ok()) return bound.status();
+  std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
+  sql::PlanNodePtr plan = sql::Planner::PlanSelect(std::move(*bound));
+  sql::ExecutorContext ctx{context_->storage(), txn->get(), state_};
+  sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
+  MINISQL_RETURN_IF_ERROR(executor->Init());
+  // The first row is computed before the column definitions go out, so that an
+  // error in it (1365 division by zero, 1690 overflow) is a plain ERR packet.
+  Row row;
+  Result<bool> more = executor->Next(&row);
+  if (!more.ok()) return more.status();
+  responded_ = true;
+  sink_->BeginResultSet(columns);
+  while (*more) {
+    Status sent = sink_->SendRow(row);
+    if (!sent.ok()) return Status::OK();  // the client is gone: say nothing more
+    more = executor->Next(&row);
+    if (!more.ok()) {
+      sink_->SendError(more.status());
+      return more.status();
+    }
+  }
+  Status committed = txn->Commit();
+  if (!committed.ok()) {
+    sink_->SendError(committed);
+    return committed;
+  }
+  sink_->EndResultSet(0);
+  return Status::OK();
+}
+
+Status StatementRunner::RunModify(ast::Stmt& stmt) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
+  if (!txn.ok()) return txn.status();
+  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  sql::PlanNodePtr plan;
+  size_t insert_rows = 0;
+  if (stmt.kind == ast::StmtKind::kInsert) {
+    const auto& insert = static_cast<const ast::InsertStmt&>(stmt);
+    Result<sql::BoundInsert> bound = binder.BindInsert(insert);
+    if (!bound.ok()) return bound.status();
+    insert_rows = insert.rows.size();
+    plan = sql::Planner::PlanInsert(std::move(*bound));
+  } else if (stmt.kind == ast::StmtKind::kUpdate) {
+    Result<sql::BoundModify> bound = binder.BindUpdate(static_cast<const ast::UpdateStmt&>(stmt));
+    if (!bound.ok()) return bound.status();
+    plan = sql::Planner::PlanUpdate(std::move(*bound));
+  } else {
+    Result<sql::BoundModify> bound = binder.BindDelete(static_cast<const ast::DeleteStmt&>(stmt));
+    if (!bound.ok()) return bound.status();
+    plan = sql::Planner::PlanDelete(std::move(*bound));
+  }
+  sql::ExecutorContext ctx{context_->storage(), txn->get(), state_};
+  sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
+  MINISQL_RETURN_IF_ERROR(executor->Init());
+  Row summary;  // [affected (changed), matched, first generated id]
+  Result<bool> produced = executor->Next(&summary);
+  if (!produced.ok()) return produced.status();
+  MINISQL_RETURN_IF_ERROR(txn->Commit());
+
+  uint64_t changed = static_cast<uint64_t>(summary[0].int_value());
+  uint64_t matched = static_cast<uint64_t>(summary[1].int_value());
+  uint64_t generated = static_cast<uint64_t>(summary[2].int_value());
+  OkResult ok;
+  ok.affected_rows = changed;
+  if (stmt.kind == ast::StmtKind::kInsert) {
+    if (generated != 0) state_->last_insert_id = generated;
+    ok.last_insert_id = generated;
+    if (insert_rows > 1) {
+      ok.info = "Records: " + std::to_string(insert_rows) + "  Duplicates: 0  Warnings: 0";
+    }
+  } else if (stmt.kind == ast::StmtKind::kUpdate) {
+    if (client_found_rows_) ok.affected_rows = matched;
+    ok.info = "Rows matched: " + std::to_string(matched) + "  Changed: " + std::to_string(changed) +
+              "  Warnings: 0";
+  }
+  responded_ = true;
+  sink_->SendOk(ok);
+  return Status::OK();
+}
+
+Status StatementRunner::RunDdl(ast::Stmt& stmt) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
+  if (!txn.ok()) return txn.status();
+  sql::DdlContext ctx{context_->storage(), txn->get(), state_->current_database};
+  Result<uint64_t> affected = Status::OK();
+  switch (stmt.kind) {
+    case ast::StmtKind::kCreateDatabase:
+      affected = sql::ExecuteCreateDatabase(ctx, static_cast<const ast::CreateDatabaseStmt&>(stmt));
+      break;
+    case ast::StmtKind::kDropDatabase:
+      affected = sql::ExecuteDropDatabase(ctx, static_cast<const ast::DropDatabaseStmt&>(stmt));
+      break;
+    case ast::StmtKind::kCreateTable:
+      affected = sql::ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStmt&>(stmt));
+      break;
+    default:
+      affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));
+      break;
+  }
+  if (!affected.ok()) return affected.status();
+  MINISQL_RETURN_IF_ERROR(txn->Commit());
+  if (stmt.kind == ast::StmtKind::kDropDatabase &&
+      static_cast<const ast::DropDatabaseStmt&>(stmt).name == state_->current_database) {
+    state_->current_database.clear();  // MySQL: no database selected any more
+  }
+  OkResult ok;
+  ok.affected_rows = *affected;
+  responded_ = true;
+  sink_->SendOk(ok);
+  return Status::OK();
+}
+
+Status StatementRunner::RunUse(const ast::UseStmt& stmt) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  if (!txn.ok()) return txn.status();
+  Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), stmt.database);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::Error(ErrorCode::kBadDb, stmt.database);
+  state_->current_database = stmt.database;
+  responded_ = true;
+  sink_->SendOk(OkResult{});
+  return Status::OK();
+}
+
+Status StatementRunner::RunTransaction(const ast::TransactionStmt& stmt) {
+  switch (stmt.action) {
+    case ast::TransactionStmt::Action::kCommit:
+    case ast::TransactionStmt::Action::kRollback:
+      // Autocommit: every statement already committed; nothing is open.
+      responded_ = true;
+      sink_->SendOk(OkResult{});
+      return Status::OK();
+    case ast::TransactionStmt::Action::kBegin:
+      return Status::Error(ErrorCode::kNotSupportedYet, "multi-statement transactions");
+    default:
+      return Status::Error(ErrorCode::kNotSupportedYet, "savepoints");
+  }
+}
+
+void StatementRunner::SendResultSet(const std::vector<sql::OutputColumn>& columns,
+                                    const std::vector<Row>& rows) {
+  responded_ = true;
+  sink_->BeginResultSet(ToResultColumns(columns, ResultCharset()));
+  for (const Row& row : rows) {
+    if (!sink_->SendRow(row).ok()) return;
+  }
+  sink_->EndResultSet(0);
+}
+
+}  // namespace minisql

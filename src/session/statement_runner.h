@@ -1,0 +1,60 @@
+// statement_runner.h — runs one SQL statement for a Session.
+//
+//   Session::ExecuteQuery(sql, sink)
+//     └─ StatementRunner::Run
+//          Parse ─► dispatch on the statement kind
+//            SELECT      begin read-only txn ─► bind ─► plan ─► execute, streaming rows
+//            INSERT/...  begin read-write txn ─► bind ─► plan ─► execute ─► commit ─► OK
+//            DDL         begin read-write txn ─► catalog call ─► commit ─► OK
+//            SHOW        read-only txn ─► rows ─► result set
+//            SET, USE, BEGIN/COMMIT/ROLLBACK   session state only
+//          any error: roll back, remember it for SHOW WARNINGS, send ERR
+//
+// Every statement is its own transaction (autocommit); BEGIN / START TRANSACTION
+// and autocommit=0 answer 1235 until the storage engine has multi-statement
+// transactions. COMMIT and ROLLBACK with no transaction open are no-ops, as in MySQL.
+#pragma once
+
+#include <string_view>
+
+#include "common/status.h"
+#include "session/result_sink.h"
+#include "session/server_context.h"
+#include "session/session_state.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/parser/ast.h"
+
+namespace minisql {
+
+class StatementRunner {
+ public:
+  StatementRunner(ServerContext* context, SessionState* state, bool client_found_rows,
+                  ResultSink* sink)
+      : context_(context), state_(state), client_found_rows_(client_found_rows), sink_(sink) {}
+
+  void Run(std::string_view sql);
+
+ private:
+  Status Dispatch(sql::ast::Stmt& stmt);
+  Status RunSelect(sql::ast::SelectStmt& stmt);
+  Status RunModify(sql::ast::Stmt& stmt);
+  Status RunDdl(sql::ast::Stmt& stmt);
+  Status RunShow(const sql::ast::ShowStmt& stmt);
+  Status RunSet(const sql::ast::SetStmt& stmt);
+  Status RunTransaction(const sql::ast::TransactionStmt& stmt);
+  Status RunUse(const sql::ast::UseStmt& stmt);
+  /// Sends a fully computed result set (SHOW).
+  void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
+  uint16_t ResultCharset() const;
+
+  ServerContext* context_;
+  SessionState* state_;
+  bool client_found_rows_;
+  ResultSink* sink_;
+  bool responded_ = false;  // the sink has been told something: errors can't be re-sent
+};
+
+/// Evaluates an expression that may use no columns (SET values): @vars, functions.
+Result<Value> EvaluateConstant(const sql::ast::Expr& expr, const sql::EvalContext& ctx);
+
+}  // namespace minisql

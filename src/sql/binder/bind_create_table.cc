@@ -1,0 +1,252 @@
+// bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
+//
+// What minisql stores: columns of the supported types (integers, DOUBLE, DECIMAL,
+// CHAR, VARCHAR, TEXT), literal DEFAULTs converted to the column type, one optional
+// PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first key
+// column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the
+// utf8 family, AUTO_INCREMENT=N and COMMENT.
+//
+// InnoDB clusters a table without PRIMARY KEY on its first UNIQUE NOT NULL key, and
+// so does minisql: `id SERIAL` (BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE) in a
+// table with no primary key becomes its primary key. Other UNIQUE keys and
+// secondary indexes are refused with 1235 until the storage engine has indexes.
+#include <algorithm>
+
+#include "sql/binder/binder.h"
+#include "sql/executor/column_converter.h"
+
+namespace minisql::sql {
+
+namespace {
+
+bool SupportedColumnType(TypeId id) {
+  switch (id) {
+    case TypeId::kTinyInt:
+    case TypeId::kSmallInt:
+    case TypeId::kMediumInt:
+    case TypeId::kInt:
+    case TypeId::kBigInt:
+    case TypeId::kDouble:
+    case TypeId::kDecimal:
+    case TypeId::kChar:
+    case TypeId::kVarchar:
+    case TypeId::kText:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// DEFAULT's value: a literal, or a negated numeric literal (`DEFAULT -1`).
+Result<std::optional<Value>> DefaultLiteral(const ast::Expr& expr, const std::string& column) {
+  if (expr.kind == ast::ExprKind::kLiteral) {
+    return std::optional<Value>(static_cast<const ast::LiteralExpr&>(expr).value);
+  }
+  if (expr.kind == ast::ExprKind::kUnary) {
+    const auto& unary = static_cast<const ast::UnaryExpr&>(expr);
+    if ((unary.op == ast::UnaryOp::kNegate || unary.op == ast::UnaryOp::kPlus) &&
+        unary.operand->kind == ast::ExprKind::kLiteral) {
+      Value v = static_cast<const ast::LiteralExpr&>(*unary.operand).value;
+      bool negate = unary.op == ast::UnaryOp::kNegate;
+      switch (v.kind()) {
+        case Value::Kind::kInt:
+          return std::optional<Value>(Value::Int(negate ? -v.int_value() : v.int_value()));
+        case Value::Kind::kDouble:
+          return std::optional<Value>(Value::Double(negate ? -v.double_value() : v.double_value()));
+        case Value::Kind::kDecimal: {
+          const Decimal& d = v.decimal_value();
+          return std::optional<Value>(
+              Value::FromDecimal(negate ? Decimal(-d.unscaled(), d.scale()) : d));
+        }
+        default:
+          return Status::Error(ErrorCode::kInvalidDefault, column);
+      }
+    }
+  }
+  return Status::Error(ErrorCode::kNotSupportedYet, "DEFAULT expressions other than literals");
+}
+
+// Checks the table options and renders the ones SHOW CREATE TABLE prints after
+// ENGINE=InnoDB.
+Status BindTableOptions(const ast::CreateTableStmt& stmt, BoundCreateTable* bound) {
+  std::string charset = "utf8mb4";
+  std::string collation;
+  std::string comment;
+  for (const ast::TableOption& option : stmt.options) {
+    std::string value = Lower(option.value);
+    if (option.name == "ENGINE") {
+      if (value != "innodb") {
+        return Status::Error(ErrorCode::kNotSupportedYet, "storage engine '" + option.value +
+                                                              "' (minisql tables are InnoDB-like)");
+      }
+    } else if (option.name == "DEFAULT CHARSET" || option.name == "CHARSET" ||
+               option.name == "CHARACTER SET" || option.name == "DEFAULT CHARACTER SET") {
+      if (value == "utf8" || value == "utf8mb3") {
+        charset = "utf8mb3";
+      } else if (value == "utf8mb4") {
+        charset = "utf8mb4";
+      } else {
+        return Status::Error(ErrorCode::kNotSupportedYet, "character set '" + option.value + "'");
+      }
+    } else if (option.name == "COLLATE" || option.name == "DEFAULT COLLATE") {
+      if (value.rfind("utf8mb4_", 0) != 0 && value.rfind("utf8mb3_", 0) != 0 &&
+          value.rfind("utf8_", 0) != 0) {
+        return Status::Error(ErrorCode::kNotSupportedYet, "collation '" + option.value + "'");
+      }
+      collation = value;
+      if (value.rfind("utf8mb4_", 0) != 0) charset = "utf8mb3";
+    } else if (option.name == "AUTO_INCREMENT") {
+      char* end = nullptr;
+      long long start = std::strtoll(option.value.c_str(), &end, 10);
+      if (end == option.value.c_str() || *end != '\0' || start < 0) {
+        return Status::Error(ErrorCode::kWrongArguments, "AUTO_INCREMENT");
+      }
+      bound->auto_increment_start = std::max<int64_t>(start, 1);
+    } else if (option.name == "COMMENT") {
+      comment = option.value;
+    } else {
+      return Status::Error(ErrorCode::kNotSupportedYet, "table option " + option.name);
+    }
+  }
+  if (collation.empty()) collation = charset + "_general_ci";
+  if (collation.rfind("utf8_", 0) == 0) collation = "utf8mb3_" + collation.substr(5);
+  std::string options = "DEFAULT CHARSET=" + charset + " COLLATE=" + collation;
+  if (!comment.empty()) {
+    std::string quoted;
+    for (char c : comment) {
+      if (c == '\'') quoted += '\'';
+      quoted += c;
+    }
+    options += " COMMENT='" + quoted + "'";
+  }
+  bound->schema.options = options;
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stmt) {
+  if (stmt.temporary) return Status::Error(ErrorCode::kNotSupportedYet, "CREATE TEMPORARY TABLE");
+  if (stmt.as_select) return Status::Error(ErrorCode::kNotSupportedYet, "CREATE TABLE ... SELECT");
+  if (!stmt.like_table.empty()) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "CREATE TABLE ... LIKE");
+  }
+  BoundCreateTable bound;
+  bound.if_not_exists = stmt.if_not_exists;
+  Result<std::string> db = ResolveDatabase(stmt.database);
+  if (!db.ok()) return db.status();
+  storage::TableSchema& schema = bound.schema;
+  schema.database = *db;
+  schema.name = stmt.table;
+  if (stmt.columns.empty()) return Status::Error(ErrorCode::kTableMustHaveColumns);
+
+  std::optional<std::vector<uint32_t>> primary;
+  std::optional<std::vector<uint32_t>> unique_not_null;  // candidate clustered key
+  int auto_column = -1;
+  for (const ast::ColumnDefinition& def : stmt.columns) {
+    if (!def.unsupported.empty()) {
+      return Status::Error(ErrorCode::kNotSupportedYet, "column attribute " + def.unsupported[0]);
+    }
+    if (!SupportedColumnType(def.type.id)) {
+      return Status::Error(ErrorCode::kNotSupportedYet, "column type " + def.type_text);
+    }
+    for (const storage::ColumnDef& other : schema.columns) {
+      if (EqualsIgnoreCase(other.name, def.name)) {
+        return Status::Error(ErrorCode::kDupFieldname, def.name);
+      }
+    }
+    if (def.type.id == TypeId::kVarchar && def.type.length > 16383) {
+      return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 16383ul);
+    }
+    if (def.type.id == TypeId::kChar && def.type.length > 255) {
+      return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
+    }
+    storage::ColumnDef column;
+    column.name = def.name;
+    column.type = def.type;
+    column.nullable = !def.not_null;
+    column.auto_increment = def.auto_increment;
+    uint32_t index = static_cast<uint32_t>(schema.columns.size());
+    if (def.auto_increment) {
+      if (!def.type.IsInteger()) return Status::Error(ErrorCode::kWrongFieldSpec, def.name);
+      if (auto_column >= 0) return Status::Error(ErrorCode::kWrongAutoKey);
+      auto_column = static_cast<int>(index);
+    }
+    if (def.primary_key) {
+      if (primary) return Status::Error(ErrorCode::kMultiplePriKey);
+      primary = std::vector<uint32_t>{index};
+    }
+    if (def.unique) {
+      if (unique_not_null) {
+        return Status::Error(ErrorCode::kNotSupportedYet, "UNIQUE keys besides the primary key");
+      }
+      unique_not_null = std::vector<uint32_t>{index};
+    }
+    schema.columns.push_back(std::move(column));
+    if (def.default_value) {
+      if (def.auto_increment) return Status::Error(ErrorCode::kInvalidDefault, def.name);
+      auto literal = DefaultLiteral(*def.default_value, def.name);
+      if (!literal.ok()) return literal.status();
+      if ((*literal)->is_null()) {
+        if (def.not_null) return Status::Error(ErrorCode::kInvalidDefault, def.name);
+        schema.columns.back().default_value = Value::Null();
+      } else {
+        Result<Value> converted = ConvertForColumn(**literal, ConversionTarget{&schema, index, 1});
+        if (!converted.ok()) return Status::Error(ErrorCode::kInvalidDefault, def.name);
+        schema.columns.back().default_value = *converted;
+      }
+    }
+  }
+
+  for (const ast::IndexDefinition& index : stmt.indexes) {
+    std::vector<uint32_t> columns;
+    for (const std::string& name : index.columns) {
+      int column = schema.FindColumn(name);
+      if (column < 0) return Status::Error(ErrorCode::kKeyColumnDoesNotExist, name);
+      columns.push_back(static_cast<uint32_t>(column));
+    }
+    if (index.kind == ast::IndexDefinition::Kind::kPrimary) {
+      if (primary) return Status::Error(ErrorCode::kMultiplePriKey);
+      primary = columns;
+    } else if (index.kind == ast::IndexDefinition::Kind::kUnique && !unique_not_null) {
+      unique_not_null = columns;
+    } else {
+      return Status::Error(ErrorCode::kNotSupportedYet,
+                           "secondary indexes (KEY, INDEX, more than one UNIQUE key)");
+    }
+  }
+  if (unique_not_null) {
+    bool all_not_null = true;
+    for (uint32_t c : *unique_not_null) all_not_null = all_not_null && !schema.columns[c].nullable;
+    if (primary || !all_not_null) {
+      return Status::Error(ErrorCode::kNotSupportedYet, "UNIQUE keys besides the primary key");
+    }
+    primary = unique_not_null;  // InnoDB's rule: it becomes the clustered key
+  }
+  if (primary) {
+    for (uint32_t c : *primary) {
+      storage::ColumnDef& column = schema.columns[c];
+      if (column.type.id == TypeId::kText) {
+        return Status::Error(ErrorCode::kBlobKeyWithoutLength, column.name);
+      }
+      column.nullable = false;  // PRIMARY KEY columns are NOT NULL, as in MySQL
+      if (column.default_value && column.default_value->is_null()) {
+        return Status::Error(ErrorCode::kInvalidDefault, column.name);
+      }
+    }
+    schema.primary_key = *primary;
+  }
+  if (auto_column >= 0 &&
+      (schema.primary_key.empty() || schema.primary_key[0] != static_cast<uint32_t>(auto_column))) {
+    return Status::Error(ErrorCode::kWrongAutoKey);
+  }
+  MINISQL_RETURN_IF_ERROR(BindTableOptions(stmt, &bound));
+  return bound;
+}
+
+}  // namespace minisql::sql

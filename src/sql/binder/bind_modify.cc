@@ -1,0 +1,85 @@
+// bind_modify.cc — binds UPDATE and DELETE (single table): the table, the WHERE
+// predicate over its row, UPDATE's assignments and LIMIT.
+#include "sql/binder/aggregate_extractor.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/name_scopes.h"
+#include "sql/expression/expression_binder.h"
+
+namespace minisql::sql {
+
+namespace {
+
+Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderItem>& order_by,
+                        const char* statement) {
+  if (ref == nullptr || ref->kind != ast::TableRef::Kind::kBase) {
+    return Status::Error(ErrorCode::kNotSupportedYet, std::string("multi-table ") + statement);
+  }
+  if (!order_by.empty()) {
+    return Status::Error(ErrorCode::kNotSupportedYet, std::string(statement) + " ... ORDER BY");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "UPDATE"));
+  BoundModify bound;
+  std::vector<BoundTable> tables;
+  MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
+  bound.table = tables[0].schema;
+  bound.alias = tables[0].alias;
+
+  TableScope set_scope(&tables, "SET");
+  for (const ast::Assignment& assignment : stmt.assignments) {
+    ast::ColumnRefExpr target;
+    target.table = assignment.table;
+    target.column = assignment.column;
+    Result<ColumnOrigin> origin = set_scope.Locate(target);
+    if (!origin.ok()) return origin.status();
+    BoundAssignment bound_assignment;
+    bound_assignment.column = origin->column_index;
+    if (assignment.value->kind != ast::ExprKind::kDefault) {
+      if (ContainsAggregate(*assignment.value)) {
+        return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+      }
+      Result<ExpressionPtr> value = BindExpression(*assignment.value, set_scope);
+      if (!value.ok()) return value.status();
+      bound_assignment.value = std::move(*value);
+    }
+    bound.assignments.push_back(std::move(bound_assignment));
+  }
+  if (stmt.where) {
+    TableScope where_scope(&tables, "WHERE");
+    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
+    if (!where.ok()) return where.status();
+    bound.where = std::move(*where);
+    bound.where_ast = stmt.where.get();
+  }
+  Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
+  if (!limit.ok()) return limit.status();
+  bound.limit = *limit;
+  return bound;
+}
+
+Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "DELETE"));
+  BoundModify bound;
+  std::vector<BoundTable> tables;
+  MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
+  bound.table = tables[0].schema;
+  bound.alias = tables[0].alias;
+  if (stmt.where) {
+    TableScope where_scope(&tables, "WHERE");
+    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
+    if (!where.ok()) return where.status();
+    bound.where = std::move(*where);
+    bound.where_ast = stmt.where.get();
+  }
+  Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
+  if (!limit.ok()) return limit.status();
+  bound.limit = *limit;
+  return bound;
+}
+
+}  // namespace minisql::sql

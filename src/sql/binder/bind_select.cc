@@ -1,0 +1,279 @@
+// bind_select.cc — binds SELECT: FROM, WHERE, GROUP BY, aggregates, select items,
+// HAVING, ORDER BY, LIMIT. The row layouts it binds against are drawn in
+// bound_statement.h; the scopes in name_scopes.h.
+#include <cstdint>
+
+#include "sql/binder/aggregate_extractor.h"
+#include "sql/binder/binder.h"
+#include "sql/binder/name_scopes.h"
+#include "sql/expression/expression_binder.h"
+
+namespace minisql::sql {
+
+namespace {
+
+// The name MySQL gives a select item written without an alias: its text as typed,
+// except that a string literal is named after its value (SELECT 'a' shows a column a).
+std::string ResultColumnName(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::kLiteral) {
+    const Value& value = static_cast<const ast::LiteralExpr&>(expr).value;
+    if (value.kind() == Value::Kind::kString && !expr.text.empty() &&
+        (expr.text.front() == '\'' || expr.text.front() == '"')) {
+      return value.string_value();
+    }
+  }
+  return expr.text;
+}
+
+// One select item after `*` expansion: an expression as written, or one column of a
+// FROM table that a star stood for.
+struct ItemEntry {
+  ast::SelectItem* item = nullptr;  // null for a star-expanded column
+  ColumnOrigin origin;              // for star-expanded columns
+};
+
+OutputColumn TableColumnOutput(const BoundTable& table, uint32_t column_index) {
+  const storage::TableSchema& schema = *table.schema;
+  const storage::ColumnDef& def = schema.columns[column_index];
+  OutputColumn out;
+  out.name = def.name;
+  out.type = def.type;
+  out.nullable = def.nullable;
+  out.is_table_column = true;
+  out.org_name = def.name;
+  out.table = table.alias;
+  out.org_table = schema.name;
+  out.schema = schema.database;
+  for (uint32_t key_column : schema.primary_key) {
+    if (key_column == column_index) out.primary_key = true;
+  }
+  out.auto_increment = def.auto_increment;
+  out.no_default = !def.nullable && !def.default_value.has_value() && !def.auto_increment;
+  return out;
+}
+
+bool IsAggregateMarkerRef(const ast::Expr& expr) {
+  return expr.kind == ast::ExprKind::kColumnRef &&
+         static_cast<const ast::ColumnRefExpr&>(expr).column.rfind("\x01", 0) == 0;
+}
+
+// `GROUP BY 2` / `ORDER BY 2`: the 1-based position, or nullopt if `expr` is not an
+// integer literal.
+std::optional<int64_t> Position(const ast::Expr& expr) {
+  if (expr.kind != ast::ExprKind::kLiteral) return std::nullopt;
+  const Value& v = static_cast<const ast::LiteralExpr&>(expr).value;
+  if (v.kind() != Value::Kind::kInt) return std::nullopt;
+  return v.int_value();
+}
+
+}  // namespace
+
+Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
+  if (stmt.set_op != ast::SetOperation::kNone) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "UNION, INTERSECT and EXCEPT");
+  }
+  if (stmt.lock_mode != ast::LockMode::kNone) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "SELECT ... FOR UPDATE / LOCK IN SHARE MODE");
+  }
+  BoundSelect bound;
+  for (const auto& ref : stmt.from) MINISQL_RETURN_IF_ERROR(BindFrom(*ref, &bound.tables));
+  const std::vector<BoundTable>* tables = &bound.tables;
+
+  // --- WHERE ----------------------------------------------------------------------
+  if (stmt.where) {
+    if (ContainsAggregate(*stmt.where)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+    TableScope where_scope(tables, "WHERE");
+    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
+    if (!where.ok()) return where.status();
+    bound.where = std::move(*where);
+    bound.where_ast = stmt.where.get();
+  }
+
+  // --- `*` expansion --------------------------------------------------------------
+  std::vector<ItemEntry> entries;
+  for (ast::SelectItem& item : stmt.items) {
+    if (item.expr->kind != ast::ExprKind::kStar) {
+      entries.push_back(ItemEntry{&item, {}});
+      continue;
+    }
+    const auto& star = static_cast<const ast::StarExpr&>(*item.expr);
+    if (bound.tables.empty()) return Status::Error(ErrorCode::kNoTablesUsed);
+    bool matched = false;
+    for (uint32_t t = 0; t < bound.tables.size(); ++t) {
+      if (!star.table.empty() && star.table != bound.tables[t].alias) continue;
+      matched = true;
+      for (uint32_t c = 0; c < bound.tables[t].schema->columns.size(); ++c) {
+        entries.push_back(ItemEntry{nullptr, ColumnOrigin{t, c}});
+      }
+    }
+    if (!matched) return Status::Error(ErrorCode::kBadTable, star.table);
+  }
+
+  bound.aggregate = !stmt.group_by.empty() || (stmt.having && ContainsAggregate(*stmt.having));
+  for (const ItemEntry& entry : entries) {
+    if (entry.item && ContainsAggregate(*entry.item->expr)) bound.aggregate = true;
+  }
+  for (const ast::OrderItem& order : stmt.order_by) {
+    if (ContainsAggregate(*order.expr)) bound.aggregate = true;
+  }
+
+  // --- GROUP BY (before aggregate extraction rewrites the select items) -------------
+  TableScope group_scope(tables, "GROUP BY");
+  for (const ast::ExprPtr& key : stmt.group_by) {
+    const ast::Expr* key_ast = key.get();
+    if (std::optional<int64_t> position = Position(*key)) {
+      if (*position < 1 || *position > static_cast<int64_t>(entries.size())) {
+        return Status::Error(ErrorCode::kBadField, key->text, "GROUP BY");
+      }
+      const ItemEntry& entry = entries[*position - 1];
+      if (entry.item == nullptr) {
+        const BoundTable& table = bound.tables[entry.origin.table_index];
+        const storage::ColumnDef& def = table.schema->columns[entry.origin.column_index];
+        bound.group_by.push_back(MakeColumnRef(BoundColumn{table.offset + entry.origin.column_index,
+                                                           def.type, def.nullable, def.name}));
+        continue;
+      }
+      key_ast = entry.item->expr.get();
+    } else if (key->kind == ast::ExprKind::kColumnRef) {
+      // GROUP BY looks at FROM columns first, then at select aliases.
+      const auto& ref = static_cast<const ast::ColumnRefExpr&>(*key);
+      if (ref.table.empty() && !group_scope.Locate(ref).ok()) {
+        for (const ItemEntry& entry : entries) {
+          if (entry.item && EqualsIgnoreCase(entry.item->alias, ref.column)) {
+            key_ast = entry.item->expr.get();
+            break;
+          }
+        }
+      }
+    }
+    if (ContainsAggregate(*key_ast)) {
+      // `GROUP BY 2` naming an aggregate item is 1056; an aggregate written in
+      // GROUP BY itself is 1111, as in MariaDB.
+      if (key_ast != key.get()) return Status::Error(ErrorCode::kWrongGroupField, key_ast->text);
+      return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+    }
+    Result<ExpressionPtr> bound_key = BindExpression(*key_ast, group_scope);
+    if (!bound_key.ok()) return bound_key.status();
+    bound.group_by.push_back(std::move(*bound_key));
+  }
+
+  // --- Aggregates -----------------------------------------------------------------
+  AggregateExtractor extractor;
+  if (bound.aggregate) {
+    for (ItemEntry& entry : entries) {
+      if (entry.item) extractor.Extract(&entry.item->expr, "SELECT");
+    }
+    if (stmt.having) extractor.Extract(&stmt.having, "HAVING");
+    for (ast::OrderItem& order : stmt.order_by) extractor.Extract(&order.expr, "ORDER BY");
+  }
+  for (AggregateExtractor::Call& call : extractor.calls()) {
+    const ast::FunctionExpr& fn = *call.call;
+    BoundAggregate aggregate;
+    aggregate.spec.name = fn.name;
+    aggregate.spec.star = fn.star;
+    aggregate.spec.distinct = fn.distinct;
+    if (!fn.star) {
+      if (fn.args.size() != 1) {
+        if (fn.distinct && fn.name == "COUNT") {
+          return Status::Error(ErrorCode::kNotSupportedYet, "COUNT(DISTINCT) of several columns");
+        }
+        return Status::Error(ErrorCode::kWrongParametercountToNativeFct, fn.name);
+      }
+      TableScope arg_scope(tables, call.clause);
+      Result<ExpressionPtr> arg = BindExpression(*fn.args[0], arg_scope);
+      if (!arg.ok()) return arg.status();
+      aggregate.spec.arg_type = (*arg)->type();
+      aggregate.argument = std::move(*arg);
+    }
+    Result<ColumnType> type = AggregateResultType(aggregate.spec);
+    if (!type.ok()) return type.status();
+    aggregate.result_type = *type;
+    bound.aggregates.push_back(std::move(aggregate));
+  }
+  const uint32_t input_shift = bound.aggregate ? static_cast<uint32_t>(bound.aggregates.size()) : 0;
+
+  // --- Select items ---------------------------------------------------------------
+  TableScope select_tables(tables, "SELECT");
+  AggregateScope select_aggregates(&select_tables, &bound.aggregates);
+  const NameScope& select_scope =
+      bound.aggregate ? static_cast<const NameScope&>(select_aggregates) : select_tables;
+  std::vector<SelectAlias> aliases;
+  for (const ItemEntry& entry : entries) {
+    OutputColumn out;
+    if (entry.item == nullptr) {
+      const BoundTable& table = bound.tables[entry.origin.table_index];
+      out = TableColumnOutput(table, entry.origin.column_index);
+      if (bound.aggregate) out.nullable = true;
+      bound.items.push_back(
+          MakeColumnRef(BoundColumn{table.offset + entry.origin.column_index + input_shift,
+                                    out.type, out.nullable, out.name}));
+    } else {
+      const ast::Expr& expr = *entry.item->expr;
+      Result<ExpressionPtr> item = BindExpression(expr, select_scope);
+      if (!item.ok()) return item.status();
+      if (expr.kind == ast::ExprKind::kColumnRef && !IsAggregateMarkerRef(expr)) {
+        Result<ColumnOrigin> origin =
+            select_tables.Locate(static_cast<const ast::ColumnRefExpr&>(expr));
+        if (origin.ok()) {
+          out = TableColumnOutput(bound.tables[origin->table_index], origin->column_index);
+        }
+      }
+      out.name = entry.item->alias.empty() ? ResultColumnName(expr) : entry.item->alias;
+      out.type = (*item)->type();
+      out.nullable = (*item)->nullable();
+      bound.items.push_back(std::move(*item));
+    }
+    uint32_t index = static_cast<uint32_t>(bound.columns.size());
+    aliases.push_back(SelectAlias{out.name, BoundColumn{index, out.type, out.nullable, out.name}});
+    bound.columns.push_back(std::move(out));
+  }
+  const uint32_t item_count = static_cast<uint32_t>(bound.items.size());
+
+  // --- HAVING ---------------------------------------------------------------------
+  if (stmt.having) {
+    TableScope having_tables(tables, "HAVING");
+    AggregateScope having_aggregates(&having_tables, &bound.aggregates);
+    const NameScope& input =
+        bound.aggregate ? static_cast<const NameScope&>(having_aggregates) : having_tables;
+    AliasScope scope(&input, aliases, item_count, /*aliases_first=*/false);
+    Result<ExpressionPtr> having = BindExpression(*stmt.having, scope);
+    if (!having.ok()) return having.status();
+    bound.having = std::move(*having);
+    bound.project_input = true;
+  }
+
+  // --- ORDER BY -------------------------------------------------------------------
+  TableScope order_tables(tables, "ORDER BY");
+  AggregateScope order_aggregates(&order_tables, &bound.aggregates);
+  const NameScope& order_input =
+      bound.aggregate ? static_cast<const NameScope&>(order_aggregates) : order_tables;
+  AliasScope order_scope(&order_input, aliases, item_count, /*aliases_first=*/true);
+  for (const ast::OrderItem& order : stmt.order_by) {
+    BoundOrderItem item;
+    item.descending = order.descending;
+    if (std::optional<int64_t> position = Position(*order.expr)) {
+      if (*position < 1 || *position > item_count) {
+        return Status::Error(ErrorCode::kBadField, order.expr->text, "ORDER BY");
+      }
+      item.key = MakeColumnRef(aliases[*position - 1].column);
+    } else {
+      Result<ExpressionPtr> key = BindExpression(*order.expr, order_scope);
+      if (!key.ok()) return key.status();
+      item.key = std::move(*key);
+      bound.project_input = true;
+    }
+    bound.order_by.push_back(std::move(item));
+  }
+
+  // --- DISTINCT, LIMIT ------------------------------------------------------------
+  bound.distinct = stmt.distinct;
+  Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
+  if (!limit.ok()) return limit.status();
+  bound.limit = *limit;
+  Result<std::optional<uint64_t>> offset = BindLimit(stmt.offset.get(), "LIMIT");
+  if (!offset.ok()) return offset.status();
+  bound.offset = offset->value_or(0);
+  return bound;
+}
+
+}  // namespace minisql::sql

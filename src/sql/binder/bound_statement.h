@@ -1,0 +1,123 @@
+// bound_statement.h — statements after name resolution: what the planner consumes.
+//
+// The binder (binder.h) turns an ast::Stmt, whose names are just text, into one of
+// these structs, whose tables are catalog schemas and whose expressions are bound
+// Expression trees with known types. Nothing here has been executed yet; the planner
+// (sql/planner/) arranges the pieces into a tree of plan nodes.
+//
+// Row layouts, for a SELECT (each arrow is one operator the planner will build):
+//
+//   joined row      = t0 columns ++ t1 columns ++ ...       (scan / join / WHERE)
+//   aggregated row  = aggregate results ++ first joined row   (only with GROUP BY /
+//                                                              aggregates)
+//   projected row   = select items [++ input row]            (input appended when
+//                                                              HAVING / ORDER BY need it)
+//   output row      = the first `visible_count` projected columns
+//
+// Keeping the group's first input row after the aggregate results lets a select item
+// name a column that is not in GROUP BY, which MariaDB allows (it shows a value from
+// the group) — and makes `SELECT qty ... GROUP BY qty` need no special case.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/expression/aggregate.h"
+#include "sql/expression/expression.h"
+#include "sql/parser/ast.h"
+#include "storage/storage_engine.h"
+
+namespace minisql::sql {
+
+/// A table of the FROM clause and where its columns sit in the joined row.
+struct BoundTable {
+  std::shared_ptr<const storage::TableSchema> schema;
+  std::string alias;    // the name that qualifies its columns (alias or table name)
+  uint32_t offset = 0;  // position of its first column in the joined row
+  /// How it joins the tables before it (the first table: kCross, no condition).
+  ast::TableRef::JoinType join_type = ast::TableRef::JoinType::kCross;
+  ExpressionPtr join_condition;  // over the joined row up to and including this table
+};
+
+/// Where a result column comes from, for its ColumnDefinition41 metadata.
+struct OutputColumn {
+  std::string name;  // alias, or the expression as typed
+  ColumnType type;
+  bool nullable = true;
+  /// Set when the item is a plain column reference (org_name etc. are then filled).
+  bool is_table_column = false;
+  std::string org_name;
+  std::string table;  // the alias it was referenced through
+  std::string org_table;
+  std::string schema;
+  bool primary_key = false;
+  bool auto_increment = false;
+  bool no_default = false;  // NOT NULL without DEFAULT (MySQL's NO_DEFAULT_VALUE flag)
+};
+
+struct BoundAggregate {
+  AggregateSpec spec;
+  ExpressionPtr argument;  // null for COUNT(*)
+  ColumnType result_type;
+};
+
+struct BoundOrderItem {
+  ExpressionPtr key;  // over the projected row
+  bool descending = false;
+};
+
+struct BoundSelect {
+  std::vector<BoundTable> tables;        // empty: SELECT without FROM (one empty input row)
+  ExpressionPtr where;                   // over the joined row; may be null
+  const ast::Expr* where_ast = nullptr;  // for access-path selection by the planner
+
+  bool aggregate = false;
+  std::vector<ExpressionPtr> group_by;  // over the joined row
+  std::vector<BoundAggregate> aggregates;
+
+  std::vector<ExpressionPtr> items;  // over the joined or aggregated row
+  bool project_input = false;        // append the input row to the projected row
+  ExpressionPtr having;              // over the projected row; may be null
+  std::vector<BoundOrderItem> order_by;
+  bool distinct = false;
+  std::optional<uint64_t> limit;
+  uint64_t offset = 0;
+
+  std::vector<OutputColumn> columns;  // one per select item
+};
+
+struct BoundInsert {
+  std::shared_ptr<const storage::TableSchema> table;
+  /// For each table column, the position of its value in a VALUES row, or -1 when
+  /// the column is not listed (it gets its default).
+  std::vector<int> value_index;
+  /// VALUES rows; an entry is null where DEFAULT was written.
+  std::vector<std::vector<ExpressionPtr>> rows;
+};
+
+struct BoundAssignment {
+  uint32_t column = 0;  // index into the table's columns
+  ExpressionPtr value;  // over the table row; null for DEFAULT
+};
+
+/// UPDATE and DELETE share a shape: which rows (range + predicate) and what to do.
+struct BoundModify {
+  std::shared_ptr<const storage::TableSchema> table;
+  std::string alias;
+  ExpressionPtr where;  // over the table row; may be null
+  const ast::Expr* where_ast = nullptr;
+  std::vector<BoundAssignment> assignments;  // UPDATE only
+  std::optional<uint64_t> limit;
+};
+
+struct BoundCreateTable {
+  storage::TableSchema schema;  // table_id unset
+  bool if_not_exists = false;
+  /// AUTO_INCREMENT=N: the first value to generate.
+  std::optional<int64_t> auto_increment_start;
+};
+
+}  // namespace minisql::sql

@@ -1,0 +1,87 @@
+// name_scopes.h — the NameScopes the statement binder hands to BindExpression.
+//
+// A NameScope answers "which input column is `t.c`?". Scopes stack the way the rows
+// they describe are built (see bound_statement.h):
+//
+//   TableScope      the joined row of the FROM tables: t0 columns ++ t1 columns ...
+//   AggregateScope  the aggregated row: aggregate results ++ the group's first joined
+//                   row; aggregate calls were replaced by marker column references
+//   AliasScope      the projected row: select items ++ the input row, so HAVING and
+//                   ORDER BY can name a select alias or any input column
+//
+// Each scope knows the clause it serves, because MySQL's 1054 message names it:
+// "Unknown column 'x' in 'WHERE'".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+#include "sql/expression/expression_binder.h"
+
+namespace minisql::sql {
+
+/// A resolved table column: which FROM table and which of its columns.
+struct ColumnOrigin {
+  uint32_t table_index = 0;
+  uint32_t column_index = 0;
+};
+
+class TableScope : public NameScope {
+ public:
+  TableScope(const std::vector<BoundTable>* tables, std::string clause)
+      : tables_(tables), clause_(std::move(clause)) {}
+  /// Only the first `count` tables are visible (ON conditions see the tables so far).
+  void LimitTables(size_t count) { visible_ = count; }
+
+  Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+  Result<ColumnOrigin> Locate(const ast::ColumnRefExpr& ref) const;
+  const std::string& clause() const { return clause_; }
+
+ private:
+  const std::vector<BoundTable>* tables_;
+  std::string clause_;
+  size_t visible_ = SIZE_MAX;
+};
+
+/// The marker column name that stands for aggregate number `index`.
+std::string AggregateMarker(size_t index);
+
+class AggregateScope : public NameScope {
+ public:
+  AggregateScope(const TableScope* input, const std::vector<BoundAggregate>* aggregates)
+      : input_(input), aggregates_(aggregates) {}
+  Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+
+ private:
+  const TableScope* input_;
+  const std::vector<BoundAggregate>* aggregates_;
+};
+
+struct SelectAlias {
+  std::string name;
+  BoundColumn column;  // its position in the projected row
+};
+
+class AliasScope : public NameScope {
+ public:
+  /// `aliases_first`: ORDER BY looks at select aliases before input columns,
+  /// HAVING after them (MySQL's rule).
+  AliasScope(const NameScope* input, std::vector<SelectAlias> aliases, uint32_t item_count,
+             bool aliases_first)
+      : input_(input),
+        aliases_(std::move(aliases)),
+        item_count_(item_count),
+        aliases_first_(aliases_first) {}
+  Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+
+ private:
+  const SelectAlias* FindAlias(const ast::ColumnRefExpr& ref) const;
+
+  const NameScope* input_;
+  std::vector<SelectAlias> aliases_;
+  uint32_t item_count_;
+  bool aliases_first_;
+};
+
+}  // namespace minisql::sql

@@ -1,0 +1,244 @@
+// column_converter.cc — strict-mode conversion of values to column types (see the
+// table in column_converter.h).
+#include "sql/executor/column_converter.h"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace minisql::sql {
+
+namespace {
+
+Status OutOfRange(const ConversionTarget& t) {
+  return Status::Error(ErrorCode::kWarnDataOutOfRange, t.table->columns[t.column].name,
+                       static_cast<unsigned long>(t.row_number));
+}
+
+Status IncorrectValue(const ConversionTarget& t, const char* kind, const std::string& text) {
+  return Status::Error(ErrorCode::kTruncatedWrongValueForField, kind, text, t.table->database,
+                       t.table->name, t.table->columns[t.column].name,
+                       static_cast<unsigned long>(t.row_number));
+}
+
+Status Truncated(const ConversionTarget& t) {
+  return Status::Error(ErrorCode::kWarnDataTruncated, t.table->columns[t.column].name,
+                       static_cast<unsigned long>(t.row_number));
+}
+
+// Splits "  -12.5e1xyz" into the numeric prefix "-12.5e1" (after leading spaces) and
+// reports whether anything but trailing spaces follows it.
+std::string NumericPrefix(const std::string& text, bool* trailing_garbage) {
+  size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  size_t start = i;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  }
+  if (digits > 0 && i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    size_t j = i + 1;
+    if (j < text.size() && (text[j] == '+' || text[j] == '-')) ++j;
+    if (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) {
+      while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+      i = j;
+    }
+  }
+  if (digits == 0) {
+    *trailing_garbage = true;
+    return "";
+  }
+  std::string prefix = text.substr(start, i - start);
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  *trailing_garbage = i < text.size();
+  return prefix;
+}
+
+// A string as a number for a numeric column: exact (Decimal) when it fits, else double.
+Result<Value> ParseNumber(const std::string& text, const ConversionTarget& t, const char* kind) {
+  bool garbage = false;
+  std::string prefix = NumericPrefix(text, &garbage);
+  if (prefix.empty()) return IncorrectValue(t, kind, text);
+  if (garbage) return Truncated(t);
+  if (std::optional<Decimal> d = Decimal::Parse(prefix)) return Value::FromDecimal(*d);
+  return Value::Double(std::strtod(prefix.c_str(), nullptr));
+}
+
+Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
+  const ColumnType& type = t.table->columns[t.column].type;
+  int64_t min = 0, max = 0;
+  IntegerRange(type, &min, &max);
+  int64_t result = 0;
+  switch (v.kind()) {
+    case Value::Kind::kInt:
+      result = v.int_value();
+      break;
+    case Value::Kind::kDouble: {
+      double rounded = std::nearbyint(v.double_value());
+      // 2^63 is exactly representable; anything at or beyond it does not fit.
+      if (!(rounded >= -9223372036854775808.0 && rounded < 9223372036854775808.0)) {
+        return OutOfRange(t);
+      }
+      result = static_cast<int64_t>(rounded);
+      break;
+    }
+    case Value::Kind::kDecimal: {
+      std::optional<int64_t> i = v.decimal_value().ToInt64();
+      if (!i) return OutOfRange(t);
+      result = *i;
+      break;
+    }
+    case Value::Kind::kString: {
+      Result<Value> number = ParseNumber(v.string_value(), t, "integer");
+      if (!number.ok()) return number;
+      return ToInteger(*number, t);
+    }
+    case Value::Kind::kNull:
+      return v;
+  }
+  if (result < min || result > max) return OutOfRange(t);
+  return Value::Int(result);
+}
+
+Result<Value> ToDouble(const Value& v, const ConversionTarget& t) {
+  switch (v.kind()) {
+    case Value::Kind::kInt:
+      return Value::Double(static_cast<double>(v.int_value()));
+    case Value::Kind::kDouble:
+      if (!std::isfinite(v.double_value())) return OutOfRange(t);
+      return v;
+    case Value::Kind::kDecimal:
+      return Value::Double(v.decimal_value().ToDouble());
+    case Value::Kind::kString: {
+      bool garbage = false;
+      std::string prefix = NumericPrefix(v.string_value(), &garbage);
+      if (prefix.empty()) return IncorrectValue(t, "double", v.string_value());
+      if (garbage) return Truncated(t);
+      double d = std::strtod(prefix.c_str(), nullptr);
+      if (!std::isfinite(d)) return OutOfRange(t);
+      return Value::Double(d);
+    }
+    case Value::Kind::kNull:
+      return v;
+  }
+  return v;
+}
+
+Result<Value> ToDecimal(const Value& v, const ConversionTarget& t) {
+  const ColumnType& type = t.table->columns[t.column].type;
+  uint32_t precision = type.length == 0 ? 10 : type.length;
+  std::optional<Decimal> d;
+  switch (v.kind()) {
+    case Value::Kind::kInt:
+      d = Decimal::FromInt(v.int_value());
+      break;
+    case Value::Kind::kDouble:
+      if (!std::isfinite(v.double_value())) return OutOfRange(t);
+      d = Decimal::Parse(FormatDouble(v.double_value()));
+      if (!d) return OutOfRange(t);
+      break;
+    case Value::Kind::kDecimal:
+      d = v.decimal_value();
+      break;
+    case Value::Kind::kString: {
+      Result<Value> number = ParseNumber(v.string_value(), t, "decimal");
+      if (!number.ok()) return number;
+      return ToDecimal(*number, t);
+    }
+    case Value::Kind::kNull:
+      return v;
+  }
+  Decimal scaled = d->Rescale(type.scale);
+  // The largest value with `precision` digits: 10^(precision) - 1 unscaled.
+  __int128 limit = 1;
+  for (uint32_t i = 0; i < precision; ++i) limit *= 10;
+  __int128 magnitude = scaled.unscaled() < 0 ? -scaled.unscaled() : scaled.unscaled();
+  if (magnitude >= limit) return OutOfRange(t);
+  return Value::FromDecimal(scaled);
+}
+
+Result<Value> ToText(const Value& v, const ConversionTarget& t) {
+  const ColumnType& type = t.table->columns[t.column].type;
+  std::string text = v.kind() == Value::Kind::kString ? v.string_value() : v.ToText();
+  if (type.id == TypeId::kChar) {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+  }
+  if (type.id == TypeId::kText) {
+    if (text.size() > 65535) {
+      return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
+                           static_cast<unsigned long>(t.row_number));
+    }
+  } else if (Utf8Length(text) > type.length) {
+    return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
+                         static_cast<unsigned long>(t.row_number));
+  }
+  return Value::String(std::move(text));
+}
+
+}  // namespace
+
+void IntegerRange(const ColumnType& type, int64_t* min, int64_t* max) {
+  int bits = 64;
+  switch (type.id) {
+    case TypeId::kTinyInt:
+      bits = 8;
+      break;
+    case TypeId::kSmallInt:
+      bits = 16;
+      break;
+    case TypeId::kMediumInt:
+      bits = 24;
+      break;
+    case TypeId::kInt:
+      bits = 32;
+      break;
+    default:
+      bits = 64;
+      break;
+  }
+  if (type.is_unsigned) {
+    *min = 0;
+    // BIGINT UNSIGNED above 2^63-1 does not fit an Int value: minisql stops there.
+    *max = bits == 64 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << bits) - 1;
+  } else {
+    *min = bits == 64 ? std::numeric_limits<int64_t>::min() : -(int64_t{1} << (bits - 1));
+    *max = bits == 64 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << (bits - 1)) - 1;
+  }
+}
+
+size_t Utf8Length(const std::string& text) {
+  size_t count = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& target) {
+  const storage::ColumnDef& column = target.table->columns[target.column];
+  if (value.is_null()) {
+    if (!column.nullable) return Status::Error(ErrorCode::kBadNull, column.name);
+    return value;
+  }
+  const ColumnType& type = column.type;
+  if (type.IsInteger()) return ToInteger(value, target);
+  switch (type.id) {
+    case TypeId::kFloat:
+    case TypeId::kDouble:
+      return ToDouble(value, target);
+    case TypeId::kDecimal:
+      return ToDecimal(value, target);
+    case TypeId::kChar:
+    case TypeId::kVarchar:
+    case TypeId::kText:
+      return ToText(value, target);
+    default:
+      return Status::Error(ErrorCode::kNotSupportedYet, "column type " + type.ToSql());
+  }
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,16 @@
+// executor_context.h — what every executor of one statement shares: the storage
+// engine, the statement's transaction, and the session facts expressions may read.
+#pragma once
+
+#include "sql/expression/expression.h"
+#include "storage/storage_engine.h"
+
+namespace minisql::sql {
+
+struct ExecutorContext {
+  storage::StorageEngine* storage = nullptr;  // may be null for plans that touch no table
+  storage::Transaction* txn = nullptr;
+  const EvalContext* eval = nullptr;
+};
+
+}  // namespace minisql::sql

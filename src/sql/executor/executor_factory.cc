@@ -1,0 +1,51 @@
+// executor_factory.cc — see executor_factory.h.
+#include "sql/executor/executor_factory.h"
+
+#include "sql/executor/aggregation_executor.h"
+#include "sql/executor/distinct_executor.h"
+#include "sql/executor/filter_executor.h"
+#include "sql/executor/insert_executor.h"
+#include "sql/executor/limit_executor.h"
+#include "sql/executor/modify_executor.h"
+#include "sql/executor/nested_loop_join_executor.h"
+#include "sql/executor/projection_executor.h"
+#include "sql/executor/seq_scan_executor.h"
+#include "sql/executor/sort_executor.h"
+#include "sql/executor/values_executor.h"
+
+namespace minisql::sql {
+
+ExecutorPtr CreateExecutor(ExecutorContext* ctx, const PlanNode& plan) {
+  auto child = [&](size_t i) { return CreateExecutor(ctx, plan.child(i)); };
+  switch (plan.type()) {
+    case PlanType::kSeqScan:
+      return std::make_unique<SeqScanExecutor>(ctx, static_cast<const SeqScanPlan*>(&plan));
+    case PlanType::kValues:
+      return std::make_unique<ValuesExecutor>(ctx, static_cast<const ValuesPlan*>(&plan));
+    case PlanType::kFilter:
+      return std::make_unique<FilterExecutor>(ctx, static_cast<const FilterPlan*>(&plan), child(0));
+    case PlanType::kProjection:
+      return std::make_unique<ProjectionExecutor>(ctx, static_cast<const ProjectionPlan*>(&plan),
+                                                  child(0));
+    case PlanType::kAggregation:
+      return std::make_unique<AggregationExecutor>(ctx, static_cast<const AggregationPlan*>(&plan),
+                                                   child(0));
+    case PlanType::kSort:
+      return std::make_unique<SortExecutor>(ctx, static_cast<const SortPlan*>(&plan), child(0));
+    case PlanType::kLimit:
+      return std::make_unique<LimitExecutor>(ctx, static_cast<const LimitPlan*>(&plan), child(0));
+    case PlanType::kDistinct:
+      return std::make_unique<DistinctExecutor>(ctx, child(0));
+    case PlanType::kNestedLoopJoin:
+      return std::make_unique<NestedLoopJoinExecutor>(
+          ctx, static_cast<const NestedLoopJoinPlan*>(&plan), child(0), child(1));
+    case PlanType::kInsert:
+      return std::make_unique<InsertExecutor>(ctx, static_cast<const InsertPlan*>(&plan));
+    case PlanType::kUpdate:
+    case PlanType::kDelete:
+      return std::make_unique<ModifyExecutor>(ctx, static_cast<const ModifyPlan*>(&plan));
+  }
+  return nullptr;
+}
+
+}  // namespace minisql::sql

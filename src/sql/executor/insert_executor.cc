@@ -1,0 +1,79 @@
+// insert_executor.cc — see insert_executor.h.
+#include "sql/executor/insert_executor.h"
+
+#include "sql/executor/column_converter.h"
+
+namespace minisql::sql {
+
+Status InsertExecutor::Init() {
+  done_ = false;
+  return Status::OK();
+}
+
+Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated) {
+  const storage::TableSchema& table = *plan_->table;
+  const std::vector<ExpressionPtr>& values = plan_->rows[row_index];
+  const Row no_input;
+  Row row(table.columns.size());
+  for (uint32_t c = 0; c < table.columns.size(); ++c) {
+    const storage::ColumnDef& column = table.columns[c];
+    ConversionTarget target{&table, c, row_index + 1};
+    int index = plan_->value_index[c];
+    bool use_default = index < 0 || values[index] == nullptr;
+    Value value;
+    if (!use_default) {
+      Result<Value> v = values[index]->Evaluate(no_input, *ctx_->eval);
+      if (!v.ok()) return v.status();
+      value = std::move(*v);
+    }
+    if (column.auto_increment) {
+      if (!use_default && !value.is_null()) {
+        Result<Value> converted = ConvertForColumn(value, target);
+        if (!converted.ok()) return converted.status();
+        value = std::move(*converted);
+      }
+      // NULL, 0 and an omitted value all mean "generate one".
+      if (use_default || value.is_null() || value.int_value() == 0) {
+        Result<int64_t> next = ctx_->storage->NextAutoIncrement(ctx_->txn, table);
+        if (!next.ok()) return next.status();
+        Result<Value> generated = ConvertForColumn(Value::Int(*next), target);
+        if (!generated.ok()) return generated.status();
+        if (*first_generated == 0) *first_generated = *next;
+        row[c] = std::move(*generated);
+      } else {
+        MINISQL_RETURN_IF_ERROR(
+            ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, value.int_value()));
+        row[c] = std::move(value);
+      }
+      continue;
+    }
+    if (use_default) {
+      if (column.default_value) {
+        row[c] = *column.default_value;
+      } else if (!column.nullable) {
+        return Status::Error(ErrorCode::kNoDefaultForField, column.name);
+      }
+      continue;
+    }
+    Result<Value> converted = ConvertForColumn(value, target);
+    if (!converted.ok()) return converted.status();
+    row[c] = std::move(*converted);
+  }
+  return row;
+}
+
+Result<bool> InsertExecutor::Next(Row* out) {
+  if (done_) return false;
+  done_ = true;
+  int64_t first_generated = 0;
+  for (size_t r = 0; r < plan_->rows.size(); ++r) {
+    Result<Row> row = BuildRow(r, &first_generated);
+    if (!row.ok()) return row.status();
+    MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, *plan_->table, *row));
+  }
+  int64_t count = static_cast<int64_t>(plan_->rows.size());
+  *out = Row{Value::Int(count), Value::Int(count), Value::Int(first_generated)};
+  return true;
+}
+
+}  // namespace minisql::sql

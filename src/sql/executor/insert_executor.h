@@ -1,0 +1,32 @@
+// insert_executor.h — INSERT ... VALUES.
+//
+// For each VALUES row: evaluate the listed expressions, fill omitted columns (and
+// DEFAULT) from the column's DEFAULT, generate AUTO_INCREMENT values for NULL / 0 /
+// omitted, convert every value to its column type (column_converter.h), and insert.
+// The first error stops the statement; the session then rolls the whole statement
+// back, so a failing multi-row INSERT leaves nothing behind (strict mode).
+//
+// Emits one row: [rows inserted, rows inserted, first generated AUTO_INCREMENT id
+// (0 if none)] — the OK packet's affected rows and LAST_INSERT_ID().
+#pragma once
+
+#include "sql/executor/abstract_executor.h"
+#include "sql/planner/plan_nodes.h"
+
+namespace minisql::sql {
+
+class InsertExecutor : public AbstractExecutor {
+ public:
+  InsertExecutor(ExecutorContext* ctx, const InsertPlan* plan)
+      : AbstractExecutor(ctx), plan_(plan) {}
+  Status Init() override;
+  Result<bool> Next(Row* row) override;
+
+ private:
+  Result<Row> BuildRow(size_t row_index, int64_t* first_generated);
+
+  const InsertPlan* plan_;
+  bool done_ = false;
+};
+
+}  // namespace minisql::sql

@@ -1,0 +1,18 @@
+// seq_scan_executor.cc — see seq_scan_executor.h.
+#include "sql/executor/seq_scan_executor.h"
+
+namespace minisql::sql {
+
+Status SeqScanExecutor::Init() {
+  Result<std::unique_ptr<storage::RowCursor>> cursor =
+      ctx_->storage->Scan(ctx_->txn, *plan_->table, plan_->range);
+  if (!cursor.ok()) return cursor.status();
+  cursor_ = std::move(*cursor);
+  return Status::OK();
+}
+
+Result<bool> SeqScanExecutor::Next(Row* row) {
+  return cursor_->Next(row, nullptr);
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,232 @@
+// show_executor.cc — see show_executor.h.
+#include "sql/executor/show_executor.h"
+
+#include "sql/binder/binder.h"
+#include "sql/expression/expression_binder.h"
+
+namespace minisql::sql {
+
+namespace {
+
+// Resolves a SHOW WHERE clause's names against the result's column names.
+class ShowScope : public NameScope {
+ public:
+  explicit ShowScope(const std::vector<OutputColumn>* columns) : columns_(columns) {}
+  Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override {
+    for (size_t i = 0; i < columns_->size(); ++i) {
+      const OutputColumn& column = (*columns_)[i];
+      if (ref.table.empty() && EqualsIgnoreCase(column.name, ref.column)) {
+        return BoundColumn{static_cast<uint32_t>(i), column.type, column.nullable, column.name};
+      }
+    }
+    return Status::Error(ErrorCode::kBadField, ref.column, "WHERE");
+  }
+
+ private:
+  const std::vector<OutputColumn>* columns_;
+};
+
+std::string QuoteIdentifier(const std::string& name) {
+  std::string out = "`";
+  for (char c : name) {
+    if (c == '`') out += '`';
+    out += c;
+  }
+  return out + "`";
+}
+
+std::string QuoteString(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) {
+    if (c == '\'') out += '\'';
+    if (c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+bool IsPrimaryKeyColumn(const storage::TableSchema& table, size_t column) {
+  for (uint32_t c : table.primary_key) {
+    if (c == column) return true;
+  }
+  return false;
+}
+
+Result<ShowResult> ShowDatabases(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  ShowResult result;
+  result.columns.push_back(ShowColumn(stmt.like ? "Database (" + *stmt.like + ")" : "Database"));
+  Result<std::vector<std::string>> names = ctx.storage->ListDatabases(ctx.txn);
+  if (!names.ok()) return names.status();
+  for (const std::string& name : *names) result.rows.push_back(Row{Value::String(name)});
+  return result;
+}
+
+Result<ShowResult> ShowTables(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  Binder binder(ctx.storage, ctx.txn, ctx.current_database);
+  Result<std::string> db = binder.ResolveDatabase(stmt.database);
+  if (!db.ok()) return db.status();
+  Result<bool> exists = ctx.storage->DatabaseExists(ctx.txn, *db);
+  if (!exists.ok()) return exists.status();
+  if (!*exists) return Status::Error(ErrorCode::kBadDb, *db);
+  ShowResult result;
+  std::string name = "Tables_in_" + *db;
+  if (stmt.like) name += " (" + *stmt.like + ")";
+  result.columns.push_back(ShowColumn(name));
+  if (stmt.full) result.columns.push_back(ShowColumn("Table_type"));
+  Result<std::vector<std::string>> tables = ctx.storage->ListTables(ctx.txn, *db);
+  if (!tables.ok()) return tables.status();
+  for (const std::string& table : *tables) {
+    Row row{Value::String(table)};
+    if (stmt.full) row.push_back(Value::String("BASE TABLE"));
+    result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+Result<ShowResult> ShowColumns(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  if (stmt.full) return Status::Error(ErrorCode::kNotSupportedYet, "SHOW FULL COLUMNS");
+  Binder binder(ctx.storage, ctx.txn, ctx.current_database);
+  Result<std::shared_ptr<const storage::TableSchema>> table =
+      binder.LookupTable(stmt.database, stmt.table);
+  if (!table.ok()) return table.status();
+  ShowResult result;
+  for (const char* name : {"Field", "Type", "Null", "Key"}) {
+    result.columns.push_back(ShowColumn(name));
+  }
+  result.columns.push_back(ShowColumn("Default", /*nullable=*/true));
+  result.columns.push_back(ShowColumn("Extra"));
+  const storage::TableSchema& schema = **table;
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    const storage::ColumnDef& column = schema.columns[c];
+    Value default_text;
+    if (column.default_value && !column.default_value->is_null()) {
+      default_text = Value::String(column.default_value->ToText());
+    }
+    result.rows.push_back(Row{Value::String(column.name), Value::String(column.type.ToSql()),
+                              Value::String(column.nullable ? "YES" : "NO"),
+                              Value::String(IsPrimaryKeyColumn(schema, c) ? "PRI" : ""),
+                              default_text,
+                              Value::String(column.auto_increment ? "auto_increment" : "")});
+  }
+  return result;
+}
+
+Result<ShowResult> ShowCreateTable(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  Binder binder(ctx.storage, ctx.txn, ctx.current_database);
+  Result<std::shared_ptr<const storage::TableSchema>> table =
+      binder.LookupTable(stmt.database, stmt.table);
+  if (!table.ok()) return table.status();
+  ShowResult result;
+  result.columns.push_back(ShowColumn("Table"));
+  result.columns.push_back(ShowColumn("Create Table", false, 1024));
+  result.rows.push_back(
+      Row{Value::String((*table)->name), Value::String(ShowCreateTableText(**table))});
+  return result;
+}
+
+}  // namespace
+
+OutputColumn ShowColumn(const std::string& name, bool nullable, uint32_t chars) {
+  OutputColumn column;
+  column.name = name;
+  column.type = ColumnType{TypeId::kVarchar, false, chars, 0};
+  column.nullable = nullable;
+  return column;
+}
+
+std::string ShowCreateTableText(const storage::TableSchema& table) {
+  std::string out = "CREATE TABLE " + QuoteIdentifier(table.name) + " (\n";
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    const storage::ColumnDef& column = table.columns[c];
+    out += "  " + QuoteIdentifier(column.name) + " " + column.type.ToSql();
+    if (!column.nullable) out += " NOT NULL";
+    if (column.auto_increment) {
+      out += " AUTO_INCREMENT";
+    } else if (column.default_value) {
+      const Value& v = *column.default_value;
+      if (v.is_null()) {
+        out += " DEFAULT NULL";
+      } else if (v.kind() == Value::Kind::kString) {
+        out += " DEFAULT " + QuoteString(v.string_value());
+      } else {
+        out += " DEFAULT " + v.ToText();
+      }
+    } else if (column.nullable) {
+      out += " DEFAULT NULL";
+    }
+    if (c + 1 < table.columns.size() || !table.primary_key.empty()) out += ",";
+    out += "\n";
+  }
+  if (!table.primary_key.empty()) {
+    out += "  PRIMARY KEY (";
+    for (size_t i = 0; i < table.primary_key.size(); ++i) {
+      if (i > 0) out += ",";
+      out += QuoteIdentifier(table.columns[table.primary_key[i]].name);
+    }
+    out += ")\n";
+  }
+  out += ") ENGINE=InnoDB";
+  if (!table.options.empty()) out += " " + table.options;
+  return out;
+}
+
+Status FilterShowRows(const std::optional<std::string>& like, const ast::Expr* where,
+                      const EvalContext& eval, ShowResult* result) {
+  if (!like && where == nullptr) return Status::OK();
+  ShowScope scope(&result->columns);
+  ExpressionPtr predicate;
+  if (like) {
+    // Reuse the expression layer's LIKE: `<first column> LIKE '<pattern>'`.
+    ast::LikeExpr expr;
+    auto operand = std::make_unique<ast::ColumnRefExpr>();
+    operand->column = result->columns[0].name;
+    auto pattern = std::make_unique<ast::LiteralExpr>();
+    pattern->value = Value::String(*like);
+    expr.operand = std::move(operand);
+    expr.pattern = std::move(pattern);
+    Result<ExpressionPtr> bound = BindExpression(expr, scope);
+    if (!bound.ok()) return bound.status();
+    predicate = std::move(*bound);
+  } else {
+    Result<ExpressionPtr> bound = BindExpression(*where, scope);
+    if (!bound.ok()) return bound.status();
+    predicate = std::move(*bound);
+  }
+  std::vector<Row> kept;
+  for (Row& row : result->rows) {
+    Result<Value> v = predicate->Evaluate(row, eval);
+    if (!v.ok()) return v.status();
+    if (TruthValue(*v).value_or(false)) kept.push_back(std::move(row));
+  }
+  result->rows = std::move(kept);
+  return Status::OK();
+}
+
+Result<ShowResult> ExecuteShow(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  Result<ShowResult> result = Status::Error(ErrorCode::kInternalError, "SHOW");
+  switch (stmt.what) {
+    case ast::ShowStmt::What::kDatabases:
+      result = ShowDatabases(ctx, stmt);
+      break;
+    case ast::ShowStmt::What::kTables:
+      result = ShowTables(ctx, stmt);
+      break;
+    case ast::ShowStmt::What::kColumns:
+      result = ShowColumns(ctx, stmt);
+      if (result.ok() && !stmt.column.empty()) {
+        // DESCRIBE t col: the column argument is a LIKE pattern.
+        MINISQL_RETURN_IF_ERROR(FilterShowRows(stmt.column, nullptr, *ctx.eval, &*result));
+      }
+      break;
+    case ast::ShowStmt::What::kCreateTable:
+      return ShowCreateTable(ctx, stmt);
+    default:
+      return Status::Error(ErrorCode::kNotSupportedYet, "this SHOW statement");
+  }
+  if (!result.ok()) return result;
+  // In SHOW COLUMNS ... LIKE, the pattern applies to Field, the first column.
+  MINISQL_RETURN_IF_ERROR(FilterShowRows(stmt.like, stmt.where.get(), *ctx.eval, &*result));
+  return result;
+}
+
+}  // namespace minisql::sql

@@ -1,0 +1,50 @@
+// show_executor.h — SHOW statements about the catalog, answered like MariaDB.
+//
+//   SHOW DATABASES [LIKE p | WHERE e]        Database
+//   SHOW [FULL] TABLES [FROM db] [LIKE p]    Tables_in_<db> [, Table_type]
+//   SHOW COLUMNS FROM t / DESCRIBE t [col]   Field Type Null Key Default Extra
+//   SHOW CREATE TABLE t                      Table, Create Table
+//
+// SHOW DATABASES lists the databases in minisql's catalog only: there is no
+// information_schema, mysql or performance_schema to offer. SHOW VARIABLES / STATUS
+// / WARNINGS belong to the session layer (session/); it builds their rows and
+// filters them with FilterShowRows like the rest.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/expression/expression.h"
+#include "sql/parser/ast.h"
+#include "storage/storage_engine.h"
+
+namespace minisql::sql {
+
+struct ShowResult {
+  std::vector<OutputColumn> columns;
+  std::vector<Row> rows;
+};
+
+struct ShowContext {
+  storage::StorageEngine* storage = nullptr;
+  storage::Transaction* txn = nullptr;
+  std::string current_database;
+  const EvalContext* eval = nullptr;
+};
+
+Result<ShowResult> ExecuteShow(const ShowContext& ctx, const ast::ShowStmt& stmt);
+
+/// A VARCHAR(64) result column as SHOW statements have.
+OutputColumn ShowColumn(const std::string& name, bool nullable = false, uint32_t chars = 64);
+
+/// Keeps the rows whose first column matches LIKE `like` (MySQL's SHOW ... LIKE) or
+/// for which `where` (over the result's column names) is true.
+Status FilterShowRows(const std::optional<std::string>& like, const ast::Expr* where,
+                      const EvalContext& eval, ShowResult* result);
+
+/// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`.
+std::string ShowCreateTableText(const storage::TableSchema& table);
+
+}  // namespace minisql::sql

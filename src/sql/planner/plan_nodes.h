@@ -1,0 +1,158 @@
+// plan_nodes.h — the physical plan: a tree of operators the executor factory turns
+// into executors one-for-one.
+//
+//   SELECT qty, COUNT(*) FROM items WHERE id > 1 GROUP BY qty ORDER BY 2 LIMIT 5
+//
+//   Limit(5, offset 0)
+//   └─ Projection(#0, #1)                       drop the hidden columns
+//      └─ Sort(#1 ASC)
+//         └─ Projection(#1, #0, input)          select items ++ input row
+//            └─ Aggregation(keys: #3; COUNT(*))
+//               └─ Filter((#0 > 1))
+//                  └─ SeqScan(shop.items, id > 1)
+//
+// Plan nodes are immutable once built and print themselves (ToString), which is what
+// EXPLAIN and the planner tests look at.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/binder/bound_statement.h"
+#include "sql/expression/aggregate.h"
+#include "sql/expression/expression.h"
+#include "storage/storage_engine.h"
+
+namespace minisql::sql {
+
+enum class PlanType {
+  kSeqScan,
+  kValues,
+  kFilter,
+  kProjection,
+  kAggregation,
+  kSort,
+  kLimit,
+  kDistinct,
+  kNestedLoopJoin,
+  kInsert,
+  kUpdate,
+  kDelete,
+};
+
+class PlanNode {
+ public:
+  explicit PlanNode(PlanType type) : type_(type) {}
+  virtual ~PlanNode() = default;
+  PlanType type() const { return type_; }
+  const std::vector<std::unique_ptr<PlanNode>>& children() const { return children_; }
+  const PlanNode& child(size_t i = 0) const { return *children_[i]; }
+  void AddChild(std::unique_ptr<PlanNode> child) { children_.push_back(std::move(child)); }
+
+  /// This node alone: "SeqScan(shop.items, range: id = 1)".
+  virtual std::string Describe() const = 0;
+  /// The whole subtree, one node per line, children indented.
+  std::string ToString() const;
+
+ private:
+  void Print(std::string* out, int depth) const;
+  PlanType type_;
+  std::vector<std::unique_ptr<PlanNode>> children_;
+};
+using PlanNodePtr = std::unique_ptr<PlanNode>;
+
+/// Reads a table's rows in primary key order, restricted to a key range.
+struct SeqScanPlan : PlanNode {
+  SeqScanPlan() : PlanNode(PlanType::kSeqScan) {}
+  std::shared_ptr<const storage::TableSchema> table;
+  storage::KeyRange range;
+  std::string Describe() const override;
+};
+
+/// Literal rows (SELECT without FROM: one empty row).
+struct ValuesPlan : PlanNode {
+  ValuesPlan() : PlanNode(PlanType::kValues) {}
+  std::vector<std::vector<ExpressionPtr>> rows;
+  std::string Describe() const override;
+};
+
+struct FilterPlan : PlanNode {
+  FilterPlan() : PlanNode(PlanType::kFilter) {}
+  ExpressionPtr predicate;
+  std::string Describe() const override;
+};
+
+/// Computes `expressions` per input row; with `append_input` the input row follows.
+struct ProjectionPlan : PlanNode {
+  ProjectionPlan() : PlanNode(PlanType::kProjection) {}
+  std::vector<ExpressionPtr> expressions;
+  bool append_input = false;
+  std::string Describe() const override;
+};
+
+/// Groups by `group_by`; outputs aggregate results ++ the group's first input row,
+/// groups in ascending key order (as MariaDB's GROUP BY sorts).
+struct AggregationPlan : PlanNode {
+  AggregationPlan() : PlanNode(PlanType::kAggregation) {}
+  std::vector<ExpressionPtr> group_by;
+  std::vector<BoundAggregate> aggregates;
+  size_t input_width = 0;  // columns of the input row (for the all-NULL row of no input)
+  std::string Describe() const override;
+};
+
+struct SortPlan : PlanNode {
+  SortPlan() : PlanNode(PlanType::kSort) {}
+  std::vector<BoundOrderItem> keys;
+  std::string Describe() const override;
+};
+
+struct LimitPlan : PlanNode {
+  LimitPlan() : PlanNode(PlanType::kLimit) {}
+  std::optional<uint64_t> limit;
+  uint64_t offset = 0;
+  std::string Describe() const override;
+};
+
+struct DistinctPlan : PlanNode {
+  DistinctPlan() : PlanNode(PlanType::kDistinct) {}
+  std::string Describe() const override;
+};
+
+/// child(0) ⋈ child(1): each left row with each right row satisfying `condition`;
+/// LEFT JOIN also emits unmatched left rows padded with NULLs.
+struct NestedLoopJoinPlan : PlanNode {
+  NestedLoopJoinPlan() : PlanNode(PlanType::kNestedLoopJoin) {}
+  bool left_outer = false;
+  size_t right_width = 0;
+  ExpressionPtr condition;  // null: every pair
+  std::string Describe() const override;
+};
+
+/// DML nodes emit one row: [affected rows, matched rows, first generated id].
+struct InsertPlan : PlanNode {
+  InsertPlan() : PlanNode(PlanType::kInsert) {}
+  std::shared_ptr<const storage::TableSchema> table;
+  std::vector<int> value_index;
+  std::vector<std::vector<ExpressionPtr>> rows;
+  std::string Describe() const override;
+};
+
+/// UPDATE and DELETE read their table themselves: they must collect the RowIds of
+/// the matching rows before changing any (a cursor must not see its own changes).
+struct ModifyPlan : PlanNode {
+  explicit ModifyPlan(PlanType type) : PlanNode(type) {}
+  std::shared_ptr<const storage::TableSchema> table;
+  storage::KeyRange range;
+  ExpressionPtr predicate;
+  std::vector<BoundAssignment> assignments;  // kUpdate only
+  std::optional<uint64_t> limit;
+  std::string Describe() const override;
+};
+
+/// Renders a key range for plans: "id = 5", "id > 1 AND id <= 9", "all".
+std::string DescribeKeyRange(const storage::TableSchema& table, const storage::KeyRange& range);
+
+}  // namespace minisql::sql
