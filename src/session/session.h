@@ -7,7 +7,7 @@
 //
 //   net/mysql/  ─┐                         ┌─► sql/ (parse → bind → plan → execute)
 //                ├─► Session::ExecuteQuery ┤
-//   net/text/   ─┘                         └─► ResultSink (back to the front end)
+//   net/text/   ─┘   (or ExecutePrepared)  └─► ResultSink (back to the front end)
 //
 // Threading: a Session is used by one thread at a time. The network layer runs
 // ExecuteQuery on a worker thread, never on the event loop, so a long statement does
@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,8 +38,21 @@ enum ServerStatusFlag : uint16_t {
   kServerStatusNoIndexUsed = 0x0020,
 };
 
+/// What COM_STMT_PREPARE reports about a new prepared statement.
+struct PreparedStatementInfo {
+  uint32_t id = 0;
+  uint16_t param_count = 0;
+  /// The result columns of a SELECT, described with every parameter NULL (the
+  /// execution's result set carries the exact ones); empty for other statements.
+  std::vector<ResultColumn> columns;
+};
+
 class Session {
  public:
+  /// Open prepared statements per connection (MySQL's max_prepared_stmt_count default,
+  /// applied per connection): one more answers ER_MAX_PREPARED_STMT_COUNT_REACHED.
+  static constexpr size_t kMaxPreparedStatements = 16382;
+
   Session(ServerContext* context, uint32_t connection_id, std::string user, std::string host);
   ~Session();
 
@@ -54,6 +68,19 @@ class Session {
   /// COM_QUERY: runs one SQL statement (a trailing ';', whitespace or NUL is allowed)
   /// and reports its outcome to `sink`.
   void ExecuteQuery(std::string_view sql, ResultSink* sink);
+
+  /// COM_STMT_PREPARE: parses `sql` (one statement, `?` for parameters) and keeps it
+  /// under a new statement id until ClosePrepared. See prepared_statements.cc.
+  Result<PreparedStatementInfo> Prepare(std::string_view sql);
+  /// COM_STMT_EXECUTE: runs statement `id` with `params` (one Value per `?`, in text
+  /// order) exactly like a text query. 1243 for an unknown id, 1210 for a wrong count.
+  void ExecutePrepared(uint32_t id, const std::vector<Value>& params, ResultSink* sink);
+  /// COM_STMT_CLOSE: forgets statement `id` (1243 if it is not open).
+  Status ClosePrepared(uint32_t id);
+  /// COM_STMT_RESET: OK if statement `id` is open (nothing is buffered per statement
+  /// yet), else 1243.
+  Status ResetPrepared(uint32_t id) const;
+  size_t prepared_statement_count() const { return prepared_.size(); }
 
   /// COM_FIELD_LIST: the column definitions of `table` in the current database.
   Result<std::vector<ResultColumn>> ListFields(const std::string& table);
@@ -74,6 +101,15 @@ class Session {
   std::string host_;
   bool client_found_rows_ = false;
   std::unique_ptr<SessionState> state_;
+
+  // A prepared statement is kept as text and parsed again for each execution: binding
+  // rewrites the AST, so one parsed tree cannot serve two executions.
+  struct PreparedStatement {
+    std::string sql;
+    uint16_t param_count = 0;
+  };
+  std::map<uint32_t, PreparedStatement> prepared_;
+  uint32_t next_statement_id_ = 1;
 };
 
 }  // namespace minisql

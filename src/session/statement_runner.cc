@@ -16,14 +16,36 @@ namespace ast = sql::ast;
 
 void StatementRunner::Run(std::string_view text) {
   Result<ast::StmtPtr> parsed = sql::Parse(text);
-  Status status = parsed.ok() ? Dispatch(**parsed) : parsed.status();
+  if (!parsed.ok()) {
+    Fail(parsed.status());
+    return;
+  }
+  Run(**parsed);
+}
+
+void StatementRunner::Run(ast::Stmt& stmt) {
+  Status status = Dispatch(stmt);
   bool is_diagnostics =
-      parsed.ok() && (*parsed)->kind == ast::StmtKind::kShow &&
-      (static_cast<const ast::ShowStmt&>(**parsed).what == ast::ShowStmt::What::kWarnings ||
-       static_cast<const ast::ShowStmt&>(**parsed).what == ast::ShowStmt::What::kErrors);
+      stmt.kind == ast::StmtKind::kShow &&
+      (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
+       static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
   if (!is_diagnostics) state_->last_error = status;
   if (!status.ok() && !responded_) sink_->SendError(status);
+}
+
+void StatementRunner::Fail(const Status& error) {
+  state_->last_error = error;
+  if (!responded_) sink_->SendError(error);
+}
+
+Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStmt& stmt) {
+  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  if (!txn.ok()) return txn.status();
+  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
+  if (!bound.ok()) return bound.status();
+  return ToResultColumns(bound->columns, ResultCharset());
 }
 
 Status StatementRunner::Dispatch(ast::Stmt& stmt) {

@@ -1,8 +1,9 @@
 // statement_runner.h — runs one SQL statement for a Session.
 //
-//   Session::ExecuteQuery(sql, sink)
-//     └─ StatementRunner::Run
-//          Parse ─► dispatch on the statement kind
+//   Session::ExecuteQuery(sql, sink)            Session::ExecutePrepared(id, params, sink)
+//     └─ StatementRunner::Run(sql)                └─ parse, `?` := values (prepared_statements.cc)
+//          Parse ─────────────────────────────────────► StatementRunner::Run(stmt)
+//                ─► dispatch on the statement kind
 //            SELECT      begin read-only txn ─► bind ─► plan ─► execute, streaming rows
 //            INSERT/...  begin read-write txn ─► bind ─► plan ─► execute ─► commit ─► OK
 //            DDL         begin read-write txn ─► catalog call ─► commit ─► OK
@@ -16,6 +17,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "session/result_sink.h"
@@ -32,7 +34,16 @@ class StatementRunner {
                   ResultSink* sink)
       : context_(context), state_(state), client_found_rows_(client_found_rows), sink_(sink) {}
 
+  /// Parses and runs `sql`; the outcome goes to the sink.
   void Run(std::string_view sql);
+  /// Runs an already parsed statement (a prepared statement with its parameters
+  /// substituted); the outcome goes to the sink.
+  void Run(sql::ast::Stmt& stmt);
+  /// Reports `error` as the statement's outcome (and for SHOW WARNINGS).
+  void Fail(const Status& error);
+  /// The result columns `stmt` would produce, without running it (COM_STMT_PREPARE).
+  /// Binding may rewrite `stmt`: pass a copy that is not executed afterwards.
+  Result<std::vector<ResultColumn>> DescribeSelect(sql::ast::SelectStmt& stmt);
 
  private:
   Status Dispatch(sql::ast::Stmt& stmt);

@@ -33,16 +33,15 @@ TEST(HandshakeTest, HandshakeV10GoldenBytes) {
   // status 0x0002 | caps hi 0x013e | 21 | 10 x 0 | "IJKLMNOPQRST\0" | "mysql_native_password\0"
   EXPECT_EQ(greeting,
             FromHex("0a382e302e302d6d696e6973716c2d302e312e3000070000004142434445464748000ff6"
-                    "2d02003e011500000000000000000000494a4b4c4d4e4f5051525354006d7973716c5f6e"
+                    "2d0200be011500000000000000000000494a4b4c4d4e4f5051525354006d7973716c5f6e"
                     "61746976655f70617373776f726400"));
 }
 
 TEST(HandshakeTest, AnnouncedCapabilitiesAreTheValidatedSetPlusDeprecateEof) {
-  EXPECT_EQ(kServerCapabilities, 0x003ef60fu | kClientDeprecateEof);
+  EXPECT_EQ(kServerCapabilities, 0x003ef60fu | kClientDeprecateEof | kClientSessionTrack);
   EXPECT_EQ(kServerCapabilities & kClientSsl, 0u);
   EXPECT_EQ(kServerCapabilities & kClientCompress, 0u);
   EXPECT_EQ(kServerCapabilities & kClientMultiStatements, 0u);
-  EXPECT_EQ(kServerCapabilities & kClientSessionTrack, 0u);
 }
 
 // Captured from `mysql -h127.0.0.1 -uroot -psecret -Dshop` (libmariadb 3.3.20) answering a

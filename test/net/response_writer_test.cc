@@ -68,6 +68,9 @@ TEST(ResponseWriterTest, OkPacket) {
   ok.info = "Records: 3  Duplicates: 0  Warnings: 1";
   EXPECT_EQ(EncodeOkPacket(ok, 0x0003),
             B("\x00\x03\xfc\x2c\x01\x03\x00\x01\x00", 9) + char(ok.info.size()) + ok.info);
+  // Without CLIENT_SESSION_TRACK the info is string<EOF>: no length prefix.
+  EXPECT_EQ(EncodeOkPacket(ok, 0x0003, 0x00, /*session_track=*/false),
+            B("\x00\x03\xfc\x2c\x01\x03\x00\x01\x00", 9) + ok.info);
 }
 
 TEST(ResponseWriterTest, ErrPacket) {

@@ -146,12 +146,31 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
     case Command::kPing:
       SendOk();
       return;
+    case Command::kStmtPrepare:
+      ComStmtPrepare(arguments);
+      return;
+    case Command::kStmtExecute:
+      ComStmtExecute(arguments);
+      return;
+    case Command::kStmtSendLongData:
+      ComStmtSendLongData(arguments);
+      return;
+    case Command::kStmtClose:
+      ComStmtClose(arguments);
+      return;
+    case Command::kStmtReset:
+      ComStmtReset(arguments);
+      return;
+    case Command::kStmtFetch:
+      ComStmtFetch(arguments);
+      return;
   }
   SendError(Status::Error(ErrorCode::kUnknownComError));
 }
 
 void MysqlProtocol::ComQuery(std::string_view sql) {
-  MysqlResultSink sink(&writer_, deprecate_eof(), [this] { return StatusFlags(); });
+  MysqlResultSink sink(&writer_, deprecate_eof(), [this] { return StatusFlags(); },
+                       RowFormat::kText, session_track());
   session_->ExecuteQuery(sql, &sink);
   if (!sink.responded()) {
     // Every statement must answer; if one did not, say so rather than hang the client.

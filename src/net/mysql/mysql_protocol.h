@@ -11,7 +11,8 @@
 //                                        ▼                        ▼
 //                                    kCommand ◄──┐             kClosed
 //                                        │       │ response sent
-//                                        └──► executing (COM_QUERY runs the statement)
+//                                        └──► executing (COM_QUERY runs the statement;
+//                                                  COM_STMT_* in mysql_protocol_stmt.cc)
 //                                        │ COM_QUIT, framing error
 //                                        ▼
 //                                     kClosed
@@ -28,6 +29,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "net/connection.h"
 #include "net/mysql/handshake.h"
@@ -63,12 +66,20 @@ class MysqlProtocol : public ProtocolHandler {
   void ComInitDb(std::string_view database);
   void ComFieldList(std::string_view arguments);
   void ComStatistics();
+  // Prepared statements (mysql_protocol_stmt.cc).
+  void ComStmtPrepare(std::string_view sql);
+  void ComStmtExecute(std::string_view arguments);
+  void ComStmtSendLongData(std::string_view arguments);
+  void ComStmtClose(std::string_view arguments);
+  void ComStmtReset(std::string_view arguments);
+  void ComStmtFetch(std::string_view arguments);
 
   void SendOk();
   void SendError(const Status& error);
   void SendErrorAndClose(const Status& error);
   uint16_t StatusFlags() const;
   bool deprecate_eof() const { return (capabilities_ & kClientDeprecateEof) != 0; }
+  bool session_track() const { return (capabilities_ & kClientSessionTrack) != 0; }
 
   Connection* connection_;
   std::string host_;
@@ -79,6 +90,15 @@ class MysqlProtocol : public ProtocolHandler {
   HandshakeResponse41 client_;
   uint32_t capabilities_ = 0;  // negotiated: what both sides announced
   std::unique_ptr<Session> session_;
+
+  // What the wire needs to remember of each open prepared statement (the statement
+  // itself lives in the Session).
+  struct StatementWireState {
+    uint16_t param_count = 0;
+    std::vector<uint16_t> param_types;  // of the last execution that sent them
+    bool long_data_sent = false;        // COM_STMT_SEND_LONG_DATA: refused at EXECUTE
+  };
+  std::unordered_map<uint32_t, StatementWireState> statements_;
 };
 
 }  // namespace minisql::net

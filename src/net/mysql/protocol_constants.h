@@ -36,14 +36,15 @@ enum CapabilityFlag : uint32_t {
 
 /// What the server announces: exactly what minisql implements. This is the set
 /// validated against every client in ../shared/reference/client-queries.md §1 plus
-/// DEPRECATE_EOF (implemented by the response writer). Deliberately absent: SSL (libmariadb
-/// tools would insist on TLS), COMPRESS, MULTI_STATEMENTS, SESSION_TRACK, LOCAL_FILES.
+/// DEPRECATE_EOF (implemented by the response writer) and SESSION_TRACK (the OK packet's
+/// info as string<lenenc>; we never report session-state changes). Deliberately absent:
+/// SSL (libmariadb tools would insist on TLS), COMPRESS, MULTI_STATEMENTS, LOCAL_FILES.
 inline constexpr uint32_t kServerCapabilities =
     kClientLongPassword | kClientFoundRows | kClientLongFlag | kClientConnectWithDb |
     kClientProtocol41 | kClientInteractive | kClientIgnoreSigpipe | kClientTransactions |
     kClientReserved | kClientSecureConnection | kClientMultiResults | kClientPsMultiResults |
     kClientPluginAuth | kClientConnectAttrs | kClientPluginAuthLenencClientData |
-    kClientDeprecateEof;
+    kClientSessionTrack | kClientDeprecateEof;
 
 /// Command bytes: the first byte of every packet a client sends after authentication.
 enum class Command : uint8_t {
@@ -53,6 +54,13 @@ enum class Command : uint8_t {
   kFieldList = 0x04,   // COM_FIELD_LIST
   kStatistics = 0x09,  // COM_STATISTICS
   kPing = 0x0e,        // COM_PING
+  // Prepared statements (binary protocol): see mysql_protocol_stmt.cc.
+  kStmtPrepare = 0x16,       // COM_STMT_PREPARE
+  kStmtExecute = 0x17,       // COM_STMT_EXECUTE
+  kStmtSendLongData = 0x18,  // COM_STMT_SEND_LONG_DATA (no response)
+  kStmtClose = 0x19,         // COM_STMT_CLOSE (no response)
+  kStmtReset = 0x1a,         // COM_STMT_RESET
+  kStmtFetch = 0x1c,         // COM_STMT_FETCH
 };
 
 /// First bytes of server packets.

@@ -1,22 +1,32 @@
 // response_writer.cc — see response_writer.h for the packet layouts.
 #include "net/mysql/response_writer.h"
 
+#include "net/mysql/binary_row.h"
 #include "net/mysql/packet.h"
 #include "net/mysql/protocol_constants.h"
 #include "net/mysql/wire_codec.h"
 
 namespace minisql::net {
 
-std::string EncodeOkPacket(const OkResult& ok, uint16_t status_flags, uint8_t header) {
+std::string EncodeOkPacket(const OkResult& ok, uint16_t status_flags, uint8_t header,
+                           bool session_track) {
   std::string out;
   AppendInt1(&out, header);
   AppendLenencInt(&out, ok.affected_rows);
   AppendLenencInt(&out, ok.last_insert_id);
   AppendInt2(&out, status_flags);
   AppendInt2(&out, ok.warnings);
-  // The docs call info string<EOF> without SESSION_TRACK, but MySQL and MariaDB send it
-  // length-prefixed, and libmariadb parses it that way (else: "malformed packet").
-  if (!ok.info.empty()) AppendLenencString(&out, ok.info);
+  // With CLIENT_SESSION_TRACK the info is string<lenenc> (libmariadb, which always asks
+  // for SESSION_TRACK, rejects anything else as a malformed packet); without it,
+  // string<EOF> (mysql2 and PyMySQL read it to the end of the packet). We never set
+  // SERVER_SESSION_STATE_CHANGED, so no session-state block follows.
+  if (!ok.info.empty()) {
+    if (session_track) {
+      AppendLenencString(&out, ok.info);
+    } else {
+      out.append(ok.info);
+    }
+  }
   return out;
 }
 
@@ -70,6 +80,29 @@ std::string EncodeTextRow(const Row& row) {
   return out;
 }
 
+std::string EncodeStmtPrepareOk(uint32_t statement_id, uint16_t num_columns, uint16_t num_params,
+                                uint16_t warnings) {
+  std::string out;
+  AppendInt1(&out, kOkHeader);
+  AppendInt4(&out, statement_id);
+  AppendInt2(&out, num_columns);
+  AppendInt2(&out, num_params);
+  AppendInt1(&out, 0);  // filler
+  AppendInt2(&out, warnings);
+  return out;
+}
+
+ResultColumn ParameterDefinition() {
+  ResultColumn column;
+  // Constructed rather than assigned: GCC 12 -O2 warns (-Wrestrict, a false positive)
+  // about assigning a one-character literal to the string here.
+  column.name = std::string(1, '?');
+  column.type = FieldType::kNull;
+  column.charset = kCharsetBinary;
+  column.flags = kBinaryFlag;
+  return column;
+}
+
 void PacketWriter::WritePacket(std::string_view payload) {
   AppendPacket(&buffer_, payload, &sequence_id_);
 }
@@ -87,7 +120,7 @@ Status PacketWriter::FlushIfFull() {
 
 void MysqlResultSink::SendOk(const OkResult& ok) {
   responded_ = true;
-  writer_->WritePacket(EncodeOkPacket(ok, status_flags_()));
+  writer_->WritePacket(EncodeOkPacket(ok, status_flags_(), 0x00, session_track_));
 }
 
 void MysqlResultSink::SendError(const Status& error) {
@@ -97,7 +130,7 @@ void MysqlResultSink::SendError(const Status& error) {
 
 void MysqlResultSink::BeginResultSet(const std::vector<ResultColumn>& columns) {
   responded_ = true;
-  column_count_ = columns.size();
+  columns_ = columns;
   std::string count;
   AppendLenencInt(&count, columns.size());
   writer_->WritePacket(count);
@@ -108,13 +141,22 @@ void MysqlResultSink::BeginResultSet(const std::vector<ResultColumn>& columns) {
 }
 
 Status MysqlResultSink::SendRow(const Row& row) {
-  if (row.size() != column_count_) {
-    // The session stops calling us after a failed SendRow, so the ERR is ours to send.
+  // The session stops calling us after a failed SendRow, so the ERR is ours to send.
+  if (row.size() != columns_.size()) {
     Status error = Status::Error(ErrorCode::kInternalError, "row width differs from column count");
     SendError(error);
     return error;
   }
-  writer_->WritePacket(EncodeTextRow(row));
+  if (row_format_ == RowFormat::kText) {
+    writer_->WritePacket(EncodeTextRow(row));
+  } else {
+    Result<std::string> encoded = EncodeBinaryRow(columns_, row);
+    if (!encoded.ok()) {
+      SendError(encoded.status());
+      return encoded.status();
+    }
+    writer_->WritePacket(*encoded);
+  }
   return writer_->FlushIfFull();
 }
 

@@ -13,6 +13,9 @@
 //                      column_length int<4> | type int<1> | flags int<2> | decimals int<1> |
 //                      0x0000 filler   (+ default value string<lenenc> for COM_FIELD_LIST)
 //   text row           per column: value as string<lenenc>, or 0xFB for NULL
+//   binary row         0x00 | NULL bitmap | values by column type (binary_row.h)
+//   COM_STMT_PREPARE_OK 0x00 | statement_id int<4> | num_columns int<2> |
+//                      num_params int<2> | 0x00 filler | warning_count int<2>
 //
 // A text result set is
 //
@@ -20,6 +23,7 @@
 //   column_count int<lenenc> | ColumnDefinition41 × n |       row* | OK    (CLIENT_DEPRECATE_EOF)
 //
 // where the closing OK carries the 0xFE header (so old parsers still see an end marker).
+// COM_STMT_EXECUTE answers with the same sequence, its rows in the binary format.
 // An error after rows were sent replaces the closing EOF/OK by an ERR_Packet.
 //
 // PacketWriter frames payloads into a buffer and hands the bytes to an OutputChannel
@@ -39,11 +43,21 @@ namespace minisql::net {
 
 // --- Payload encoders ----------------------------------------------------------------
 
-std::string EncodeOkPacket(const OkResult& ok, uint16_t status_flags, uint8_t header = 0x00);
+/// OK_Packet. `session_track`: CLIENT_SESSION_TRACK was negotiated, so the info string
+/// is string<lenenc>; without it the protocol makes it string<EOF>.
+std::string EncodeOkPacket(const OkResult& ok, uint16_t status_flags, uint8_t header = 0x00,
+                           bool session_track = true);
 std::string EncodeErrPacket(const Status& error);
 std::string EncodeEofPacket(uint16_t warnings, uint16_t status_flags);
 std::string EncodeColumnDefinition41(const ResultColumn& column, bool with_default = false);
 std::string EncodeTextRow(const Row& row);
+std::string EncodeStmtPrepareOk(uint32_t statement_id, uint16_t num_columns, uint16_t num_params,
+                                uint16_t warnings);
+/// The definition PREPARE_OK sends for each `?` (as MariaDB: name "?", type NULL, binary).
+ResultColumn ParameterDefinition();
+
+/// How MysqlResultSink encodes rows: text for COM_QUERY, binary for COM_STMT_EXECUTE.
+enum class RowFormat { kText, kBinary };
 
 // --- Output --------------------------------------------------------------------------
 
@@ -82,8 +96,13 @@ class MysqlResultSink : public ResultSink {
  public:
   /// `status_flags` supplies SERVER_STATUS_* for OK/EOF packets (Session::StatusFlags,
   /// read when the packet is written: a COMMIT changes them).
-  MysqlResultSink(PacketWriter* writer, bool deprecate_eof, std::function<uint16_t()> status_flags)
-      : writer_(writer), deprecate_eof_(deprecate_eof), status_flags_(std::move(status_flags)) {}
+  MysqlResultSink(PacketWriter* writer, bool deprecate_eof, std::function<uint16_t()> status_flags,
+                  RowFormat row_format = RowFormat::kText, bool session_track = true)
+      : writer_(writer),
+        deprecate_eof_(deprecate_eof),
+        status_flags_(std::move(status_flags)),
+        row_format_(row_format),
+        session_track_(session_track) {}
 
   void SendOk(const OkResult& ok) override;
   void SendError(const Status& error) override;
@@ -98,7 +117,9 @@ class MysqlResultSink : public ResultSink {
   PacketWriter* writer_;
   bool deprecate_eof_;
   std::function<uint16_t()> status_flags_;
-  size_t column_count_ = 0;
+  RowFormat row_format_;
+  bool session_track_;
+  std::vector<ResultColumn> columns_;  // binary rows are encoded by column type
   bool responded_ = false;
 };
 
