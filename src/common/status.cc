@@ -16,7 +16,9 @@ const ErrorInfo kErrorTable[] = {
 };
 }  // namespace
 
-const ErrorInfo& GetErrorInfo(ErrorCode code) { return kErrorTable[static_cast<size_t>(code)]; }
+const ErrorInfo& GetErrorInfo(ErrorCode code) {
+  return kErrorTable[static_cast<size_t>(code)];
+}
 
 std::string Status::FormatMessage(const char* format, ...) {
   va_list args;

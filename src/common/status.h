@@ -92,8 +92,8 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}                     // NOLINT: implicit by design
-  Result(Status status) : status_(std::move(status)) {}              // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
+  Result(Status status) : status_(std::move(status)) {}  // NOLINT: implicit by design
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
   T& value() { return *value_; }
@@ -109,8 +109,8 @@ class Result {
 }  // namespace minisql
 
 /// Returns early from the calling function if `expr` yields an error Status.
-#define MINISQL_RETURN_IF_ERROR(expr)            \
-  do {                                           \
-    ::minisql::Status minisql_status_ = (expr);  \
+#define MINISQL_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::minisql::Status minisql_status_ = (expr);        \
     if (!minisql_status_.ok()) return minisql_status_; \
   } while (0)

@@ -109,8 +109,7 @@ Status Server::ListenUnix(const std::string& path) {
 Status Server::Run() {
   // Room for one task per connection on both protocols (see worker_pool.h), plus a
   // few for connections being refused with ER_CON_COUNT_ERROR.
-  pool_ = std::make_unique<WorkerPool>(options_.worker_threads,
-                                       2 * options_.max_connections + 8);
+  pool_ = std::make_unique<WorkerPool>(options_.worker_threads, 2 * options_.max_connections + 8);
   uv_async_init(&loop_, &wake_async_, OnWake);
   wake_async_.data = this;
   {

@@ -35,9 +35,9 @@ struct ResultColumn {
   std::string org_table;  // underlying table name
   std::string schema;     // database of the underlying table
   FieldType type = FieldType::kVarString;
-  uint32_t length = 0;    // column_length: maximum display length in bytes
-  uint16_t flags = 0;     // ColumnFlag bits
-  uint8_t decimals = 0;   // digits after the point; 31 (0x1f) for "not fixed" (DOUBLE)
+  uint32_t length = 0;   // column_length: maximum display length in bytes
+  uint16_t flags = 0;    // ColumnFlag bits
+  uint8_t decimals = 0;  // digits after the point; 31 (0x1f) for "not fixed" (DOUBLE)
   uint16_t charset = kCharsetUtf8mb4;
 };
 

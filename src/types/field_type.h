@@ -64,10 +64,10 @@ enum ColumnFlag : uint16_t {
 
 /// Collation ids used in ColumnDefinition41.character_set and the handshake.
 enum Charset : uint16_t {
-  kCharsetLatin1 = 8,          // latin1_swedish_ci
-  kCharsetUtf8mb3 = 33,        // utf8mb3_general_ci
-  kCharsetUtf8mb4 = 45,        // utf8mb4_general_ci (our server default)
-  kCharsetBinary = 63,         // binary: numbers and BLOBs
+  kCharsetLatin1 = 8,    // latin1_swedish_ci
+  kCharsetUtf8mb3 = 33,  // utf8mb3_general_ci
+  kCharsetUtf8mb4 = 45,  // utf8mb4_general_ci (our server default)
+  kCharsetBinary = 63,   // binary: numbers and BLOBs
   kCharsetUtf8mb4Unicode = 224,
 };
 

@@ -169,8 +169,9 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
 }
 
 void MysqlProtocol::ComQuery(std::string_view sql) {
-  MysqlResultSink sink(&writer_, deprecate_eof(), [this] { return StatusFlags(); },
-                       RowFormat::kText, session_track());
+  MysqlResultSink sink(
+      &writer_, deprecate_eof(), [this] { return StatusFlags(); }, RowFormat::kText,
+      session_track());
   session_->ExecuteQuery(sql, &sink);
   if (!sink.responded()) {
     // Every statement must answer; if one did not, say so rather than hang the client.

@@ -37,24 +37,24 @@ namespace minisql::sql::ast {
 // ======================================================================================
 
 enum class ExprKind {
-  kLiteral,     // 1, 1.5, 1.5e0, 'x', NULL, TRUE
-  kColumnRef,   // c, t.c, db.t.c
-  kStar,        // * or t.* (only as a select item or inside COUNT(*))
-  kUnary,       // -x, NOT x, ~x
-  kBinary,      // x + y, x = y, x AND y ...
-  kIsNull,      // x IS [NOT] NULL
-  kIsBool,      // x IS [NOT] TRUE|FALSE|UNKNOWN
-  kLike,        // x [NOT] LIKE p [ESCAPE e]
-  kInList,      // x [NOT] IN (a, b, c)
-  kBetween,     // x [NOT] BETWEEN a AND b
-  kFunction,    // f(args), COUNT(*), COUNT(DISTINCT x)
-  kVariable,    // @user_var, @@system_var, @@session.x, @@global.x
-  kCase,        // CASE [x] WHEN .. THEN .. [ELSE ..] END
-  kCast,        // CAST(x AS type), CONVERT(x, type)
-  kDefault,     // DEFAULT (in INSERT VALUES / UPDATE SET)
-  kSubquery,    // (SELECT ...), EXISTS (SELECT ...), x [NOT] IN (SELECT ...)
-  kRow,         // (a, b) row constructor
-  kParameter,   // ? in a prepared statement
+  kLiteral,    // 1, 1.5, 1.5e0, 'x', NULL, TRUE
+  kColumnRef,  // c, t.c, db.t.c
+  kStar,       // * or t.* (only as a select item or inside COUNT(*))
+  kUnary,      // -x, NOT x, ~x
+  kBinary,     // x + y, x = y, x AND y ...
+  kIsNull,     // x IS [NOT] NULL
+  kIsBool,     // x IS [NOT] TRUE|FALSE|UNKNOWN
+  kLike,       // x [NOT] LIKE p [ESCAPE e]
+  kInList,     // x [NOT] IN (a, b, c)
+  kBetween,    // x [NOT] BETWEEN a AND b
+  kFunction,   // f(args), COUNT(*), COUNT(DISTINCT x)
+  kVariable,   // @user_var, @@system_var, @@session.x, @@global.x
+  kCase,       // CASE [x] WHEN .. THEN .. [ELSE ..] END
+  kCast,       // CAST(x AS type), CONVERT(x, type)
+  kDefault,    // DEFAULT (in INSERT VALUES / UPDATE SET)
+  kSubquery,   // (SELECT ...), EXISTS (SELECT ...), x [NOT] IN (SELECT ...)
+  kRow,        // (a, b) row constructor
+  kParameter,  // ? in a prepared statement
 };
 
 struct SelectStmt;
@@ -100,10 +100,27 @@ struct UnaryExpr : Expr {
 };
 
 enum class BinaryOp {
-  kAdd, kSub, kMul, kDiv, kIntDiv, kMod,       // + - * / DIV MOD(%)
-  kEq, kNe, kLt, kLe, kGt, kGe, kNullSafeEq,   // = <>(!=) < <= > >= <=>
-  kAnd, kOr, kXor,                             // AND(&&) OR(||) XOR
-  kBitAnd, kBitOr, kBitXor, kShiftLeft, kShiftRight,
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kIntDiv,
+  kMod,  // + - * / DIV MOD(%)
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kNullSafeEq,  // = <>(!=) < <= > >= <=>
+  kAnd,
+  kOr,
+  kXor,  // AND(&&) OR(||) XOR
+  kBitAnd,
+  kBitOr,
+  kBitXor,
+  kShiftLeft,
+  kShiftRight,
 };
 
 struct BinaryExpr : Expr {
@@ -289,9 +306,9 @@ struct SelectStmt : Stmt {
 };
 
 struct Assignment {
-  std::string table;   // "" unless written t.col
+  std::string table;  // "" unless written t.col
   std::string column;
-  ExprPtr value;       // may be a DefaultExpr
+  ExprPtr value;  // may be a DefaultExpr
 };
 
 struct InsertStmt : Stmt {
@@ -345,13 +362,13 @@ struct UseStmt : Stmt {
 struct ColumnDefinition {
   std::string name;
   ColumnType type;
-  std::string type_text;       // the type as written, for error messages
-  bool not_null = false;       // NOT NULL given
-  bool null_given = false;     // NULL given explicitly
-  ExprPtr default_value;       // DEFAULT <literal> (null: no DEFAULT clause)
+  std::string type_text;    // the type as written, for error messages
+  bool not_null = false;    // NOT NULL given
+  bool null_given = false;  // NULL given explicitly
+  ExprPtr default_value;    // DEFAULT <literal> (null: no DEFAULT clause)
   bool auto_increment = false;
-  bool primary_key = false;    // PRIMARY KEY on the column
-  bool unique = false;         // UNIQUE [KEY] on the column
+  bool primary_key = false;  // PRIMARY KEY on the column
+  bool unique = false;       // UNIQUE [KEY] on the column
   std::string comment;
   std::vector<std::string> unsupported;  // attributes parsed but not supported yet
 };
@@ -414,7 +431,7 @@ struct ShowStmt : Stmt {
     kWarnings,
     kErrors,
     kTableStatus,
-    kIndex,        // SHOW INDEX|KEYS FROM t
+    kIndex,  // SHOW INDEX|KEYS FROM t
     kProcessList,
     kEngines,
     kCollation,
@@ -427,7 +444,7 @@ struct ShowStmt : Stmt {
   bool global = false;
   std::string database;  // FROM db / IN db
   std::string table;
-  std::string column;    // DESCRIBE t col
+  std::string column;               // DESCRIBE t col
   std::optional<std::string> like;  // LIKE 'pattern'
   ExprPtr where;                    // WHERE expr
 };
@@ -436,11 +453,12 @@ struct SetStmt : Stmt {
   struct Item {
     enum class Kind { kVariable, kNames, kCharacterSet, kTransaction, kPassword };
     Kind kind = Kind::kVariable;
-    VariableExpr::Scope scope = VariableExpr::Scope::kSystemDefault;  // SET x / SET @x / SET GLOBAL x
-    std::string name;  // variable name; charset name for NAMES / CHARACTER SET
+    VariableExpr::Scope scope =
+        VariableExpr::Scope::kSystemDefault;  // SET x / SET @x / SET GLOBAL x
+    std::string name;       // variable name; charset name for NAMES / CHARACTER SET
     std::string collation;  // SET NAMES x COLLATE y
-    ExprPtr value;     // null for SET x = DEFAULT? no: a DefaultExpr
-    std::string text;  // the item as written, for messages
+    ExprPtr value;          // the value; SET x = DEFAULT gives a DefaultExpr
+    std::string text;       // the item as written, for messages
   };
   SetStmt() : Stmt(StmtKind::kSet) {}
   std::vector<Item> items;

@@ -227,8 +227,7 @@ Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, co
     new_key = std::move(*encoded);
   }
   if (!BTree::EntryFits(new_key, *record)) {
-    return Status::Error(ErrorCode::kTooBigRowsize,
-                         static_cast<unsigned long>(BTree::kMaxKeySize));
+    return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxKeySize));
   }
   BTree tree(pager_.get(), entry->root);
   Status missing = Status::Error(ErrorCode::kInternalError, "updated row no longer exists");
