@@ -420,6 +420,15 @@ TEST(ParserTest, CreateTableSerialAndMysqlslap) {
   EXPECT_EQ(t->like_table, "u");
   EXPECT_EQ(Parse("CREATE TABLE t (a INT, FOREIGN KEY (a) REFERENCES u (b))").status().code(),
             1235);
+  // Keys are ascending: DESC is refused rather than silently built ascending.
+  EXPECT_TRUE(Parse("CREATE TABLE t (a INT, PRIMARY KEY (a ASC))").ok());
+  EXPECT_EQ(Parse("CREATE TABLE t (a INT, PRIMARY KEY (a DESC))").status().code(), 1235);
+}
+
+TEST(ParserTest, ShowWarningsLimitIsRefusedNotDropped) {
+  EXPECT_TRUE(Parse("SHOW WARNINGS").ok());
+  EXPECT_EQ(Parse("SHOW WARNINGS LIMIT 1").status().code(), 1235);
+  EXPECT_EQ(Parse("SHOW ERRORS LIMIT 0, 5").status().code(), 1235);
 }
 
 TEST(ParserTest, CreateIndexAndDropTable) {

@@ -22,6 +22,22 @@ Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderIt
 
 }  // namespace
 
+// The WHERE and LIMIT clauses UPDATE and DELETE share.
+Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
+                                 const std::vector<BoundTable>& tables, BoundModify* bound) {
+  if (where != nullptr) {
+    TableScope where_scope(&tables, "WHERE");
+    Result<ExpressionPtr> bound_where = BindExpression(*where, where_scope);
+    if (!bound_where.ok()) return bound_where.status();
+    bound->where = std::move(*bound_where);
+    bound->where_ast = where;
+  }
+  Result<std::optional<uint64_t>> bound_limit = BindLimit(limit, "LIMIT");
+  if (!bound_limit.ok()) return bound_limit.status();
+  bound->limit = *bound_limit;
+  return Status::OK();
+}
+
 Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "UPDATE"));
   BoundModify bound;
@@ -49,16 +65,7 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     bound.assignments.push_back(std::move(bound_assignment));
   }
-  if (stmt.where) {
-    TableScope where_scope(&tables, "WHERE");
-    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
-    if (!where.ok()) return where.status();
-    bound.where = std::move(*where);
-    bound.where_ast = stmt.where.get();
-  }
-  Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
-  if (!limit.ok()) return limit.status();
-  bound.limit = *limit;
+  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
   return bound;
 }
 
@@ -69,16 +76,7 @@ Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
-  if (stmt.where) {
-    TableScope where_scope(&tables, "WHERE");
-    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
-    if (!where.ok()) return where.status();
-    bound.where = std::move(*where);
-    bound.where_ast = stmt.where.get();
-  }
-  Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
-  if (!limit.ok()) return limit.status();
-  bound.limit = *limit;
+  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
   return bound;
 }
 

@@ -49,6 +49,8 @@ class Binder {
  private:
   Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
+  Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
+                           const std::vector<BoundTable>& tables, BoundModify* bound);
 
   storage::StorageEngine* storage_;
   storage::Transaction* txn_;

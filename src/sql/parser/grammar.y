@@ -624,7 +624,8 @@ index_name(A) ::= nm(A).
 %destructor key_columns { delete $$; }
 key_columns(A) ::= key_column(N).  { A = ctx->AddName(nullptr, N); }
 key_columns(A) ::= key_columns(L) COMMA key_column(N).  { A = ctx->AddName(L, N); }
-key_column(A) ::= nm(A) sort_dir.
+// Keys are ascending; a DESC key column must not silently become an ascending one.
+key_column(A) ::= nm(A) sort_dir(D).  { if (D) ctx->NotSupported("descending key columns"); }
 key_column(A) ::= nm(A) LP INTEGER RP sort_dir.  { ctx->NotSupported("index prefix length"); }
 
 // Column types. Each maps to a TypeId plus length/scale/unsigned (types/column_type.h).
@@ -729,10 +730,17 @@ show_stmt(A) ::= SHOW CREATE db_kw if_not_exists nm(N). {
   A = ctx->Show(ast::ShowStmt::What::kCreateDatabase, ShowFilter{{0, 0, 0}, nullptr});
   A->database = ctx->ObjectName(N);
 }
-show_stmt(A) ::= SHOW WARNINGS simple_limit(L).
-  { delete L.expr; A = ctx->Show(ast::ShowStmt::What::kWarnings, ShowFilter{{0, 0, 0}, nullptr}); }
-show_stmt(A) ::= SHOW ERRORS simple_limit(L).
-  { delete L.expr; A = ctx->Show(ast::ShowStmt::What::kErrors, ShowFilter{{0, 0, 0}, nullptr}); }
+// SHOW WARNINGS|ERRORS LIMIT n: the limit is not applied yet, so it is refused, not dropped.
+show_stmt(A) ::= SHOW WARNINGS simple_limit(L). {
+  if (L.expr) ctx->NotSupported("SHOW WARNINGS ... LIMIT");
+  delete L.expr;
+  A = ctx->Show(ast::ShowStmt::What::kWarnings, ShowFilter{{0, 0, 0}, nullptr});
+}
+show_stmt(A) ::= SHOW ERRORS simple_limit(L). {
+  if (L.expr) ctx->NotSupported("SHOW ERRORS ... LIMIT");
+  delete L.expr;
+  A = ctx->Show(ast::ShowStmt::What::kErrors, ShowFilter{{0, 0, 0}, nullptr});
+}
 show_stmt(A) ::= SHOW TABLE STATUS from_db(D) show_filter(F). {
   A = ctx->Show(ast::ShowStmt::What::kTableStatus, F);
   if (D.type) A->database = ctx->ObjectName(D);
