@@ -1,11 +1,12 @@
 // value_order.h — the total order ORDER BY, GROUP BY and DISTINCT use on values.
 //
-// MySQL's rules for sorting and grouping, with the server's default collation
-// utf8mb4_general_ci for strings:
+// It is the expression layer's comparison (sql/expression/comparison.h), so sorting,
+// grouping and `=` always agree, plus MySQL's rule for NULL:
 //   - NULL sorts before every other value (and NULLs group together);
 //   - numbers compare by value whatever their kind (1 = 1.0 = 1e0);
-//   - strings compare case-insensitively (ASCII letters folded) and trailing
-//     spaces are ignored ('a' = 'A ');
+//   - strings compare under utf8mb4_general_ci as sql/expression/collation.h
+//     implements it (case- and accent-insensitive for Latin letters, trailing spaces
+//     ignored: 'a' = 'A ');
 //   - a string against a number compares as numbers.
 #pragma once
 
