@@ -57,13 +57,22 @@ Result<PagerTxn*> BTreeStorageEngine::Writable(Transaction* txn) {
 Status BTreeStorageEngine::Commit(Transaction* txn) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
-  Status status;
+  // Group commit (pager.h): log under the latch, wait for the fsync without it, so the
+  // next writer runs while this one waits for the disk.
+  Result<Lsn> commit_lsn = Lsn{0};
   if ((*ours)->pager_txn() != nullptr) {
-    status = pager_->CommitTxn((*ours)->pager_txn());
-    if (!status.ok()) catalog_.ClearCache();  // the pager rolled the pages back
+    commit_lsn = pager_->AppendCommit((*ours)->pager_txn());
+    if (!commit_lsn.ok()) catalog_.ClearCache();  // the pager rolled the pages back
   }
   (*ours)->Finish();
-  return status;
+  if (!commit_lsn.ok()) return commit_lsn.status();
+  Status durable = pager_->WaitDurable(*commit_lsn);
+  if (!durable.ok()) {
+    std::unique_lock<std::shared_mutex> lock(latch_);
+    pager_->RollBackUndurableCommits();
+    catalog_.ClearCache();
+  }
+  return durable;
 }
 
 void BTreeStorageEngine::Rollback(Transaction* txn) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <thread>
 
 #include "storage/file/posix_file_system.h"
 
@@ -144,7 +145,24 @@ Status FaultInjectionFileSystem::DoWrite(const std::string& path, uint64_t gener
   return Status::OK();
 }
 
+void FaultInjectionFileSystem::SetSyncDelay(std::chrono::microseconds delay) {
+  std::lock_guard<std::mutex> lock(mu_);
+  sync_delay_ = delay;
+}
+
+void FaultInjectionFileSystem::SetIgnoreSyncs(bool ignore) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ignore_syncs_ = ignore;
+}
+
 Status FaultInjectionFileSystem::DoSync(const std::string& path, uint64_t generation) {
+  std::chrono::microseconds delay;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    delay = sync_delay_;
+  }
+  // Outside the mutex: other files (and appends to this one) proceed meanwhile.
+  if (delay.count() > 0) std::this_thread::sleep_for(delay);
   std::lock_guard<std::mutex> lock(mu_);
   FileState* state = LiveFile(path, generation);
   if (state == nullptr) return WriteErrorStatus(path, EIO);
@@ -152,6 +170,7 @@ Status FaultInjectionFileSystem::DoSync(const std::string& path, uint64_t genera
   if (fail_sync_countdown_ > 0 && --fail_sync_countdown_ == 0) {
     return WriteErrorStatus(path, fail_sync_errno_);
   }
+  if (ignore_syncs_) return Status::OK();  // a lie: nothing became durable
   state->synced = state->current;
   state->unsynced.clear();
   return Status::OK();

@@ -10,6 +10,10 @@
 // and can be told to:
 //   * fail the Nth write or the Nth sync from now (with an errno, default EIO),
 //   * answer every write with ENOSPC (a full disk),
+//   * make every Sync take a while (so group commit tests see concurrent committers),
+//   * ignore syncs: Sync returns OK but makes nothing durable, exactly as if the code
+//     under test had stopped calling fsync — crash tests use it to prove they would
+//     notice a missing fsync,
 //   * PowerCut(): every file reverts to its synced contents, and every File handle
 //     opened before the cut becomes dead (all calls fail with EIO) — like a process
 //     that no longer exists. Reopening files afterwards sees the post-crash disk.
@@ -20,6 +24,7 @@
 // power cut, only their unsynced bytes). Thread-safe (one mutex).
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <mutex>
 #include <string>
@@ -46,6 +51,11 @@ class FaultInjectionFileSystem : public FileSystem {
   void FailNthSync(int n, int err = 5 /* EIO */);
   /// While true, every Write fails with ENOSPC.
   void SetDiskFull(bool full);
+  /// Every successful Sync first sleeps this long (like a real disk's flush).
+  void SetSyncDelay(std::chrono::microseconds delay);
+  /// While true, Sync returns OK without making anything durable (a PowerCut then
+  /// loses everything written since). Test seam for "would we catch a missing fsync?".
+  void SetIgnoreSyncs(bool ignore);
 
   /// Simulates losing power: see the file comment. If `torn_path` is not empty, the
   /// most recent unsynced write to that file is kept half-written (its first half).
@@ -57,8 +67,14 @@ class FaultInjectionFileSystem : public FileSystem {
   /// Overwrites bytes of `path` in both current and synced contents (simulates media
   /// corruption that survives a crash).
   void Corrupt(const std::string& path, uint64_t offset, const std::string& bytes);
-  int writes() const { return writes_; }
-  int syncs() const { return syncs_; }
+  int writes() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return writes_;
+  }
+  int syncs() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return syncs_;
+  }
 
  private:
   class MemFile;
@@ -93,6 +109,8 @@ class FaultInjectionFileSystem : public FileSystem {
   int fail_sync_countdown_ = 0;
   int fail_sync_errno_ = 5;
   bool disk_full_ = false;
+  std::chrono::microseconds sync_delay_{0};
+  bool ignore_syncs_ = false;
   int writes_ = 0;
   int syncs_ = 0;
 };

@@ -7,7 +7,6 @@
 #include "common/log.h"
 #include "storage/pager/file_header.h"
 #include "storage/pager/recovery.h"
-#include "storage/wal/log_writer.h"
 
 namespace minisql::storage {
 
@@ -115,7 +114,8 @@ Pager::~Pager() {
 Status Pager::Close() {
   if (closed_) return Status::OK();
   if (active_txn_ != nullptr) RollBack(active_txn_);
-  Status result = failure_.ok() ? CheckpointInternal(/*clean_shutdown=*/true) : failure_;
+  Status failure = this->failure();
+  Status result = failure.ok() ? CheckpointInternal(/*clean_shutdown=*/true) : failure;
   closed_ = true;
   // The pool and files stay allocated until destruction, so guards still held by
   // callers remain safe to release.
@@ -155,7 +155,7 @@ Status Pager::CheckWritable(PagerTxn* txn) {
     return Status::Error(ErrorCode::kInternalError, "invalid or finished pager transaction");
   }
   if (closed_) return Status::Error(ErrorCode::kInternalError, "the pager is closed");
-  if (!failure_.ok()) return failure_;
+  MINISQL_RETURN_IF_ERROR(failure());
   if (active_txn_ != nullptr && active_txn_ != txn) {
     return Status::Error(ErrorCode::kInternalError, "another write transaction is active");
   }
@@ -261,48 +261,104 @@ Status Pager::CommitTxn(PagerTxn* txn) {
   return CommitInternal(txn, /*allow_checkpoint=*/true);
 }
 
+Result<Lsn> Pager::AppendCommit(PagerTxn* txn) {
+  return AppendCommitInternal(txn, /*allow_checkpoint=*/true);
+}
+
 Status Pager::CommitInternal(PagerTxn* txn, bool allow_checkpoint) {
+  Result<Lsn> lsn = AppendCommitInternal(txn, allow_checkpoint);
+  if (!lsn.ok()) return lsn.status();
+  Status durable = WaitDurable(*lsn);
+  // The caller holds the writer exclusion, so we may undo right away.
+  if (!durable.ok()) RollBackUndurableCommits();
+  return durable;
+}
+
+Result<Lsn> Pager::AppendCommitInternal(PagerTxn* txn, bool allow_checkpoint) {
   if (txn == nullptr || txn->pager_ != this || txn->finished_) {
     return Status::Error(ErrorCode::kInternalError, "invalid or finished pager transaction");
   }
   if (txn->pages_.empty()) {  // read nothing for writing: nothing to log
     RollBack(txn);
-    return Status::OK();
+    return Lsn{0};
   }
-  if (!failure_.ok()) {
-    Status failure = failure_;
+  Status failure = this->failure();
+  if (!failure.ok()) {
     RollBack(txn);
     return failure;
   }
 
-  // Log every touched page's after-image, then COMMIT, then fsync: the durability point.
-  for (PagerTxn::TouchedPage& page : txn->pages_) {
-    SetPageLsn(page.pin.data(), log_->next_lsn());
-    log_->AppendPageImage(txn->id_, page.id, page.pin.data());
+  // Log every touched page's after-image, then COMMIT. The records are only buffered;
+  // WaitDurable makes them durable. The pins move to the pending list: no page of this
+  // transaction may reach the data file before its log record is durable.
+  Lsn commit_lsn;
+  {
+    std::lock_guard<std::mutex> lock(commit_mu_);
+    for (PagerTxn::TouchedPage& page : txn->pages_) {
+      SetPageLsn(page.pin.data(), log_->next_lsn());
+      log_->AppendPageImage(txn->id_, page.id, page.pin.data());
+    }
+    commit_lsn = log_->AppendCommit(txn->id_);
+    pending_.push_back(PendingCommit{commit_lsn, txn->page_count_before_, std::move(txn->pages_)});
   }
-  log_->AppendCommit(txn->id_);
-  Status synced = log_->Sync();
-  if (!synced.ok()) {
-    // We cannot know whether the COMMIT reached the disk. Show readers the last state
-    // known to be durable and refuse further writes; recovery will settle it.
-    EnterFailedState(synced);
-    RollBack(txn);
-    return failure_;
-  }
-
-  // Committed: the frames may now reach the data file (dirty, unpinned).
-  for (PagerTxn::TouchedPage& page : txn->pages_) page.pin.MarkDirty();
   txn->pages_.clear();
   txn->page_index_.clear();
   txn->finished_ = true;
   active_txn_ = nullptr;
 
   if (allow_checkpoint && log_->size_bytes() > checkpoint_wal_bytes_) {
+    // Still under the writer exclusion: make this commit durable now, then checkpoint.
+    Status durable = WaitDurable(commit_lsn);
+    if (!durable.ok()) {
+      RollBackUndurableCommits();
+      return durable;
+    }
     Status s = CheckpointInternal(/*clean_shutdown=*/false);
     // The commit itself is durable; a failed checkpoint only leaves the log long.
     if (!s.ok()) LogError("Checkpoint after commit failed: %s", s.ToString().c_str());
   }
+  return commit_lsn;
+}
+
+Status Pager::WaitDurable(Lsn lsn) {
+  Status synced = log_->WaitDurable(lsn);
+  std::lock_guard<std::mutex> lock(commit_mu_);
+  if (!synced.ok()) {
+    // We cannot know whether the COMMIT reached the disk. Refuse further writes;
+    // recovery will settle it.
+    EnterFailedStateLocked(synced);
+    return failure_;
+  }
+  ReleaseDurableLocked();
   return Status::OK();
+}
+
+void Pager::ReleaseDurableLocked() {
+  Lsn durable = log_->durable_lsn();
+  while (!pending_.empty() && pending_.front().commit_lsn <= durable) {
+    // Committed and durable: the frames may now reach the data file (dirty, unpinned).
+    for (PagerTxn::TouchedPage& page : pending_.front().pages) page.pin.MarkDirty();
+    pending_.pop_front();
+  }
+}
+
+void Pager::RollBackUndurableCommits() {
+  std::lock_guard<std::mutex> lock(commit_mu_);
+  ReleaseDurableLocked();  // a flush that succeeded before the failing one
+  if (pending_.empty()) return;
+  // Newest first: each pre-image is the state the previous commit left.
+  for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
+    for (PagerTxn::TouchedPage& page : it->pages) {
+      std::memcpy(page.pin.data(), page.pre_image.get(), kPageSize);
+    }
+  }
+  page_count_ = pending_.front().page_count_before;
+  pending_.clear();  // unpins
+}
+
+Status Pager::failure() const {
+  std::lock_guard<std::mutex> lock(commit_mu_);
+  return failure_;
 }
 
 void Pager::AbortTxn(PagerTxn* txn) {
@@ -322,6 +378,11 @@ void Pager::RollBack(PagerTxn* txn) {
 }
 
 void Pager::EnterFailedState(const Status& cause) {
+  std::lock_guard<std::mutex> lock(commit_mu_);
+  EnterFailedStateLocked(cause);
+}
+
+void Pager::EnterFailedStateLocked(const Status& cause) {
   if (!failure_.ok()) return;
   failure_ = Status::WithMessage(
       cause.error_code(), cause.message() + "; writes are refused until the server restarts");
@@ -350,9 +411,16 @@ Status Pager::LogHeaderUpdate(bool clean_shutdown) {
 }
 
 Status Pager::CheckpointInternal(bool clean_shutdown) {
-  if (!failure_.ok()) return failure_;
+  MINISQL_RETURN_IF_ERROR(failure());
   if (active_txn_ != nullptr) {
     return Status::Error(ErrorCode::kInternalError, "checkpoint during a write transaction");
+  }
+  // Commits still waiting for their fsync: flush them, so their frames are dirty (and
+  // get written below) before the log forgets them.
+  Status flushed = WaitDurable(log_->next_lsn() - 1);
+  if (!flushed.ok()) {
+    RollBackUndurableCommits();
+    return flushed;
   }
   MINISQL_RETURN_IF_ERROR(LogHeaderUpdate(clean_shutdown));
   // A failed data write is not fatal: the log still holds every committed page.
@@ -361,7 +429,7 @@ Status Pager::CheckpointInternal(bool clean_shutdown) {
   if (s.ok()) s = log_->Reset();  // only now may the log forget
   if (!s.ok()) {
     EnterFailedState(s);
-    return failure_;
+    return failure();
   }
   return Status::OK();
 }

@@ -11,15 +11,37 @@
 //
 // Transactions: no-steal, force-log-at-commit, full page images.
 //
-//   BeginTxn ──► FetchPageForWrite / AllocatePage / FreePage ... ──► CommitTxn
+//   BeginTxn ──► FetchPageForWrite / AllocatePage / FreePage ... ──► commit
 //                  │ first touch of a page: copy its pre-image,           │ or AbortTxn
 //                  │ keep it pinned until the txn ends                    │
 //                  ▼                                                      ▼
-//   Commit: append one PAGE_IMAGE per touched page + COMMIT to the log, fsync the
-//           log (THE durability point), mark the frames dirty, unpin. The data file
-//           is written later (eviction or checkpoint).
+//   Commit: append one PAGE_IMAGE per touched page + COMMIT to the log buffer, fsync
+//           the log (THE durability point), mark the frames dirty, unpin. The data
+//           file is written later (eviction or checkpoint).
 //   Abort:  copy the pre-images back into the frames, unpin. Nothing to undo on disk,
 //           since uncommitted pages stay pinned and so never reach the data file.
+//
+// Commit in two phases (group commit, see wal/log_writer.h):
+//
+//   writer exclusion held (engine latch)        exclusion released
+//   ─────────────────────────────────────       ──────────────────────────────────────
+//   lsn = AppendCommit(txn)                     WaitDurable(lsn)
+//     page images + COMMIT into the log buffer    leader fsyncs for every committer
+//     pins move to the "pending" list             whose records are buffered; then the
+//     (still pinned: nothing reaches the          pending commits up to the durable LSN
+//     data file before its log record)            are marked dirty and unpinned
+//
+// Between the phases the next writer may already run, see the pending pages and build
+// on them: LSN order is commit order, so its commit can only become durable after
+// ours. A pending page stays pinned until its log record is durable, which is what
+// keeps the write-ahead rule (no data page on disk before its log record) without the
+// buffer pool knowing about LSNs. CommitTxn() does both phases in one call (the caller
+// keeps the exclusion throughout), for callers that do not care.
+//
+// If the flush fails, every waiting committer gets the error and the pager enters the
+// failed state. The caller then takes the writer exclusion again and calls
+// RollBackUndurableCommits(): the pending commits are undone newest first from their
+// pre-images, so readers see the last durable state again.
 //
 // Recovery (in Open): replay the log's committed page images, in log order, into the
 // data file; fsync it; truncate the log. Images of transactions without a COMMIT
@@ -39,7 +61,8 @@
 // Reads keep working.
 //
 // Concurrency (callers must guarantee; the storage engine's lock does):
-//   * at most one write transaction at a time (one PagerTxn that has touched pages);
+//   * at most one write transaction at a time (one PagerTxn that has touched pages),
+//     up to its AppendCommit; WaitDurable may be called from any thread at any time;
 //   * FetchPage() may be called from many threads at once while no write transaction
 //     is active; during a write transaction only the writer's thread uses the pager
 //     (it may FetchPage() pages it is changing and sees its own uncommitted bytes);
@@ -51,7 +74,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -61,10 +86,9 @@
 #include "storage/buffer/page_guard.h"
 #include "storage/file/file_system.h"
 #include "storage/page/page.h"
+#include "storage/wal/log_writer.h"
 
 namespace minisql::storage {
-
-class LogWriter;
 
 struct PagerOptions {
   std::string datadir;
@@ -143,9 +167,29 @@ class Pager {
   /// Returns page `id` to the free list (its content is discarded). The caller must
   /// not hold a guard on it afterwards.
   Status FreePage(PagerTxn* txn, PageId id);
-  /// Makes the transaction durable. On error the transaction is rolled back and the
-  /// pager may be in the failed state (see above). The txn is finished either way.
+  /// Makes the transaction durable: AppendCommit + WaitDurable (+ the automatic
+  /// checkpoint), all under the caller's writer exclusion. On error the transaction is
+  /// rolled back and the pager may be in the failed state (see above). The txn is
+  /// finished either way.
   Status CommitTxn(PagerTxn* txn);
+
+  /// Commit phase 1, under the writer exclusion: logs the transaction's page images
+  /// and its COMMIT into the log buffer and returns the COMMIT's LSN. The txn is
+  /// finished (its pages stay pinned by the pager until they are durable); the next
+  /// write transaction may begin. Not durable yet: the caller must WaitDurable before
+  /// reporting success. Returns 0 for a transaction that changed nothing. On error
+  /// the transaction is rolled back. May run a checkpoint (synchronously, as the log
+  /// has grown past checkpoint_wal_bytes); then the LSN is already durable.
+  Result<Lsn> AppendCommit(PagerTxn* txn);
+  /// Commit phase 2, no exclusion needed: blocks until the log is fsynced up to `lsn`
+  /// (group commit: one fsync serves every waiting committer). OK means durable. On
+  /// error the pager is in the failed state; the caller must then take the writer
+  /// exclusion and call RollBackUndurableCommits().
+  Status WaitDurable(Lsn lsn);
+  /// After a failed WaitDurable, under the writer exclusion: undoes every commit whose
+  /// records are not durable, newest first, so memory shows the last durable state.
+  /// Idempotent.
+  void RollBackUndurableCommits();
   /// Undoes every change of the transaction (pages, allocations, frees).
   void AbortTxn(PagerTxn* txn);
 
@@ -157,7 +201,9 @@ class Pager {
   /// Size of the write-ahead log in bytes (tests).
   uint64_t wal_size_bytes() const;
   /// OK, or the error that put the pager into the failed state.
-  const Status& failure() const { return failure_; }
+  Status failure() const;
+  /// fsyncs of the log so far (group commit diagnostics and tests).
+  uint64_t log_flush_count() const { return log_ ? log_->flush_count() : 0; }
 
  private:
   Pager() = default;
@@ -171,12 +217,16 @@ class Pager {
   // added at the end of the file) are zero-filled instead of read.
   Result<WritePageGuard> TouchPage(PagerTxn* txn, PageId id, bool fresh);
   Status CommitInternal(PagerTxn* txn, bool allow_checkpoint);
+  Result<Lsn> AppendCommitInternal(PagerTxn* txn, bool allow_checkpoint);
+  // Marks dirty and unpins the pending commits whose COMMIT is durable. commit_mu_ held.
+  void ReleaseDurableLocked();
   // Restores the pre-images and ends the transaction.
   void RollBack(PagerTxn* txn);
   Status CheckpointInternal(bool clean_shutdown);
   // A logged mini-transaction on page 0 recording the shutdown flag and next LSN.
   Status LogHeaderUpdate(bool clean_shutdown);
   void EnterFailedState(const Status& cause);
+  void EnterFailedStateLocked(const Status& cause);  // commit_mu_ held
 
   FileSystem* fs_ = nullptr;
   std::string datadir_;
@@ -194,7 +244,18 @@ class Pager {
   uint32_t page_count_ = 0;  // mirrors page 0 (including the active txn's changes)
   uint64_t next_txn_id_ = 1;
   PagerTxn* active_txn_ = nullptr;  // the write transaction, if one is active
-  Status failure_;                  // non-OK: the failed state
+
+  // A commit whose records are appended but maybe not yet durable.
+  struct PendingCommit {
+    Lsn commit_lsn;
+    uint32_t page_count_before;
+    std::vector<PagerTxn::TouchedPage> pages;  // pinned; pre-images for the rollback
+  };
+  // Guards pending_ and failure_, which committers waiting outside the writer
+  // exclusion also touch.
+  mutable std::mutex commit_mu_;
+  std::deque<PendingCommit> pending_;  // in LSN order
+  Status failure_;                     // non-OK: the failed state
 };
 
 }  // namespace minisql::storage
