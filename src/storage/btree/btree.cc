@@ -4,63 +4,11 @@
 #include <algorithm>
 
 #include "storage/btree/btree_cursor.h"
+#include "storage/btree/node_image.h"
 #include "storage/btree/overflow.h"
 #include "storage/table/byte_coding.h"
 
 namespace minisql::storage {
-
-/// One node's entries in key order, as plain strings, while a split redistributes them.
-struct BTree::NodeImage {
-  struct Entry {
-    std::string key;
-    std::string value;        // leaves: the stored value (the value, or an overflow page id)
-    uint64_t value_size = 0;  // leaves: the full value length
-    PageId child = 0;         // internal nodes: the child holding keys >= key
-  };
-  NodeType type = NodeType::kLeaf;
-  PageId link = 0;  // leaf: right sibling; internal: leftmost child
-  std::vector<Entry> entries;
-
-  static NodeImage Of(const BTreeNode& node) {
-    NodeImage image;
-    image.type = node.type();
-    image.link = node.link();
-    for (size_t i = 0; i < node.count(); ++i) {
-      Entry entry{std::string(node.KeyAt(i)), "", 0, 0};
-      if (node.is_leaf()) {
-        entry.value = std::string(node.ValueAt(i));
-        entry.value_size = node.ValueSizeAt(i);
-      } else {
-        entry.child = node.ChildAt(i + 1);
-      }
-      image.entries.push_back(std::move(entry));
-    }
-    return image;
-  }
-
-  size_t CellSize(size_t i) const {
-    return type == NodeType::kLeaf
-               ? BTreeNode::LeafCellSize(entries[i].key.size(), entries[i].value_size)
-               : BTreeNode::InternalCellSize(entries[i].key);
-  }
-
-  /// Formats `page` as a node of this image's type holding entries [begin, end).
-  void WriteTo(WritePageGuard* page, PageId link_value, size_t begin, size_t end) const {
-    SetPageType(page->data(),
-                type == NodeType::kLeaf ? PageType::kBTreeLeaf : PageType::kBTreeInternal);
-    BTreeNode node(PageContent(page->data()), kPageContentSize);
-    node.Init(type);
-    node.set_link(link_value);
-    for (size_t i = begin; i < end; ++i) {
-      // Cannot fail: the split point guarantees each half fits (see btree.h).
-      if (type == NodeType::kLeaf) {
-        node.InsertLeafCell(i - begin, entries[i].key, entries[i].value_size, entries[i].value);
-      } else {
-        node.InsertInternalCell(i - begin, entries[i].key, entries[i].child);
-      }
-    }
-  }
-};
 
 namespace {
 
@@ -197,7 +145,11 @@ Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view
   Result<std::string> stored = StoreValue(txn, key, value);
   if (!stored.ok()) return stored.status();
   node.RemoveCell(index);
-  if (node.InsertLeafCell(index, key, value.size(), *stored)) return true;
+  if (node.InsertLeafCell(index, key, value.size(), *stored)) {
+    page->Release();
+    MINISQL_RETURN_IF_ERROR(Rebalance(txn, &path, *leaf));  // a shorter value may underfill
+    return true;
+  }
 
   NodeImage image = NodeImage::Of(node);
   image.entries.insert(image.entries.begin() + index,
@@ -207,7 +159,8 @@ Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view
 }
 
 Result<bool> BTree::Delete(PagerTxn* txn, std::string_view key) {
-  Result<PageId> leaf = FindLeaf(key, nullptr);
+  std::vector<PathStep> path;
+  Result<PageId> leaf = FindLeaf(key, &path);
   if (!leaf.ok()) return leaf.status();
   Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
   if (!page.ok()) return page.status();
@@ -216,22 +169,18 @@ Result<bool> BTree::Delete(PagerTxn* txn, std::string_view key) {
   if (index == node.count() || node.KeyAt(index) != key) return false;
   MINISQL_RETURN_IF_ERROR(FreeValue(txn, node, index));
   node.RemoveCell(index);
+  page->Release();
+  MINISQL_RETURN_IF_ERROR(Rebalance(txn, &path, *leaf));
   return true;
 }
 
 Status BTree::SplitNode(PagerTxn* txn, std::vector<PathStep>* path, WritePageGuard page,
                         const NodeImage& image) {
-  // Split point: the first index where the left half reaches half of the bytes.
   size_t n = image.entries.size();
-  size_t total = 0;
-  for (size_t i = 0; i < n; ++i) total += image.CellSize(i);
-  size_t split = 0;
-  for (size_t acc = 0; split < n && acc < total / 2; ++split) acc += image.CellSize(split);
   bool leaf = image.type == NodeType::kLeaf;
   // Leaves keep [0, split) | [split, n). Internal nodes keep [0, split) | [split+1, n)
   // and move key `split` up; its child becomes the right node's leftmost child.
-  size_t min_split = 1, max_split = leaf ? n - 1 : n - 2;
-  split = std::clamp(split, min_split, max_split);
+  size_t split = image.ChooseSplit();
   const std::string& separator = image.entries[split].key;
   size_t right_begin = leaf ? split : split + 1;
   PageId right_link = leaf ? image.link : image.entries[split].child;

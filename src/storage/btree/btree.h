@@ -31,9 +31,27 @@
 // rollback and recovery cover them. Keys never overflow: a key longer than kMaxKeySize
 // is refused with ER_TOO_BIG_ROWSIZE (1118).
 //
-// Known limitation (first cut): Delete never merges or rebalances nodes. Emptied
-// leaves stay in the tree and in the sibling chain (cursors step over them); their
-// space is reused by later inserts into the same key range, and DROP frees it all.
+// Deletes keep the tree balanced (btree_rebalance.cc). Fill is measured in bytes
+// (cells + slots, variable-size entries), and every node except the root must stay at
+// least a quarter full (kMinFillBytes). When a delete (or an Update to a shorter
+// value) leaves a node below that, it is rebalanced with an adjacent sibling under the
+// same parent:
+//
+//   both fit in one node?  ── yes ──► MERGE: the right node's entries move into the
+//        │                             left node, the right page goes to the free list,
+//        │                             the separator leaves the parent
+//        no
+//        └──────────────────────────► REDISTRIBUTE: the entries of both are split
+//                                      evenly again (same cut as a split), the parent
+//                                      gets the new separator
+//
+// (For internal nodes the parent's separator is pulled down between the two nodes'
+// entries first, exactly as a split pushes one up.) The parent may now be underfull in
+// turn, and the rebalancing climbs. When the root is an internal node left with a
+// single child, the tree shrinks by one level: the child's page is copied into the
+// root page (the root's id never changes) and the child page is freed. Deleting every
+// entry therefore leaves one empty root leaf, and the freed pages are reused by later
+// inserts.
 //
 // All changes happen inside a PagerTxn, so an aborted transaction restores every page
 // a failed operation half-modified. Reads use Pager::FetchPage and see the current
@@ -65,6 +83,14 @@ class BTree {
       kMaxCellSize - BTreeNode::kSlotSize - 2 - 10 - BTreeNode::kOverflowRefSize;
   /// Deepest tree a descent follows before declaring the tree corrupt (a cycle).
   static constexpr int kMaxDepth = 32;
+  /// Bytes a node's cells and slots can take (the content minus the node header).
+  static constexpr size_t kNodeCapacity = kPageContentSize - BTreeNode::kHeaderSize;
+  /// Every node but the root holds at least this many bytes of cells and slots.
+  static constexpr size_t kMinFillBytes = kNodeCapacity / 4;
+  /// Bytes of cells and slots in `node` (what kMinFillBytes limits).
+  static size_t FillBytes(const BTreeNode& node) {
+    return node.UsedSpace() - BTreeNode::kHeaderSize;
+  }
 
   BTree(Pager* pager, PageId root) : pager_(pager), root_(root) {}
 
@@ -91,7 +117,9 @@ class BTree {
   Result<std::unique_ptr<BTreeCursor>> Seek(std::string_view lower);
 
   /// Walks the whole tree checking node format, key order, separator bounds, equal
-  /// leaf depth and the leaf sibling chain. Returns the number of entries.
+  /// leaf depth, the leaf sibling chain and fill (every non-root node at least
+  /// kMinFillBytes, an internal root with at least one key). Returns the number of
+  /// entries.
   Result<uint64_t> CheckIntegrity();
   /// Frees every page of the tree, root included. The handle is unusable afterwards.
   Status Drop(PagerTxn* txn);
@@ -121,6 +149,15 @@ class BTree {
   /// Splits the (full) node in `page` whose entries with the new one are `image`.
   Status SplitNode(PagerTxn* txn, std::vector<PathStep>* path, WritePageGuard page,
                    const NodeImage& image);
+  /// After node `id` (reached through `path`) lost bytes: merges or redistributes it
+  /// with a sibling while it is underfull, climbing; shrinks the root (btree_rebalance.cc).
+  Status Rebalance(PagerTxn* txn, std::vector<PathStep>* path, PageId id);
+  /// Rebalances the underfull non-root node that is child `child_index` of `parent`.
+  /// Sets `*parent_changed` when the parent lost bytes (and may be underfull now).
+  Status RebalanceChild(PagerTxn* txn, std::vector<PathStep>* path, PageId parent,
+                        size_t child_index, bool* parent_changed);
+  /// An internal root with no key (one child) takes over its child's content.
+  Status ShrinkRoot(PagerTxn* txn);
 
   Pager* pager_;
   PageId root_;

@@ -1,4 +1,5 @@
-// btree_check.cc — whole-tree walks: the integrity check used by tests, and DROP.
+// btree_check.cc — whole-tree walks: the integrity check (tests, minisql-inspect) and
+// DROP.
 #include <optional>
 #include <unordered_set>
 
@@ -23,6 +24,14 @@ struct IntegrityWalk {
     Result<PageGuard> page = BTree::FetchNode(pager, id);
     if (!page.ok()) return page.status();
     const BTreeNode node(const_cast<char*>(PageContent(page->data())), kPageContentSize);
+    // Fill: deletes rebalance (btree_rebalance.cc), so no node but the root is less
+    // than a quarter full, and an internal root routes to at least two children.
+    if (depth > 0 && BTree::FillBytes(node) < BTree::kMinFillBytes) {
+      return Status::Error(ErrorCode::kCorruption,
+                           "B+ tree page " + std::to_string(id) + " (underfull: " +
+                               std::to_string(BTree::FillBytes(node)) + " bytes of cells)");
+    }
+    if (depth == 0 && !node.is_leaf() && node.count() == 0) return CorruptNode(id);
     for (size_t i = 0; i < node.count(); ++i) {
       std::string_view key = node.KeyAt(i);
       if (i > 0 && !(node.KeyAt(i - 1) < key)) return CorruptNode(id);
