@@ -25,16 +25,19 @@ namespace {
 constexpr int kMinPlainExponent = -15;
 constexpr int kMaxPlainExponent = 14;
 
-}  // namespace
-
-std::string FormatDouble(double v) {
+// Lays out `v` in MySQL's style from its significant digits: all of the shortest
+// round-trip ones (significant = 0), or that many, rounded, trailing zeros dropped.
+std::string FormatSignificant(double v, int significant) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v < 0 ? "-inf" : "inf";
   if (v == 0) return "0";  // also -0.0: MariaDB prints "0"
 
-  // Shortest round-trip digits in scientific form: "-1.2345e+17".
+  // The digits in scientific form: "-1.2345e+17".
   char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific);
+  auto [end, ec] = significant == 0
+                       ? std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific)
+                       : std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::scientific,
+                                       significant - 1);
   std::string sci(buf, end);
   bool negative = sci[0] == '-';
   if (negative) sci.erase(0, 1);
@@ -44,6 +47,7 @@ std::string FormatDouble(double v) {
   for (size_t i = 0; i < e_pos; ++i) {
     if (sci[i] != '.') digits.push_back(sci[i]);
   }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
 
   std::string out = negative ? "-" : "";
   if (exponent < kMinPlainExponent || exponent > kMaxPlainExponent) {
@@ -72,6 +76,16 @@ std::string FormatDouble(double v) {
     out += digits.substr(int_digits);
   }
   return out;
+}
+
+}  // namespace
+
+std::string FormatDouble(double v) {
+  return FormatSignificant(v, 0);
+}
+
+std::string FormatFloat(double v) {
+  return FormatSignificant(v, 6);
 }
 
 std::string Value::ToText() const {

@@ -69,5 +69,8 @@ using Row = std::vector<Value>;
 
 /// MySQL's text form of a double (the rendering inside Value::ToText).
 std::string FormatDouble(double v);
+/// MySQL's text form of a FLOAT column's value: like FormatDouble, but with at most 6
+/// significant digits (FLT_DIG), as MariaDB prints them: 0.1, 3.14159, 123457000, 1e20.
+std::string FormatFloat(double v);
 
 }  // namespace minisql

@@ -80,6 +80,22 @@ std::string EncodeTextRow(const Row& row) {
   return out;
 }
 
+std::string EncodeTextRow(const std::vector<ResultColumn>& columns, const Row& row) {
+  std::string out;
+  for (size_t i = 0; i < row.size(); ++i) {
+    const Value& value = row[i];
+    if (value.is_null()) {
+      AppendInt1(&out, kNullColumn);
+    } else if (i < columns.size() && columns[i].type == FieldType::kFloat &&
+               value.kind() == Value::Kind::kDouble) {
+      AppendLenencString(&out, FormatFloat(value.double_value()));
+    } else {
+      AppendLenencString(&out, value.ToText());
+    }
+  }
+  return out;
+}
+
 std::string EncodeStmtPrepareOk(uint32_t statement_id, uint16_t num_columns, uint16_t num_params,
                                 uint16_t warnings) {
   std::string out;
@@ -148,7 +164,7 @@ Status MysqlResultSink::SendRow(const Row& row) {
     return error;
   }
   if (row_format_ == RowFormat::kText) {
-    writer_->WritePacket(EncodeTextRow(row));
+    writer_->WritePacket(EncodeTextRow(columns_, row));
   } else {
     Result<std::string> encoded = EncodeBinaryRow(columns_, row);
     if (!encoded.ok()) {

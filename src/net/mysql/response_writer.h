@@ -51,6 +51,9 @@ std::string EncodeErrPacket(const Status& error);
 std::string EncodeEofPacket(uint16_t warnings, uint16_t status_flags);
 std::string EncodeColumnDefinition41(const ResultColumn& column, bool with_default = false);
 std::string EncodeTextRow(const Row& row);
+/// The same, with each value printed as its column's type prints it (a FLOAT column
+/// shows 6 significant digits, types/value.h FormatFloat).
+std::string EncodeTextRow(const std::vector<ResultColumn>& columns, const Row& row);
 std::string EncodeStmtPrepareOk(uint32_t statement_id, uint16_t num_columns, uint16_t num_params,
                                 uint16_t warnings);
 /// The definition PREPARE_OK sends for each `?` (as MariaDB: name "?", type NULL, binary).

@@ -42,6 +42,9 @@ void TextTable::AddRow(const Row& row) {
   for (const Value& value : row) {
     if (value.is_null()) {
       cells.push_back(Cell{true, "NULL"});
+    } else if (cells.size() < columns_.size() && columns_[cells.size()].type == FieldType::kFloat &&
+               value.kind() == Value::Kind::kDouble) {
+      cells.push_back(Cell{false, FormatFloat(value.double_value())});
     } else {
       cells.push_back(Cell{false, value.ToText()});
     }

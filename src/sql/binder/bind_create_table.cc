@@ -1,6 +1,6 @@
 // bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
 //
-// What minisql stores: columns of the supported types (integers, DOUBLE, DECIMAL,
+// What minisql stores: columns of the supported types (integers, FLOAT, DOUBLE, DECIMAL,
 // CHAR, VARCHAR, TEXT), literal DEFAULTs converted to the column type, one optional
 // PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first key
 // column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the
@@ -26,6 +26,7 @@ bool SupportedColumnType(TypeId id) {
     case TypeId::kMediumInt:
     case TypeId::kInt:
     case TypeId::kBigInt:
+    case TypeId::kFloat:
     case TypeId::kDouble:
     case TypeId::kDecimal:
     case TypeId::kChar:
@@ -35,6 +36,17 @@ bool SupportedColumnType(TypeId id) {
     default:
       return false;
   }
+}
+
+// FLOAT(p) is single precision up to p = 24 and DOUBLE from 25 to 53 (MySQL's rule);
+// the column forgets p. FLOAT(M,D), which rounds to D decimals, is not supported.
+Result<ColumnType> FloatColumnType(const ast::ColumnDefinition& def) {
+  ColumnType type = def.type;
+  if (type.scale > 0) return Status::Error(ErrorCode::kNotSupportedYet, "FLOAT(M,D)");
+  if (type.length > 53) return Status::Error(ErrorCode::kWrongFieldSpec, def.name);
+  if (type.length > 24) type.id = TypeId::kDouble;
+  type.length = 0;
+  return type;
 }
 
 std::string Lower(std::string s) {
@@ -169,6 +181,11 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     storage::ColumnDef column;
     column.name = def.name;
     column.type = def.type;
+    if (def.type.id == TypeId::kFloat) {
+      Result<ColumnType> type = FloatColumnType(def);
+      if (!type.ok()) return type.status();
+      column.type = *type;
+    }
     column.nullable = !def.not_null;
     column.auto_increment = def.auto_increment;
     uint32_t index = static_cast<uint32_t>(schema.columns.size());

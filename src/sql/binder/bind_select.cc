@@ -5,6 +5,7 @@
 
 #include "sql/binder/aggregate_extractor.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/conjuncts.h"
 #include "sql/binder/name_scopes.h"
 #include "sql/expression/expression_binder.h"
 
@@ -87,6 +88,11 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
     if (!where.ok()) return where.status();
     bound.where = std::move(*where);
     bound.where_ast = stmt.where.get();
+    if (bound.tables.size() > 1) {  // the join planner places each part (conjuncts.h)
+      auto conjuncts = BindConjuncts(*stmt.where, where_scope, bound.tables.size());
+      if (!conjuncts.ok()) return conjuncts.status();
+      bound.where_conjuncts = std::move(*conjuncts);
+    }
   }
 
   // --- `*` expansion --------------------------------------------------------------

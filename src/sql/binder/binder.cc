@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "sql/binder/conjuncts.h"
 #include "sql/binder/name_scopes.h"
 #include "sql/expression/expression_binder.h"
 
@@ -77,6 +78,9 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
         Result<ExpressionPtr> on = BindExpression(*ref.on, scope);
         if (!on.ok()) return on.status();
         joined.join_condition = std::move(*on);
+        auto conjuncts = BindConjuncts(*ref.on, scope, tables->size());
+        if (!conjuncts.ok()) return conjuncts.status();
+        joined.join_conjuncts = std::move(*conjuncts);
       } else if (ref.join_type == ast::TableRef::JoinType::kLeft) {
         return Status::Error(ErrorCode::kParseError, "", 1);
       }

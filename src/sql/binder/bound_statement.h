@@ -32,6 +32,19 @@
 
 namespace minisql::sql {
 
+/// One AND-ed part of a WHERE or ON condition, with the FROM tables it reads, so the
+/// planner can apply it as early as possible (join_planner.h). For `x = y` the two
+/// sides are also bound alone: a hash join evaluates them on different rows.
+struct BoundConjunct {
+  ExpressionPtr predicate;  // over the joined row
+  uint64_t tables = 0;      // bit i: reads FROM table i (all bits: unknown)
+  bool is_equality = false;
+  ExpressionPtr eq_left;  // set when is_equality
+  ExpressionPtr eq_right;
+  uint64_t eq_left_tables = 0;
+  uint64_t eq_right_tables = 0;
+};
+
 /// A table of the FROM clause and where its columns sit in the joined row.
 struct BoundTable {
   std::shared_ptr<const storage::TableSchema> schema;
@@ -40,6 +53,8 @@ struct BoundTable {
   /// How it joins the tables before it (the first table: kCross, no condition).
   ast::TableRef::JoinType join_type = ast::TableRef::JoinType::kCross;
   ExpressionPtr join_condition;  // over the joined row up to and including this table
+  /// join_condition split at AND.
+  std::vector<BoundConjunct> join_conjuncts;
 };
 
 /// Where a result column comes from, for its ColumnDefinition41 metadata.
@@ -73,6 +88,8 @@ struct BoundSelect {
   std::vector<BoundTable> tables;        // empty: SELECT without FROM (one empty input row)
   ExpressionPtr where;                   // over the joined row; may be null
   const ast::Expr* where_ast = nullptr;  // for access-path selection by the planner
+  /// `where` split at AND (only when there are several tables).
+  std::vector<BoundConjunct> where_conjuncts;
 
   bool aggregate = false;
   std::vector<ExpressionPtr> group_by;  // over the joined row

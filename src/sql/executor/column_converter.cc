@@ -128,6 +128,17 @@ Result<Value> ToDouble(const Value& v, const ConversionTarget& t) {
   return v;
 }
 
+// FLOAT keeps single precision: the value is rounded to the nearest float (and
+// must fit one), then held as that float's exact double.
+Result<Value> ToFloat(const Value& v, const ConversionTarget& t) {
+  Result<Value> d = ToDouble(v, t);
+  if (!d.ok() || d->is_null()) return d;
+  double value = d->double_value();
+  if (std::fabs(value) > std::numeric_limits<float>::max()) return OutOfRange(t);
+  if (value < 0 && t.table->columns[t.column].type.is_unsigned) return OutOfRange(t);
+  return Value::Double(static_cast<double>(static_cast<float>(value)));
+}
+
 Result<Value> ToDecimal(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
   uint32_t precision = type.length == 0 ? 10 : type.length;
@@ -228,6 +239,7 @@ Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& targe
   if (type.IsInteger()) return ToInteger(value, target);
   switch (type.id) {
     case TypeId::kFloat:
+      return ToFloat(value, target);
     case TypeId::kDouble:
       return ToDouble(value, target);
     case TypeId::kDecimal:

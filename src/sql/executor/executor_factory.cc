@@ -4,6 +4,7 @@
 #include "sql/executor/aggregation_executor.h"
 #include "sql/executor/distinct_executor.h"
 #include "sql/executor/filter_executor.h"
+#include "sql/executor/hash_join_executor.h"
 #include "sql/executor/insert_executor.h"
 #include "sql/executor/limit_executor.h"
 #include "sql/executor/modify_executor.h"
@@ -12,6 +13,7 @@
 #include "sql/executor/seq_scan_executor.h"
 #include "sql/executor/sort_executor.h"
 #include "sql/executor/values_executor.h"
+#include "sql/executor/widen_executor.h"
 
 namespace minisql::sql {
 
@@ -39,6 +41,11 @@ ExecutorPtr CreateExecutor(ExecutorContext* ctx, const PlanNode& plan) {
     case PlanType::kNestedLoopJoin:
       return std::make_unique<NestedLoopJoinExecutor>(
           ctx, static_cast<const NestedLoopJoinPlan*>(&plan), child(0), child(1));
+    case PlanType::kHashJoin:
+      return std::make_unique<HashJoinExecutor>(ctx, static_cast<const HashJoinPlan*>(&plan),
+                                                child(0), child(1));
+    case PlanType::kWiden:
+      return std::make_unique<WidenExecutor>(ctx, static_cast<const WidenPlan*>(&plan), child(0));
     case PlanType::kInsert:
       return std::make_unique<InsertExecutor>(ctx, static_cast<const InsertPlan*>(&plan));
     case PlanType::kUpdate:

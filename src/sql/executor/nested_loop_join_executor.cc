@@ -31,7 +31,13 @@ Result<bool> NestedLoopJoinExecutor::Next(Row* row) {
     while (right_pos_ < right_rows_.size()) {
       const Row& right = right_rows_[right_pos_++];
       *row = left_row_;
-      row->insert(row->end(), right.begin(), right.end());
+      if (plan_->right_columns.empty()) {
+        row->insert(row->end(), right.begin(), right.end());
+      } else {  // join rows: copy the right input's columns in
+        for (const ColumnSpan& span : plan_->right_columns) {
+          for (uint32_t c = span.offset; c < span.offset + span.count; ++c) (*row)[c] = right[c];
+        }
+      }
       if (plan_->condition) {
         Result<Value> v = plan_->condition->Evaluate(*row, *ctx_->eval);
         if (!v.ok()) return v.status();
@@ -43,7 +49,7 @@ Result<bool> NestedLoopJoinExecutor::Next(Row* row) {
     have_left_ = false;
     if (plan_->left_outer && !left_matched_) {
       *row = left_row_;
-      row->resize(left_row_.size() + plan_->right_width);
+      if (plan_->right_columns.empty()) row->resize(left_row_.size() + plan_->right_width);
       return true;
     }
   }

@@ -2,7 +2,8 @@
 //
 // The right input is read once into memory in Init(); each left row is then paired
 // with every right row whose concatenation satisfies the ON condition. For LEFT
-// JOIN a left row without any match is emitted once, padded with NULLs.
+// JOIN a left row without any match is emitted once, padded with NULLs (in join-row
+// shape, see plan_nodes.h, its right columns are NULL already).
 #pragma once
 
 #include <vector>

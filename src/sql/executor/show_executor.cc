@@ -8,6 +8,15 @@ namespace minisql::sql {
 
 namespace {
 
+// A column's default as SHOW prints it: a FLOAT default with FLOAT's digits.
+std::string DefaultText(const storage::ColumnDef& column) {
+  const Value& v = *column.default_value;
+  if (column.type.id == TypeId::kFloat && v.kind() == Value::Kind::kDouble) {
+    return FormatFloat(v.double_value());
+  }
+  return v.ToText();
+}
+
 // Resolves a SHOW WHERE clause's names against the result's column names.
 class ShowScope : public NameScope {
  public:
@@ -100,7 +109,7 @@ Result<ShowResult> ShowColumns(const ShowContext& ctx, const ast::ShowStmt& stmt
     const storage::ColumnDef& column = schema.columns[c];
     Value default_text;
     if (column.default_value && !column.default_value->is_null()) {
-      default_text = Value::String(column.default_value->ToText());
+      default_text = Value::String(DefaultText(column));
     }
     result.rows.push_back(Row{Value::String(column.name), Value::String(column.type.ToSql()),
                               Value::String(column.nullable ? "YES" : "NO"),
@@ -149,7 +158,7 @@ std::string ShowCreateTableText(const storage::TableSchema& table) {
       } else if (v.kind() == Value::Kind::kString) {
         out += " DEFAULT " + QuoteString(v.string_value());
       } else {
-        out += " DEFAULT " + v.ToText();
+        out += " DEFAULT " + DefaultText(column);
       }
     } else if (column.nullable) {
       out += " DEFAULT NULL";

@@ -110,6 +110,20 @@ std::string NestedLoopJoinPlan::Describe() const {
          (condition ? condition->ToString() : "true") + ")";
 }
 
+std::string HashJoinPlan::Describe() const {
+  std::string out = left_outer ? "HashLeftJoin(" : "HashJoin(";
+  for (size_t i = 0; i < left_keys.size(); ++i) {
+    if (i > 0) out += " AND ";
+    out += left_keys[i]->ToString() + " = " + right_keys[i]->ToString();
+  }
+  if (residual) out += ", residual: " + residual->ToString();
+  return out + ")";
+}
+
+std::string WidenPlan::Describe() const {
+  return "Widen(" + table + " at #" + std::to_string(offset) + " of " + std::to_string(width) + ")";
+}
+
 std::string InsertPlan::Describe() const {
   return "Insert(" + table->database + "." + table->name + ", " + std::to_string(rows.size()) +
          " rows)";

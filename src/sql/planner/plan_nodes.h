@@ -23,6 +23,7 @@
 
 #include "sql/binder/bound_statement.h"
 #include "sql/expression/aggregate.h"
+#include "sql/expression/comparison.h"
 #include "sql/expression/expression.h"
 #include "storage/storage_engine.h"
 
@@ -41,6 +42,14 @@ enum class PlanType {
   kInsert,
   kUpdate,
   kDelete,
+  kHashJoin,
+  kWiden,
+};
+
+/// A run of columns in a join row: [offset, offset + count).
+struct ColumnSpan {
+  uint32_t offset = 0;
+  uint32_t count = 0;
 };
 
 class PlanNode {
@@ -56,6 +65,9 @@ class PlanNode {
   virtual std::string Describe() const = 0;
   /// The whole subtree, one node per line, children indented.
   std::string ToString() const;
+
+  /// The planner's guess of how many rows this node yields (EXPLAIN shows it).
+  double estimated_rows = 0;
 
  private:
   void Print(std::string* out, int depth) const;
@@ -123,11 +135,44 @@ struct DistinctPlan : PlanNode {
 
 /// child(0) ⋈ child(1): each left row with each right row satisfying `condition`;
 /// LEFT JOIN also emits unmatched left rows padded with NULLs.
+///
+/// Two row shapes: with `right_columns` empty the output is left row ++ right row
+/// (right_width columns). With `right_columns` set, both inputs are already "join rows"
+/// (see WidenPlan) and the output is the left row with those columns copied from
+/// the right row — the shape the join planner (join_planner.h) builds.
 struct NestedLoopJoinPlan : PlanNode {
   NestedLoopJoinPlan() : PlanNode(PlanType::kNestedLoopJoin) {}
   bool left_outer = false;
   size_t right_width = 0;
+  std::vector<ColumnSpan> right_columns;
   ExpressionPtr condition;  // null: every pair
+  std::string Describe() const override;
+};
+
+/// child(0) ⋈ child(1) on equal keys, in join-row shape (WidenPlan): reads the right
+/// input into a hash table on `right_keys`, then looks up each left row's
+/// `left_keys`. `residual` must also be TRUE for a match. See hash_join_executor.h.
+struct HashJoinPlan : PlanNode {
+  HashJoinPlan() : PlanNode(PlanType::kHashJoin) {}
+  bool left_outer = false;
+  std::vector<ExpressionPtr> left_keys;   // over the left join row
+  std::vector<ExpressionPtr> right_keys;  // over the right join row, same count
+  std::vector<CompareMode> modes;         // how key i compares (never kRuntime)
+  std::vector<ColumnSpan> right_columns;  // the right input's columns in the join row
+  ExpressionPtr residual;                 // null: the keys decide alone
+  std::string Describe() const override;
+};
+
+/// Places a table's row at its own columns of the wider "join row" (the joined row
+/// of bound_statement.h: every FROM table's columns at their binder offset) and
+/// leaves the other columns NULL. With every input of a join in this shape, WHERE
+/// and ON parts bound against the joined row can be evaluated below the joins, in
+/// any join order, without renumbering their column references.
+struct WidenPlan : PlanNode {
+  WidenPlan() : PlanNode(PlanType::kWiden) {}
+  std::string table;  // for EXPLAIN
+  uint32_t offset = 0;
+  uint32_t width = 0;  // of the join row
   std::string Describe() const override;
 };
 

@@ -2,6 +2,7 @@
 #include "sql/planner/planner.h"
 
 #include "sql/expression/expression_binder.h"
+#include "sql/planner/join_planner.h"
 #include "sql/planner/key_range_extractor.h"
 
 namespace minisql::sql {
@@ -47,7 +48,10 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
 PlanNodePtr Planner::PlanSelect(BoundSelect select) {
   size_t input_width = 0;
   for (const BoundTable& table : select.tables) input_width += table.schema->columns.size();
-  PlanNodePtr plan = PlanFrom(select);
+  // Several tables (up to 64, one bit each in the join planner's table sets): the
+  // join planner also applies WHERE, part by part (join_planner.h).
+  const bool joins = select.tables.size() > 1 && select.tables.size() <= 64;
+  PlanNodePtr plan = joins ? PlanJoins(select) : PlanFrom(select);
   if (select.where) {
     auto filter = std::make_unique<FilterPlan>();
     filter->predicate = std::move(select.where);

@@ -5,8 +5,12 @@
 // and picks each table's access path (a primary-key range from the WHERE clause,
 // key_range_extractor.h):
 //
-//   SeqScan/Values → NestedLoopJoin… → Filter(WHERE) → Aggregation → Projection
+//   SeqScan/Values → Filter(WHERE) → Aggregation → Projection
 //     → Filter(HAVING) → Sort → Projection(trim hidden) → Distinct → Limit
+//
+// With several tables, join_planner.h replaces the first two steps: it orders the
+// joins, picks hash or nested-loop joins and applies each part of WHERE as early as
+// it can.
 #pragma once
 
 #include "sql/binder/bound_statement.h"
