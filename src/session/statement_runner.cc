@@ -73,6 +73,9 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN");
     case ast::StmtKind::kCreateIndex:
       return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
+    case ast::StmtKind::kCreateView:
+    case ast::StmtKind::kDropView:
+      return Status::Error(ErrorCode::kNotSupportedYet, "views");
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});

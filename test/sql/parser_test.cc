@@ -146,15 +146,23 @@ TEST(ParserTest, Union) {
   auto s =
       ParseAs<ast::SelectStmt>("SELECT 1 UNION ALL SELECT 2 UNION SELECT 3 ORDER BY 1 LIMIT 2");
   ASSERT_TRUE(s);
-  EXPECT_EQ(s->set_op, ast::SetOperation::kUnionAll);
-  ASSERT_TRUE(s->next);
-  EXPECT_EQ(s->next->set_op, ast::SetOperation::kUnion);
-  ASSERT_TRUE(s->next->next);
-  EXPECT_FALSE(s->next->next->next);
-  // ORDER BY / LIMIT after a union apply to the whole chain and sit on its head.
+  // Left-deep: ((1 UNION ALL 2) UNION 3); ORDER BY / LIMIT sit on the whole.
+  EXPECT_EQ(s->set_op, ast::SetOperation::kUnion);
+  ASSERT_TRUE(s->set_left && s->set_right);
+  EXPECT_EQ(s->set_left->set_op, ast::SetOperation::kUnionAll);
+  EXPECT_EQ(s->set_right->set_op, ast::SetOperation::kNone);
   EXPECT_EQ(s->order_by.size(), 1u);
   EXPECT_TRUE(s->limit);
-  EXPECT_TRUE(s->next->next->order_by.empty());
+  EXPECT_TRUE(s->set_right->order_by.empty());
+}
+
+TEST(ParserTest, IntersectBindsTighterThanUnion) {
+  auto s = ParseAs<ast::SelectStmt>("SELECT 1 UNION SELECT 2 INTERSECT (SELECT 3 LIMIT 1)");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->set_op, ast::SetOperation::kUnion);
+  ASSERT_TRUE(s->set_right);
+  EXPECT_EQ(s->set_right->set_op, ast::SetOperation::kIntersect);
+  EXPECT_TRUE(s->set_right->set_right->limit);
 }
 
 // --- Expressions ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderIt
 Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
                                  const std::vector<BoundTable>& tables, BoundModify* bound) {
   if (where != nullptr) {
-    TableScope where_scope(&tables, "WHERE");
+    TableScope where_scope(&tables, "WHERE", this);
     Result<ExpressionPtr> bound_where = BindExpression(*where, where_scope);
     if (!bound_where.ok()) return bound_where.status();
     bound->where = std::move(*bound_where);
@@ -46,7 +46,7 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
 
-  TableScope set_scope(&tables, "SET");
+  TableScope set_scope(&tables, "SET", this);
   for (const ast::Assignment& assignment : stmt.assignments) {
     ast::ColumnRefExpr target;
     target.table = assignment.table;

@@ -73,6 +73,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   if (stmt.set_op != ast::SetOperation::kNone) {
     return Status::Error(ErrorCode::kNotSupportedYet, "UNION, INTERSECT and EXCEPT");
   }
+  if (!stmt.with.empty()) return Status::Error(ErrorCode::kNotSupportedYet, "WITH");
   if (stmt.lock_mode != ast::LockMode::kNone) {
     return Status::Error(ErrorCode::kNotSupportedYet, "SELECT ... FOR UPDATE / LOCK IN SHARE MODE");
   }
@@ -83,7 +84,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   // --- WHERE ----------------------------------------------------------------------
   if (stmt.where) {
     if (ContainsAggregate(*stmt.where)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
-    TableScope where_scope(tables, "WHERE");
+    TableScope where_scope(tables, "WHERE", this);
     Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
     if (!where.ok()) return where.status();
     bound.where = std::move(*where);
@@ -124,7 +125,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   }
 
   // --- GROUP BY (before aggregate extraction rewrites the select items) -------------
-  TableScope group_scope(tables, "GROUP BY");
+  TableScope group_scope(tables, "GROUP BY", this);
   for (const ast::ExprPtr& key : stmt.group_by) {
     const ast::Expr* key_ast = key.get();
     if (std::optional<int64_t> position = Position(*key)) {
@@ -185,7 +186,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
         }
         return Status::Error(ErrorCode::kWrongParametercountToNativeFct, fn.name);
       }
-      TableScope arg_scope(tables, call.clause);
+      TableScope arg_scope(tables, call.clause, this);
       Result<ExpressionPtr> arg = BindExpression(*fn.args[0], arg_scope);
       if (!arg.ok()) return arg.status();
       aggregate.spec.arg_type = (*arg)->type();
@@ -199,7 +200,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   const uint32_t input_shift = bound.aggregate ? static_cast<uint32_t>(bound.aggregates.size()) : 0;
 
   // --- Select items ---------------------------------------------------------------
-  TableScope select_tables(tables, "SELECT");
+  TableScope select_tables(tables, "SELECT", this);
   AggregateScope select_aggregates(&select_tables, &bound.aggregates);
   const NameScope& select_scope =
       bound.aggregate ? static_cast<const NameScope&>(select_aggregates) : select_tables;
@@ -237,7 +238,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
 
   // --- HAVING ---------------------------------------------------------------------
   if (stmt.having) {
-    TableScope having_tables(tables, "HAVING");
+    TableScope having_tables(tables, "HAVING", this);
     AggregateScope having_aggregates(&having_tables, &bound.aggregates);
     const NameScope& input =
         bound.aggregate ? static_cast<const NameScope&>(having_aggregates) : having_tables;
@@ -249,7 +250,7 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   }
 
   // --- ORDER BY -------------------------------------------------------------------
-  TableScope order_tables(tables, "ORDER BY");
+  TableScope order_tables(tables, "ORDER BY", this);
   AggregateScope order_aggregates(&order_tables, &bound.aggregates);
   const NameScope& order_input =
       bound.aggregate ? static_cast<const NameScope&>(order_aggregates) : order_tables;

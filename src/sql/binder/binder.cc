@@ -74,7 +74,7 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
       BoundTable& joined = tables->back();
       joined.join_type = ref.join_type;
       if (ref.on) {
-        TableScope scope(tables, "ON");
+        TableScope scope(tables, "ON", this);
         Result<ExpressionPtr> on = BindExpression(*ref.on, scope);
         if (!on.ok()) return on.status();
         joined.join_condition = std::move(*on);

@@ -19,12 +19,13 @@
 
 #include "common/status.h"
 #include "sql/binder/bound_statement.h"
+#include "sql/expression/expression_binder.h"
 #include "sql/parser/ast.h"
 #include "storage/storage_engine.h"
 
 namespace minisql::sql {
 
-class Binder {
+class Binder : public SubqueryBinder {
  public:
   /// `current_database` is "" when none is selected.
   Binder(storage::StorageEngine* storage, storage::Transaction* txn, std::string current_database)
@@ -46,7 +47,20 @@ class Binder {
   Result<std::shared_ptr<const storage::TableSchema>> LookupTable(const std::string& database,
                                                                   const std::string& table);
 
+  // SubqueryBinder (bind_subquery.cc): a nested SELECT is bound by a child Binder
+  // whose unknown names fall back to the enclosing query's scope.
+  Result<BoundSubquery> BindSubquery(ast::SelectStmt& select,
+                                     const NameScope& outer) const override;
+  Result<BoundColumn> ResolveOuter(const ast::ColumnRefExpr& ref) const override;
+
  private:
+  /// What a nested query's binder knows of its enclosing query.
+  struct OuterReferences {
+    const NameScope* scope = nullptr;  // the enclosing query at the subquery's position
+    std::shared_ptr<CorrelationSlots> slots;
+    std::vector<ExpressionPtr> sources;  // one per outer column read, over the outer row
+  };
+
   Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
   Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
@@ -55,6 +69,7 @@ class Binder {
   storage::StorageEngine* storage_;
   storage::Transaction* txn_;
   std::string current_database_;
+  OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

@@ -57,7 +57,7 @@ Result<BoundColumn> AggregateScope::Resolve(const ast::ColumnRefExpr& ref) const
     return BoundColumn{static_cast<uint32_t>(index), aggregate.result_type, nullable, ref.text};
   }
   Result<BoundColumn> column = input_->Resolve(ref);
-  if (!column.ok()) return column;
+  if (!column.ok() || column->outer_slots) return column;
   column->index += static_cast<uint32_t>(aggregates_->size());
   // An empty table still yields one aggregated row, whose other columns are NULL.
   column->nullable = true;
@@ -77,7 +77,7 @@ Result<BoundColumn> AliasScope::Resolve(const ast::ColumnRefExpr& ref) const {
   if (alias != nullptr && aliases_first_) return alias->column;
   Result<BoundColumn> column = input_->Resolve(ref);
   if (column.ok()) {
-    column->index += item_count_;
+    if (!column->outer_slots) column->index += item_count_;
     return column;
   }
   if (alias != nullptr) return alias->column;

@@ -29,18 +29,23 @@ struct ColumnOrigin {
 
 class TableScope : public NameScope {
  public:
-  TableScope(const std::vector<BoundTable>* tables, std::string clause)
-      : tables_(tables), clause_(std::move(clause)) {}
+  /// `subqueries`: who binds subqueries in this scope's expressions (the statement
+  /// binder); null refuses them.
+  TableScope(const std::vector<BoundTable>* tables, std::string clause,
+             const SubqueryBinder* subqueries = nullptr)
+      : tables_(tables), clause_(std::move(clause)), subqueries_(subqueries) {}
   /// Only the first `count` tables are visible (ON conditions see the tables so far).
   void LimitTables(size_t count) { visible_ = count; }
 
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
   Result<ColumnOrigin> Locate(const ast::ColumnRefExpr& ref) const;
   const std::string& clause() const { return clause_; }
+  const SubqueryBinder* subqueries() const override { return subqueries_; }
 
  private:
   const std::vector<BoundTable>* tables_;
   std::string clause_;
+  const SubqueryBinder* subqueries_;
   size_t visible_ = SIZE_MAX;
 };
 
@@ -52,6 +57,7 @@ class AggregateScope : public NameScope {
   AggregateScope(const TableScope* input, const std::vector<BoundAggregate>* aggregates)
       : input_(input), aggregates_(aggregates) {}
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+  const SubqueryBinder* subqueries() const override { return input_->subqueries(); }
 
  private:
   const TableScope* input_;
@@ -74,6 +80,7 @@ class AliasScope : public NameScope {
         item_count_(item_count),
         aliases_first_(aliases_first) {}
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+  const SubqueryBinder* subqueries() const override { return input_->subqueries(); }
 
  private:
   const SelectAlias* FindAlias(const ast::ColumnRefExpr& ref) const;

@@ -53,6 +53,8 @@ enum class ExpressionKind {
   kCast,
   kFunction,
   kVariable,
+  kSubquery,        // subquery.h
+  kOuterColumnRef,  // subquery.h: a correlated subquery's reference to the outer row
 };
 
 class Expression {

@@ -62,7 +62,14 @@ class Binder {
       case ast::ExprKind::kLiteral:
         return MakeLiteral(static_cast<const ast::LiteralExpr&>(e).value);
       case ast::ExprKind::kColumnRef: {
-        Result<BoundColumn> col = scope_.Resolve(static_cast<const ast::ColumnRefExpr&>(e));
+        const auto& ref = static_cast<const ast::ColumnRefExpr&>(e);
+        Result<BoundColumn> col = scope_.Resolve(ref);
+        if (!col.ok() && col.status().error_code() == ErrorCode::kBadField &&
+            scope_.subqueries() != nullptr) {
+          // Not a column of this query: perhaps one of an enclosing query.
+          Result<BoundColumn> outer = scope_.subqueries()->ResolveOuter(ref);
+          if (outer.ok()) col = std::move(outer);
+        }
         if (!col.ok()) return col.status();
         return MakeColumnRef(*col);
       }
@@ -98,7 +105,7 @@ class Binder {
       case ast::ExprKind::kDefault:
         return NotSupported("DEFAULT in this context");
       case ast::ExprKind::kSubquery:
-        return NotSupported("subqueries");
+        return BindSubquery(static_cast<const ast::SubqueryExpr&>(e));
       case ast::ExprKind::kRow:
         return NotSupported("row constructors");
       case ast::ExprKind::kParameter:
@@ -106,6 +113,70 @@ class Binder {
         return NotSupported("parameter markers outside prepared statements");
     }
     return Status::Error(ErrorCode::kInternalError, "unknown expression kind");
+  }
+
+  Result<ExpressionPtr> BindSubquery(const ast::SubqueryExpr& e) {
+    const SubqueryBinder* binder = scope_.subqueries();
+    if (binder == nullptr) return NotSupported("subqueries in this context");
+    ExpressionPtr operand;
+    if (e.operand) {
+      if (e.operand->kind == ast::ExprKind::kRow) return NotSupported("row subqueries");
+      Result<ExpressionPtr> b = Bind(*e.operand);
+      if (!b.ok()) return b;
+      operand = std::move(*b);
+    }
+    // The binder may rewrite the nested statement in place (aggregate extraction),
+    // as it does the top-level one; the AST is the statement's own.
+    Result<BoundSubquery> bound =
+        binder->BindSubquery(const_cast<ast::SelectStmt&>(*e.select), scope_);
+    if (!bound.ok()) return bound.status();
+    if (e.form != ast::SubqueryExpr::Form::kExists && bound->column_types.size() != 1) {
+      return Status::Error(ErrorCode::kOperandColumns, 1);
+    }
+    SubqueryExpression::Form form = SubqueryExpression::Form::kScalar;
+    ComparisonOp op = ComparisonOp::kEq;
+    switch (e.form) {
+      case ast::SubqueryExpr::Form::kScalar:
+        break;
+      case ast::SubqueryExpr::Form::kExists:
+        form = SubqueryExpression::Form::kExists;
+        break;
+      case ast::SubqueryExpr::Form::kIn:
+        form = SubqueryExpression::Form::kIn;
+        break;
+      case ast::SubqueryExpr::Form::kAny:
+      case ast::SubqueryExpr::Form::kAll: {
+        form = e.form == ast::SubqueryExpr::Form::kAny ? SubqueryExpression::Form::kAny
+                                                       : SubqueryExpression::Form::kAll;
+        std::optional<ComparisonOp> mapped = MapComparison(e.compare_op);
+        if (!mapped) return NotSupported("this operator with ANY / ALL");
+        op = *mapped;
+        break;
+      }
+    }
+    return ExpressionPtr(
+        new SubqueryExpression(form, std::move(*bound), std::move(operand), e.negated, op));
+  }
+
+  static std::optional<ComparisonOp> MapComparison(ast::BinaryOp op) {
+    switch (op) {
+      case ast::BinaryOp::kEq:
+        return ComparisonOp::kEq;
+      case ast::BinaryOp::kNe:
+        return ComparisonOp::kNe;
+      case ast::BinaryOp::kLt:
+        return ComparisonOp::kLt;
+      case ast::BinaryOp::kLe:
+        return ComparisonOp::kLe;
+      case ast::BinaryOp::kGt:
+        return ComparisonOp::kGt;
+      case ast::BinaryOp::kGe:
+        return ComparisonOp::kGe;
+      case ast::BinaryOp::kNullSafeEq:
+        return ComparisonOp::kNullSafeEq;
+      default:
+        return std::nullopt;
+    }
   }
 
   Result<ExpressionPtr> BindUnary(const ast::UnaryExpr& u) {
@@ -337,6 +408,10 @@ ExpressionPtr MakeLiteral(Value value) {
 }
 
 ExpressionPtr MakeColumnRef(const BoundColumn& column) {
+  if (column.outer_slots) {
+    return std::make_unique<OuterColumnRefExpression>(column.outer_slots, column.index, column.type,
+                                                      column.nullable, column.name);
+  }
   return std::make_unique<ColumnRefExpression>(column.index, column.type, column.nullable,
                                                column.name);
 }

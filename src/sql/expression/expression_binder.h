@@ -15,16 +15,28 @@
 
 #include "common/status.h"
 #include "sql/expression/expression.h"
+#include "sql/expression/subquery.h"
 #include "sql/parser/ast.h"
 
 namespace minisql::sql {
 
 /// A column an expression may reference: where it is in the input row and its type.
 struct BoundColumn {
+  BoundColumn() = default;
+  BoundColumn(uint32_t index, ColumnType type, bool nullable, std::string name,
+              std::shared_ptr<CorrelationSlots> outer_slots = nullptr)
+      : index(index),
+        type(type),
+        nullable(nullable),
+        name(std::move(name)),
+        outer_slots(std::move(outer_slots)) {}
   uint32_t index = 0;
   ColumnType type;
   bool nullable = true;
   std::string name;
+  /// Set when the column belongs to an enclosing query (a correlated reference):
+  /// `index` is then a slot of these CorrelationSlots, not an input position.
+  std::shared_ptr<CorrelationSlots> outer_slots;
 };
 
 class NameScope {
@@ -36,6 +48,9 @@ class NameScope {
   /// The session's current database ("" if none); only used to word error 1305
   /// ("FUNCTION shop.nosuch does not exist").
   virtual std::string DefaultDatabase() const { return ""; }
+  /// Who binds subqueries met in this scope's expressions; null: subqueries are
+  /// refused with 1235 (contexts that cannot run them).
+  virtual const SubqueryBinder* subqueries() const { return nullptr; }
 };
 
 /// True for COUNT, SUM, AVG, MIN, MAX (and the other aggregates as they are added).

@@ -203,11 +203,13 @@ struct DefaultExpr : Expr {
 };
 
 struct SubqueryExpr : Expr {
-  enum class Form { kScalar, kExists, kIn };
+  // kAny / kAll: `x > ANY (SELECT ...)` (SOME is ANY), `x <> ALL (SELECT ...)`.
+  enum class Form { kScalar, kExists, kIn, kAny, kAll };
   SubqueryExpr() : Expr(ExprKind::kSubquery) {}
   Form form = Form::kScalar;
-  ExprPtr operand;  // for kIn
+  ExprPtr operand;  // for kIn, kAny, kAll
   bool negated = false;
+  BinaryOp compare_op = BinaryOp::kEq;  // for kAny, kAll
   std::unique_ptr<SelectStmt> select;
 };
 
@@ -241,6 +243,8 @@ enum class StmtKind {
   kTransaction,
   kExplain,
   kCreateIndex,
+  kCreateView,
+  kDropView,
   kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
 };
 
@@ -282,16 +286,35 @@ struct OrderItem {
   bool descending = false;
 };
 
-enum class SetOperation { kNone, kUnion, kUnionAll, kIntersect, kExcept };
+enum class SetOperation {
+  kNone,
+  kUnion,
+  kUnionAll,
+  kIntersect,
+  kExcept,
+  kIntersectAll,
+  kExceptAll,
+};
+
+/// WITH name [(columns)] AS (select): a named query the statement's FROM clauses
+/// (and, with RECURSIVE, the query itself) can read like a table.
+struct CommonTableExpr {
+  std::string name;
+  std::vector<std::string> columns;  // empty: the query's own column names
+  std::unique_ptr<SelectStmt> select;
+};
 
 enum class LockMode { kNone, kForUpdate, kForShare };
 
+/// A query: either a plain SELECT (items, from, where, ...) or, when `set_op` is not
+/// kNone, a set operation combining `set_left` and `set_right` (INTERSECT binds
+/// tighter than UNION and EXCEPT, so `a UNION b INTERSECT c` is a UNION whose right
+/// operand is an INTERSECT). Either kind may carry ORDER BY / LIMIT / OFFSET, which
+/// apply to its whole result, and WITH clauses.
 struct SelectStmt : Stmt {
   SelectStmt() : Stmt(StmtKind::kSelect) {}
   bool distinct = false;
   std::vector<SelectItem> items;
-  // In a UNION chain, order_by / limit / offset / lock_mode of the first SelectStmt
-  // apply to the combined result (the parser never sets them on the others).
   std::vector<std::unique_ptr<TableRef>> from;  // comma-separated items; empty = no FROM
   ExprPtr where;
   std::vector<ExprPtr> group_by;
@@ -300,9 +323,13 @@ struct SelectStmt : Stmt {
   ExprPtr limit;   // null = no LIMIT
   ExprPtr offset;  // null = no OFFSET
   LockMode lock_mode = LockMode::kNone;
-  // A set operation chains this SELECT with the next one: `this UNION next`.
+  // A set operation: `set_left <set_op> set_right`.
   SetOperation set_op = SetOperation::kNone;
-  std::unique_ptr<SelectStmt> next;
+  std::unique_ptr<SelectStmt> set_left;
+  std::unique_ptr<SelectStmt> set_right;
+  // WITH [RECURSIVE] ...: visible to this query's FROM clauses and nested queries.
+  std::vector<CommonTableExpr> with;
+  bool with_recursive = false;
 };
 
 struct Assignment {
@@ -427,6 +454,7 @@ struct ShowStmt : Stmt {
     kVariables,    // SHOW [GLOBAL|SESSION] VARIABLES
     kStatus,       // SHOW [GLOBAL|SESSION] STATUS
     kCreateTable,  // SHOW CREATE TABLE t
+    kCreateView,   // SHOW CREATE VIEW v
     kCreateDatabase,
     kWarnings,
     kErrors,
@@ -477,6 +505,24 @@ struct ExplainStmt : Stmt {
   ExplainStmt() : Stmt(StmtKind::kExplain) {}
   bool analyze = false;
   StmtPtr statement;
+};
+
+/// CREATE [OR REPLACE] VIEW v [(columns)] AS select
+struct CreateViewStmt : Stmt {
+  CreateViewStmt() : Stmt(StmtKind::kCreateView) {}
+  bool or_replace = false;
+  std::string database;
+  std::string name;
+  std::vector<std::string> columns;  // empty: the query's own column names
+  std::unique_ptr<SelectStmt> select;
+  std::string select_text;  // the query as written: what the catalog stores
+};
+
+/// DROP VIEW [IF EXISTS] v [, ...]
+struct DropViewStmt : Stmt {
+  DropViewStmt() : Stmt(StmtKind::kDropView) {}
+  bool if_exists = false;
+  std::vector<TableName> views;
 };
 
 struct EmptyStmt : Stmt {

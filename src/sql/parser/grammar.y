@@ -66,7 +66,7 @@ using minisql::sql::ast::UnaryOp;
   GRANTS INDEXES ISOLATION LEVEL LOCAL MODE NAMES OFFSET ONLY PASSWORD PROCESSLIST
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
-  VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE.
+  VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -146,6 +146,24 @@ if_exists(A) ::= IF EXISTS.  { A = true; }
 %type if_not_exists {bool}
 if_not_exists(A) ::= .               { A = false; }
 if_not_exists(A) ::= IF NOT EXISTS.  { A = true; }
+
+// --- CREATE / DROP VIEW ------------------------------------------------------------------
+cmd(A) ::= CREATE or_replace(R) VIEW table_name(N) view_columns(C) AS(K) select_stmt(S).
+  { A = ctx->CreateView(R, N, C, K, S); }
+cmd(A) ::= DROP VIEW if_exists(I) table_list(L) opt_restrict. {
+  auto* s = new ast::DropViewStmt;
+  s->if_exists = I;
+  s->views = std::move(*L);
+  delete L;
+  A = s;
+}
+%type or_replace {bool}
+or_replace(A) ::= .  { A = false; }
+or_replace(A) ::= OR REPLACE.  { A = true; }
+%type view_columns {std::vector<std::string>*}
+%destructor view_columns { delete $$; }
+view_columns(A) ::= .  { A = nullptr; }
+view_columns(A) ::= LP name_list(L) RP.  { A = L; }
 
 // --- DROP TABLE, CREATE INDEX ------------------------------------------------------------
 cmd(A) ::= DROP temporary(T) TABLE if_exists(I) table_list(L) opt_restrict. {
@@ -262,16 +280,78 @@ describe_kw ::= DESC.
 %destructor select_stmt { delete $$; }
 select_stmt(A) ::= select_body(S) order_by(O) limit(L) lock_mode(K).
   { A = ctx->FinishSelect(S, O, L, K); }
+select_stmt(A) ::= with_clause(W) select_body(S) order_by(O) limit(L) lock_mode(K).
+  { A = ctx->AttachWith(W, ctx->FinishSelect(S, O, L, K)); }
 
+// Set operations. INTERSECT binds tighter than UNION and EXCEPT (MariaDB's rule), so
+// the grammar has two levels. The first operand must start with SELECT (a leading
+// parenthesis would be ambiguous with `(subquery)` expressions); later operands may
+// be parenthesised, with their own ORDER BY / LIMIT. A statement may also start
+// with a parenthesised query (paren_select, in cmd).
 %type select_body {ast::SelectStmt*}
 %destructor select_body { delete $$; }
-select_body(A) ::= select_core(A).
-select_body(A) ::= select_body(L) UNION union_kind(K) select_core(R).  { A = ctx->Union(L, K, R); }
+select_body(A) ::= select_first(A).
+select_body(A) ::= select_body(L) UNION union_kind(K) select_next(R).
+  { A = ctx->SetOperation(L, K, R); }
+select_body(A) ::= select_body(L) EXCEPT except_kind(K) select_next(R).
+  { A = ctx->SetOperation(L, K, R); }
+
+%type select_first {ast::SelectStmt*}
+%destructor select_first { delete $$; }
+select_first(A) ::= select_core(A).
+select_first(A) ::= select_first(L) INTERSECT intersect_kind(K) select_operand(R).
+  { A = ctx->SetOperation(L, K, R); }
+
+%type select_next {ast::SelectStmt*}
+%destructor select_next { delete $$; }
+select_next(A) ::= select_operand(A).
+select_next(A) ::= select_next(L) INTERSECT intersect_kind(K) select_operand(R).
+  { A = ctx->SetOperation(L, K, R); }
+
+%type select_operand {ast::SelectStmt*}
+%destructor select_operand { delete $$; }
+select_operand(A) ::= select_core(A).
+select_operand(A) ::= LP select_stmt(S) RP.  { A = S; }
+
+// (SELECT ...) [UNION ...] [ORDER BY ...] [LIMIT ...] as a whole statement.
+%type paren_select {ast::SelectStmt*}
+%destructor paren_select { delete $$; }
+paren_select(A) ::= paren_first(A).
+paren_select(A) ::= paren_select(L) UNION union_kind(K) select_next(R).
+  { A = ctx->SetOperation(L, K, R); }
+paren_select(A) ::= paren_select(L) EXCEPT except_kind(K) select_next(R).
+  { A = ctx->SetOperation(L, K, R); }
+%type paren_first {ast::SelectStmt*}
+%destructor paren_first { delete $$; }
+paren_first(A) ::= LP select_stmt(S) RP.  { A = S; }
+paren_first(A) ::= paren_first(L) INTERSECT intersect_kind(K) select_operand(R).
+  { A = ctx->SetOperation(L, K, R); }
+cmd(A) ::= paren_select(S) order_by(O) limit(L).
+  { A = ctx->FinishParenSelect(S, O, L); }
 
 %type union_kind {ast::SetOperation}
 union_kind(A) ::= .          { A = ast::SetOperation::kUnion; }
 union_kind(A) ::= DISTINCT.  { A = ast::SetOperation::kUnion; }
 union_kind(A) ::= ALL.       { A = ast::SetOperation::kUnionAll; }
+%type intersect_kind {ast::SetOperation}
+intersect_kind(A) ::= .          { A = ast::SetOperation::kIntersect; }
+intersect_kind(A) ::= DISTINCT.  { A = ast::SetOperation::kIntersect; }
+intersect_kind(A) ::= ALL.       { A = ast::SetOperation::kIntersectAll; }
+%type except_kind {ast::SetOperation}
+except_kind(A) ::= .          { A = ast::SetOperation::kExcept; }
+except_kind(A) ::= DISTINCT.  { A = ast::SetOperation::kExcept; }
+except_kind(A) ::= ALL.       { A = ast::SetOperation::kExceptAll; }
+
+// WITH [RECURSIVE] name [(columns)] AS (query), ...
+%type with_clause {ast::SelectStmt*}
+%destructor with_clause { delete $$; }
+with_clause(A) ::= WITH cte(C).  { A = ctx->AddCte(nullptr, false, C); }
+with_clause(A) ::= WITH RECURSIVE cte(C).  { A = ctx->AddCte(nullptr, true, C); }
+with_clause(A) ::= with_clause(W) COMMA cte(C).  { A = ctx->AddCte(W, false, C); }
+%type cte {ast::CommonTableExpr*}
+%destructor cte { delete $$; }
+cte(A) ::= nm(N) AS LP select_stmt(S) RP.  { A = ctx->Cte(N, nullptr, S); }
+cte(A) ::= nm(N) LP name_list(L) RP AS LP select_stmt(S) RP.  { A = ctx->Cte(N, L, S); }
 
 %type select_core {ast::SelectStmt*}
 %destructor select_core { delete $$; }
@@ -510,6 +590,8 @@ delete_stmt(A) ::= DELETE ignore FROM table_name(T) table_alias(L) where(W) orde
 %type create_table_stmt {ast::CreateTableStmt*}
 %destructor create_table_stmt { delete $$; }
 create_table_stmt(A) ::= table_options(A).
+create_table_stmt(A) ::= create_table_head(A) select_stmt(S).  { A->as_select.reset(S); }
+create_table_stmt(A) ::= create_table_head(A) AS select_stmt(S).  { A->as_select.reset(S); }
 create_table_stmt(A) ::= create_table_head(A) LIKE table_name(T). {
   A->like_database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
   A->like_table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
@@ -726,6 +808,10 @@ show_stmt(A) ::= SHOW CREATE TABLE table_name(T). {
   A = ctx->Show(ast::ShowStmt::What::kCreateTable, ShowFilter{{0, 0, 0}, nullptr});
   ctx->SetShowTable(A, T);
 }
+show_stmt(A) ::= SHOW CREATE VIEW table_name(T). {
+  A = ctx->Show(ast::ShowStmt::What::kCreateView, ShowFilter{{0, 0, 0}, nullptr});
+  ctx->SetShowTable(A, T);
+}
 show_stmt(A) ::= SHOW CREATE db_kw if_not_exists nm(N). {
   A = ctx->Show(ast::ShowStmt::What::kCreateDatabase, ShowFilter{{0, 0, 0}, nullptr});
   A->database = ctx->ObjectName(N);
@@ -894,6 +980,12 @@ expr(A) ::= bool_pri(A).
 bool_pri(A) ::= bool_pri(E) IS NULL(K).  { A = ctx->IsNull(E, false, K); }
 bool_pri(A) ::= bool_pri(E) IS NOT NULL(K).  { A = ctx->IsNull(E, true, K); }
 bool_pri(A) ::= bool_pri(L) comparison(O) predicate(R).  { A = ctx->Binary(L, O, R); }
+bool_pri(A) ::= bool_pri(L) comparison(O) any_some LP select_stmt(S) RP(R).
+  { A = ctx->QuantifiedSubquery(L, O, false, S, R); }
+bool_pri(A) ::= bool_pri(L) comparison(O) ALL LP select_stmt(S) RP(R).
+  { A = ctx->QuantifiedSubquery(L, O, true, S, R); }
+any_some ::= ANY.
+any_some ::= SOME.
 bool_pri(A) ::= predicate(A).
 
 %type comparison {BinaryOp}

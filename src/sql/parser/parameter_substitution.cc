@@ -51,6 +51,9 @@ class ParameterWalker {
         if (create.as_select) Select(*create.as_select);
         return;
       }
+      case ast::StmtKind::kCreateView:
+        Select(*static_cast<ast::CreateViewStmt&>(stmt).select);
+        return;
       case ast::StmtKind::kShow:
         Expr(static_cast<ast::ShowStmt&>(stmt).where);
         return;
@@ -68,6 +71,7 @@ class ParameterWalker {
       case ast::StmtKind::kDropTable:
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kCreateIndex:
+      case ast::StmtKind::kDropView:
       case ast::StmtKind::kEmpty:
         return;  // no expressions
     }
@@ -75,16 +79,18 @@ class ParameterWalker {
 
  private:
   void Select(ast::SelectStmt& select) {
-    for (ast::SelectStmt* s = &select; s != nullptr; s = s->next.get()) {
-      for (ast::SelectItem& item : s->items) Expr(item.expr);
-      for (auto& ref : s->from) Table(*ref);
-      Expr(s->where);
-      for (ast::ExprPtr& key : s->group_by) Expr(key);
-      Expr(s->having);
-      for (ast::OrderItem& item : s->order_by) Expr(item.expr);
-      Expr(s->limit);
-      Expr(s->offset);
-    }
+    ast::SelectStmt* s = &select;
+    for (ast::CommonTableExpr& cte : s->with) Select(*cte.select);
+    if (s->set_left) Select(*s->set_left);
+    if (s->set_right) Select(*s->set_right);
+    for (ast::SelectItem& item : s->items) Expr(item.expr);
+    for (auto& ref : s->from) Table(*ref);
+    Expr(s->where);
+    for (ast::ExprPtr& key : s->group_by) Expr(key);
+    Expr(s->having);
+    for (ast::OrderItem& item : s->order_by) Expr(item.expr);
+    Expr(s->limit);
+    Expr(s->offset);
   }
 
   void Table(ast::TableRef& ref) {

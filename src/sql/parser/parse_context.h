@@ -200,7 +200,19 @@ class ParseContext {
   ast::SelectStmt* SelectCore(bool distinct, std::vector<ast::SelectItem>* items,
                               std::vector<std::unique_ptr<ast::TableRef>>* from, ExprSpan where,
                               ExprList group_by, ExprSpan having);
-  ast::SelectStmt* Union(ast::SelectStmt* left, ast::SetOperation op, ast::SelectStmt* right);
+  // Set operations, WITH, ANY/ALL, CREATE VIEW: query_builder.cc.
+  ast::SelectStmt* SetOperation(ast::SelectStmt* left, ast::SetOperation op,
+                                ast::SelectStmt* right);
+  ast::Stmt* FinishParenSelect(ast::SelectStmt* select, std::vector<ast::OrderItem>* order_by,
+                               LimitSpec limit);
+  ast::SelectStmt* AddCte(ast::SelectStmt* with, bool recursive, ast::CommonTableExpr* cte);
+  ast::CommonTableExpr* Cte(const Token& name, std::vector<std::string>* columns,
+                            ast::SelectStmt* select);
+  ast::SelectStmt* AttachWith(ast::SelectStmt* with, ast::SelectStmt* select);
+  ExprSpan QuantifiedSubquery(ExprSpan left, ast::BinaryOp op, bool all, ast::SelectStmt* select,
+                              const Token& rp);
+  ast::Stmt* CreateView(bool or_replace, QualifiedName name, std::vector<std::string>* columns,
+                        const Token& as_kw, ast::SelectStmt* select);
   ast::SelectStmt* FinishSelect(ast::SelectStmt* select, std::vector<ast::OrderItem>* order_by,
                                 LimitSpec limit, ast::LockMode lock);
   std::vector<ast::SelectItem>* AddSelectItem(std::vector<ast::SelectItem>* items, ExprSpan expr,

@@ -30,15 +30,6 @@ ast::SelectStmt* ParseContext::SelectCore(bool distinct, std::vector<ast::Select
   return s;
 }
 
-ast::SelectStmt* ParseContext::Union(ast::SelectStmt* left, ast::SetOperation op,
-                                     ast::SelectStmt* right) {
-  ast::SelectStmt* tail = left;
-  while (tail->next) tail = tail->next.get();
-  tail->set_op = op;
-  tail->next.reset(right);
-  return left;
-}
-
 ast::SelectStmt* ParseContext::FinishSelect(ast::SelectStmt* select,
                                             std::vector<ast::OrderItem>* order_by, LimitSpec limit,
                                             ast::LockMode lock) {
