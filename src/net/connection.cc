@@ -15,6 +15,7 @@ namespace {
 struct WriteRequest {
   uv_write_t request;
   std::string bytes;
+  size_t accounted;  // how much of unsent_bytes_ this write settles (plaintext size)
   std::shared_ptr<Connection> connection;
 };
 
@@ -49,6 +50,28 @@ Status Connection::Write(std::string bytes) {
 void Connection::RequestClose() {
   std::lock_guard lock(mutex_);
   close_requested_ = true;
+}
+
+SSL_CTX* Connection::tls_context() const {
+  return server_->tls_context();
+}
+
+void Connection::StartTls(std::string_view leftover) {
+  std::lock_guard lock(mutex_);
+  if (tls_phase_ != TlsPhase::kOff) return;
+  tls_phase_ = TlsPhase::kStarting;
+  // Whatever the handler wrote so far predates TLS and goes out in the clear.
+  plain_output_.append(pending_output_);
+  pending_output_.clear();
+  tls_inbox_.assign(leftover);
+  tls_inbox_.append(input_);
+  input_.clear();
+  // The job's loop ends (input_ is empty); its final Wake lets Sync start the channel.
+}
+
+Connection::TlsInfo Connection::tls_info() {
+  std::lock_guard lock(mutex_);
+  return tls_info_;
 }
 
 void Connection::RunJob(bool start) {
@@ -107,7 +130,15 @@ void Connection::ReadCallback(uv_stream_t* stream, ssize_t nread, const uv_buf_t
 }
 
 void Connection::OnRead(const char* data, size_t length) {
+  if (tls_) {
+    OnCiphertext(std::string_view(data, length));
+    return;
+  }
   std::lock_guard lock(mutex_);
+  if (tls_phase_ == TlsPhase::kStarting) {  // the loop has not created the channel yet
+    tls_inbox_.append(data, length);
+    return;
+  }
   input_.append(data, length);
   if (!job_running_ && !close_requested_) ScheduleJobLocked();
   // Bound what a client can make us buffer while a statement runs.
@@ -129,14 +160,76 @@ void Connection::OnPeerGone() {
   }
 }
 
+void Connection::OnCiphertext(std::string_view ciphertext) {
+  std::string plaintext;
+  Status status = tls_->Receive(ciphertext, &plaintext);
+  std::string outgoing = tls_->TakeOutgoing();  // handshake flights, alerts
+  if (!outgoing.empty()) SendRaw(std::move(outgoing), 0);
+  if (!status.ok()) {
+    // A failed handshake or a corrupt record: nothing sensible can follow.
+    OnPeerGone();
+    return;
+  }
+  bool now_open = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (tls_->open() && !tls_info_.active) {
+      tls_info_ = TlsInfo{true, tls_->cipher(), tls_->version()};
+      now_open = true;
+    }
+    if (!plaintext.empty()) {
+      input_.append(plaintext);
+      if (!job_running_ && !close_requested_) ScheduleJobLocked();
+      if (input_.size() > server_->max_allowed_packet() + kReadSlack && reading_) {
+        uv_read_stop(stream());
+        reading_ = false;
+      }
+    }
+  }
+  if (now_open) Sync();  // output held back during the handshake
+}
+
+void Connection::SendRaw(std::string bytes, size_t accounted) {
+  if (closing_ || bytes.empty()) {
+    if (accounted != 0) {
+      std::lock_guard lock(mutex_);
+      unsent_bytes_ -= accounted;
+    }
+    output_drained_.notify_all();
+    return;
+  }
+  auto* request = new WriteRequest{{}, std::move(bytes), accounted, shared_from_this()};
+  request->request.data = request;
+  uv_buf_t buf = uv_buf_init(request->bytes.data(), static_cast<unsigned>(request->bytes.size()));
+  if (uv_write(&request->request, stream(), &buf, 1, WriteCallback) != 0) {
+    {
+      std::lock_guard lock(mutex_);
+      unsent_bytes_ -= accounted;
+    }
+    delete request;
+    OnPeerGone();
+  }
+}
+
 void Connection::Sync() {
   if (closing_) return;
   std::string bytes;
+  std::string plain_bytes;
+  std::string first_ciphertext;
+  bool start_tls = false;
   bool close_now = false;
   bool resume_reading = false;
   {
     std::lock_guard lock(mutex_);
-    bytes.swap(pending_output_);
+    plain_bytes.swap(plain_output_);
+    if (tls_phase_ == TlsPhase::kStarting) {
+      tls_phase_ = TlsPhase::kActive;
+      start_tls = true;
+      first_ciphertext.swap(tls_inbox_);
+    }
+    // While the TLS handshake runs, output waits in pending_output_.
+    bool can_send = tls_phase_ == TlsPhase::kOff || (tls_ && tls_->open());
+    if (can_send) bytes.swap(pending_output_);
     close_now = close_requested_ && !job_running_;
     resume_reading = !reading_ && !close_requested_ &&
                      input_.size() <= server_->max_allowed_packet() + kReadSlack;
@@ -145,15 +238,39 @@ void Connection::Sync() {
       ScheduleJobLocked();
     }
   }
-  if (!bytes.empty()) {
-    auto* request = new WriteRequest{{}, std::move(bytes), shared_from_this()};
-    request->request.data = request;
-    uv_buf_t buf = uv_buf_init(request->bytes.data(), static_cast<unsigned>(request->bytes.size()));
-    if (uv_write(&request->request, stream(), &buf, 1, WriteCallback) != 0) {
-      delete request;
+  if (!plain_bytes.empty()) {
+    size_t size = plain_bytes.size();
+    SendRaw(std::move(plain_bytes), size);
+  }
+  if (start_tls) {
+    Result<std::unique_ptr<TlsChannel>> channel =
+        tls_context() ? TlsChannel::Create(tls_context())
+                      : Result<std::unique_ptr<TlsChannel>>(
+                            Status::WithMessage(ErrorCode::kUnknownError, "TLS is off"));
+    if (!channel.ok()) {
       OnPeerGone();
       return;
     }
+    tls_ = std::move(*channel);
+    if (!first_ciphertext.empty()) OnCiphertext(first_ciphertext);
+    if (closing_) return;
+  }
+  if (!bytes.empty()) {
+    size_t size = bytes.size();
+    if (tls_) {
+      if (!tls_->Send(bytes).ok()) {
+        {
+          std::lock_guard lock(mutex_);
+          unsent_bytes_ -= size;
+        }
+        OnPeerGone();
+        return;
+      }
+      SendRaw(tls_->TakeOutgoing(), size);
+    } else {
+      SendRaw(std::move(bytes), size);
+    }
+    if (closing_) return;
   }
   if (resume_reading && uv_read_start(stream(), AllocCallback, ReadCallback) == 0) {
     reading_ = true;
@@ -166,7 +283,7 @@ void Connection::WriteCallback(uv_write_t* request, int status) {
   Connection* connection = write->connection.get();
   {
     std::lock_guard lock(connection->mutex_);
-    connection->unsent_bytes_ -= write->bytes.size();
+    connection->unsent_bytes_ -= write->accounted;
   }
   connection->output_drained_.notify_all();
   if (status < 0 && status != UV_ECANCELED) connection->OnPeerGone();
@@ -175,6 +292,11 @@ void Connection::WriteCallback(uv_write_t* request, int status) {
 
 void Connection::StartClose() {
   if (closing_) return;
+  if (tls_ && tls_->open()) {  // a polite close_notify before the FIN
+    tls_->Shutdown();
+    SendRaw(tls_->TakeOutgoing(), 0);
+    if (closing_) return;  // the write failed: already closing
+  }
   closing_ = true;
   if (reading_) uv_read_stop(stream());
   reading_ = false;

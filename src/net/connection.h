@@ -32,6 +32,19 @@
 //                                                       ▼
 //                                                    closed: close callback → Server
 //
+// TLS (tls/tls_channel.h). The handler calls StartTls after an SSLRequest; from then on
+// the loop thread owns an OpenSSL channel on memory BIOs and the worker side keeps seeing
+// plaintext only:
+//
+//   kOff ──StartTls (worker)──► kStarting ──Sync (loop) creates the channel──► kActive
+//
+//   kActive, loop thread:  OnRead: ciphertext ─► TlsChannel ─► plaintext appended to input_
+//                          Sync:   pending_output_ ─► TlsChannel ─► ciphertext to uv_write
+//
+// Bytes the client sent right behind its SSLRequest (its ClientHello often arrives in the
+// same read) are handed back by the handler as `leftover` and become the first ciphertext.
+// Output is held back while the handshake runs. A TLS failure closes the connection.
+//
 // Lifetime. Connections are shared_ptrs: the Server's registry, a running job, a pending
 // wake-up and every write request each hold one, so whoever finishes last frees the
 // object. The libuv handle lives inside the Connection; libuv is done with it once the
@@ -50,6 +63,7 @@
 #include "common/status.h"
 #include "net/mysql/response_writer.h"
 #include "net/protocol_handler.h"
+#include "net/tls/tls_channel.h"
 
 namespace minisql {
 class ServerContext;
@@ -71,6 +85,10 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
 
   /// Set once, by the Server, before the connection starts.
   void set_handler(std::unique_ptr<ProtocolHandler> handler) { handler_ = std::move(handler); }
+  void set_transport(Transport transport) { transport_ = transport; }
+  Transport transport() const { return transport_; }
+  /// The server's TLS configuration, or null when TLS is off (--skip-ssl).
+  SSL_CTX* tls_context() const;
 
   // --- Worker side (called by the ProtocolHandler) ------------------------------------
 
@@ -79,6 +97,17 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   Status Write(std::string bytes) override;
   /// Ends the connection once everything written so far has been sent.
   void RequestClose();
+  /// The handler read an SSLRequest: `leftover` (bytes after it in the input it was
+  /// given) and all later input are TLS; output from now on is encrypted. The handler
+  /// must return "everything consumed" from this HandleInput call.
+  void StartTls(std::string_view leftover);
+  struct TlsInfo {
+    bool active = false;
+    std::string cipher;   // e.g. "TLS_AES_256_GCM_SHA384"
+    std::string version;  // e.g. "TLSv1.3"
+  };
+  /// What TLS negotiated (active = false while the connection is plain).
+  TlsInfo tls_info();
 
   // --- Loop side (called by the Server) -----------------------------------------------
 
@@ -111,7 +140,9 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   void OnRead(const char* data, size_t length);
   void OnPeerGone();
   void StartClose();
-  void ScheduleJobLocked();  // mutex_ held; job_running_ must be false
+  void ScheduleJobLocked();                           // mutex_ held; job_running_ must be false
+  void OnCiphertext(std::string_view ciphertext);     // TLS active: decrypt into input_
+  void SendRaw(std::string bytes, size_t accounted);  // uv_write; `accounted` unsent bytes
 
   // Worker side.
   void RunJob(bool start);
@@ -121,6 +152,7 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   const uint32_t id_;
   std::unique_ptr<ProtocolHandler> handler_;
   bool over_capacity_ = false;
+  Transport transport_ = Transport::kTcp;
 
   uv_any_handle handle_;
   uv_shutdown_t shutdown_request_;
@@ -135,6 +167,13 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   bool job_running_ = false;
   bool close_requested_ = false;
   bool peer_gone_ = false;
+
+  enum class TlsPhase { kOff, kStarting, kActive };
+  TlsPhase tls_phase_ = TlsPhase::kOff;  // under mutex_
+  std::string tls_inbox_;                // under mutex_: ciphertext before the channel exists
+  std::string plain_output_;             // under mutex_: written before StartTls, sent plain
+  TlsInfo tls_info_;                     // under mutex_: set when the handshake finished
+  std::unique_ptr<TlsChannel> tls_;      // loop only
 
   std::string work_;  // worker only: bytes the handler has not consumed yet
 };

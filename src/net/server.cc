@@ -10,6 +10,7 @@
 #include "net/connection.h"
 #include "net/mysql/mysql_protocol.h"
 #include "net/text/text_protocol.h"
+#include "net/tls/certificate_generator.h"
 
 namespace minisql::net {
 
@@ -58,8 +59,38 @@ Server::~Server() {
   if (!options_.socket.empty()) unlink(options_.socket.c_str());
 }
 
+Status Server::SetUpTls() {
+  if (options_.skip_ssl) {
+    if (options_.require_secure_transport && options_.socket.empty()) {
+      return Status::WithMessage(ErrorCode::kUnknownError,
+                                 "--require-secure-transport needs TLS or a --socket, but "
+                                 "--skip-ssl turned TLS off");
+    }
+    return Status::OK();
+  }
+  std::string cert = options_.ssl_cert;
+  std::string key = options_.ssl_key;
+  std::string ca = options_.ssl_ca;
+  if (cert.empty() != key.empty()) {
+    return Status::WithMessage(ErrorCode::kUnknownError,
+                               "--ssl-cert and --ssl-key must be given together");
+  }
+  if (cert.empty()) {
+    Result<GeneratedTlsFiles> generated = EnsureServerCertificates(options_.datadir);
+    if (!generated.ok()) return generated.status();
+    cert = generated->server_cert;
+    key = generated->server_key;
+    if (ca.empty()) ca = generated->ca;
+  }
+  Result<std::unique_ptr<TlsContext>> context = TlsContext::Load(cert, key, ca);
+  if (!context.ok()) return context.status();
+  tls_ = std::move(*context);
+  return Status::OK();
+}
+
 Status Server::Listen() {
   if (!loop_initialized_) return Status::Error(ErrorCode::kUnknownError, "uv_loop_init failed");
+  MINISQL_RETURN_IF_ERROR(SetUpTls());
   MINISQL_RETURN_IF_ERROR(
       ListenTcp(Protocol::kMysql, options_.bind_address, options_.port, &mysql_port_));
   if (!options_.socket.empty()) MINISQL_RETURN_IF_ERROR(ListenUnix(options_.socket));
@@ -170,6 +201,7 @@ void Server::OnNewConnection(uv_stream_t* stream, int status) {
 void Server::Accept(Listener* listener) {
   auto connection = std::make_shared<Connection>(this, context_, context_->NextConnectionId());
   if (listener->is_pipe) {
+    connection->set_transport(Connection::Transport::kUnixSocket);
     uv_pipe_init(&loop_, connection->pipe(), 0);
   } else {
     uv_tcp_init(&loop_, connection->tcp());

@@ -22,6 +22,10 @@
 // The text protocol has no authentication — its sessions are root@localhost — so its
 // listener always binds 127.0.0.1, whatever --bind-address says.
 //
+// TLS: Listen loads --ssl-cert/--ssl-key/--ssl-ca, or the certificates generated into
+// the datadir (tls/certificate_generator.h) when none is given; --skip-ssl turns TLS
+// off, and then the greeting does not announce CLIENT_SSL.
+//
 // Shutdown (SIGINT/SIGTERM or RequestShutdown): listeners close, idle connections close,
 // busy ones close when their statement ends; after kShutdownGrace the rest are closed
 // forcibly (their next write fails, which stops the statement). Run returns once every
@@ -37,6 +41,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "net/tls/tls_context.h"
 #include "net/worker_pool.h"
 #include "session/server_context.h"
 
@@ -67,6 +72,8 @@ class Server {
   uv_loop_t* loop() { return &loop_; }
   WorkerPool* pool() { return pool_.get(); }
   size_t max_allowed_packet() const { return options_.max_allowed_packet; }
+  /// Null when TLS is off (--skip-ssl).
+  SSL_CTX* tls_context() const { return tls_ ? tls_->get() : nullptr; }
   /// Thread-safe: asks the loop to call connection->Sync().
   void Wake(std::shared_ptr<Connection> connection);
   /// Loop thread: the connection's handle is closed; drop it from the registry.
@@ -85,6 +92,7 @@ class Server {
   Status ListenTcp(Protocol protocol, const std::string& address, uint16_t port,
                    uint16_t* bound_port);
   Status ListenUnix(const std::string& path);
+  Status SetUpTls();
   static void OnNewConnection(uv_stream_t* server, int status);
   void Accept(Listener* listener);
   static void OnWake(uv_async_t* async);
@@ -98,6 +106,7 @@ class Server {
   uv_loop_t loop_;
   bool loop_initialized_ = false;
   std::unique_ptr<WorkerPool> pool_;
+  std::unique_ptr<TlsContext> tls_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   uint16_t mysql_port_ = 0;
   uint16_t text_port_ = 0;

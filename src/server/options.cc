@@ -77,6 +77,22 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       (name == "help" ? result.show_help : result.show_version) = true;
       continue;
     }
+    // Switches: "--skip-ssl", "--require-secure-transport[=ON|OFF|1|0]".
+    if (name == "skip-ssl" || name == "require-secure-transport") {
+      bool on = true;
+      if (has_value) {
+        std::string v = value;
+        std::transform(v.begin(), v.end(), v.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (v == "off" || v == "0" || v == "false") {
+          on = false;
+        } else if (v != "on" && v != "1" && v != "true") {
+          return BadOption("invalid value '" + value + "' for --" + name);
+        }
+      }
+      (name == "skip-ssl" ? o.skip_ssl : o.require_secure_transport) = on;
+      continue;
+    }
     // Every other flag needs a value: "--flag=value" or "--flag value".
     auto take_value = [&]() -> Status {
       if (has_value) return Status::OK();
@@ -88,6 +104,12 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       MINISQL_RETURN_IF_ERROR(take_value());
       return ParseInteger(name, value, max, suffix);
     };
+    if (name == "ssl-cert" || name == "ssl-key" || name == "ssl-ca") {
+      MINISQL_RETURN_IF_ERROR(take_value());
+      if (value.empty()) return BadOption("--" + name + " must not be empty");
+      (name == "ssl-cert" ? o.ssl_cert : name == "ssl-key" ? o.ssl_key : o.ssl_ca) = value;
+      continue;
+    }
     if (name == "datadir" || name == "bind-address" || name == "socket") {
       MINISQL_RETURN_IF_ERROR(take_value());
       if (name != "socket" && value.empty()) return BadOption("--" + name + " must not be empty");
@@ -147,6 +169,11 @@ std::string UsageText() {
          ")\n"
          "  --max-allowed-packet=N[KMG] largest packet accepted (default 64M)\n"
          "  --worker-threads=N         statement threads, 0 = one per core (default 0)\n"
+         "  --ssl-cert=FILE            TLS certificate (PEM); default: generated in datadir\n"
+         "  --ssl-key=FILE             its private key (PEM)\n"
+         "  --ssl-ca=FILE              CA certificate(s) (PEM)\n"
+         "  --skip-ssl                 no TLS (CLIENT_SSL is not announced)\n"
+         "  --require-secure-transport refuse logins over plain TCP (3159)\n"
          "  --help                     print this text\n"
          "  --version                  print the version\n";
 }

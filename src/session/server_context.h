@@ -30,6 +30,12 @@ struct ServerOptions {
   uint32_t max_connections = 151;
   uint32_t max_allowed_packet = 64u << 20;  // bytes; bigger packets get ER_NET_PACKET_TOO_LARGE
   uint32_t worker_threads = 0;              // statement-executing threads; 0 = number of cores
+  // TLS (net/tls/): with no cert/key given, certificates are generated into the datadir.
+  std::string ssl_cert;
+  std::string ssl_key;
+  std::string ssl_ca;
+  bool skip_ssl = false;                  // no TLS at all: CLIENT_SSL is not announced
+  bool require_secure_transport = false;  // plain-TCP logins get ER_SECURE_TRANSPORT_REQUIRED
 };
 
 /// The server version string sent in the greeting and returned by VERSION().

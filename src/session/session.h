@@ -93,6 +93,8 @@ class Session {
 
   /// CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows.
   void set_client_found_rows(bool on) { client_found_rows_ = on; }
+  /// The connection runs over TLS with this cipher and version (SHOW STATUS LIKE 'Ssl%').
+  void SetTransportSecurity(std::string cipher, std::string version);
 
  private:
   ServerContext* context_;

@@ -122,6 +122,8 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
         result.rows.push_back(Row{Value::String(name), Value::String(std::to_string(value))});
       };
       add("Questions", context_->questions.load());
+      result.rows.push_back(Row{Value::String("Ssl_cipher"), Value::String(state_->ssl_cipher)});
+      result.rows.push_back(Row{Value::String("Ssl_version"), Value::String(state_->ssl_version)});
       add("Threads_connected", context_->threads_connected.load());
       add("Uptime", context_->UptimeSeconds());
       break;

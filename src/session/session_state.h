@@ -41,6 +41,10 @@ class SessionState : public sql::EvalContext {
   uint64_t last_insert_id = 0;
   /// The last statement's error, for SHOW WARNINGS / SHOW ERRORS (OK if none).
   Status last_error;
+  /// The connection's TLS cipher and version (SHOW STATUS Ssl_cipher/Ssl_version); ""
+  /// on a plain connection.
+  std::string ssl_cipher;
+  std::string ssl_version;
 
  private:
   SystemVariables* globals_;

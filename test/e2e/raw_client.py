@@ -282,7 +282,7 @@ def run_checks(port, max_allowed_packet):
                        (CLIENT_SECURE_CONNECTION, "SECURE_CONNECTION"),
                        (CLIENT_PLUGIN_AUTH, "PLUGIN_AUTH")):
         check(greeting["caps"] & flag, "greeting lacks " + name)
-    check(not greeting["caps"] & CLIENT_SSL, "greeting announces SSL, which is not implemented")
+    check(greeting["caps"] & CLIENT_SSL, "greeting does not announce SSL (TLS is on by default)")
     step("handshake v10 and native password login (server %s)" % greeting["version"])
 
     conn.command(COM_PING)

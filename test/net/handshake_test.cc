@@ -106,13 +106,20 @@ TEST(HandshakeTest, GarbageIsBadHandshake) {
   EXPECT_EQ(ParseHandshakeResponse41(no_protocol41).status().code(), 1043);
 }
 
-TEST(HandshakeTest, SslRequestIsRefused) {
+TEST(HandshakeTest, SslRequestIsRecognisedAndIsNoHandshakeResponse) {
   std::string ssl_request;
   AppendInt4(&ssl_request, kClientProtocol41 | kClientSsl | kClientSecureConnection);
   AppendInt4(&ssl_request, 1 << 24);
   AppendInt1(&ssl_request, 45);
   ssl_request.append(23, '\0');
+  EXPECT_TRUE(IsSslRequest(ssl_request));
   EXPECT_FALSE(ParseHandshakeResponse41(ssl_request).ok());
+  // Without CLIENT_SSL, or with more bytes (a real response), it is not an SSLRequest.
+  std::string plain = ssl_request;
+  plain[1] = 0;  // clears CLIENT_SSL (bit 11)
+  EXPECT_FALSE(IsSslRequest(plain));
+  EXPECT_FALSE(IsSslRequest(ssl_request + "root"));
+  EXPECT_FALSE(IsSslRequest(""));
 }
 
 TEST(HandshakeTest, OneByteAuthLengthWithoutOptionalFields) {

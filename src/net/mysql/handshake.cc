@@ -10,6 +10,8 @@ namespace minisql::net {
 
 namespace {
 
+constexpr size_t kSslRequestLength = 32;  // caps 4 + max packet 4 + charset 1 + filler 23
+
 std::string_view ScrambleBytes(const Scramble& scramble, size_t from, size_t n) {
   return std::string_view(reinterpret_cast<const char*>(scramble.data()) + from, n);
 }
@@ -36,14 +38,21 @@ std::string BuildHandshakeV10(uint32_t connection_id, const Scramble& scramble,
   return out;
 }
 
+bool IsSslRequest(std::string_view payload) {
+  if (payload.size() != kSslRequestLength) return false;
+  PayloadReader reader(payload);
+  uint32_t capabilities = reader.ReadInt4();
+  return (capabilities & kClientSsl) && (capabilities & kClientProtocol41);
+}
+
 Result<HandshakeResponse41> ParseHandshakeResponse41(std::string_view payload) {
   Status bad_handshake = Status::Error(ErrorCode::kHandshakeError);
   PayloadReader reader(payload);
   HandshakeResponse41 response;
   response.capabilities = reader.ReadInt4();
   if (!reader.ok() || !(response.capabilities & kClientProtocol41)) return bad_handshake;
-  // An SSLRequest stops right after the fixed part and asks for TLS, which we do not offer.
-  if (response.capabilities & kClientSsl) return bad_handshake;
+  // An SSLRequest stops right after the fixed part; the protocol handles it before us.
+  if (payload.size() <= kSslRequestLength) return bad_handshake;
   response.max_packet_size = reader.ReadInt4();
   response.charset = reader.ReadInt1();
   reader.Skip(23);

@@ -34,8 +34,15 @@
 //   string<NUL> auth plugin name    if PLUGIN_AUTH
 //   int<lenenc> length + key/value pairs   if CONNECT_ATTRS (skipped)
 //
-// An SSLRequest is the first 32 bytes of a HandshakeResponse41 with CLIENT_SSL set; we
-// never announce SSL, so it is refused.
+// An SSLRequest is the first 32 bytes of a HandshakeResponse41 (caps, max packet,
+// charset, filler) with CLIENT_SSL set. The client then starts a TLS handshake on the
+// same socket and sends its full HandshakeResponse41 (sequence id 2) inside TLS:
+//
+//     | -- HandshakeV10 (seq 0, CLIENT_SSL) -->  |
+//     | <- SSLRequest (seq 1, 32 bytes) ------  |
+//     | <========= TLS handshake ============>  |
+//     | <- HandshakeResponse41 (seq 2) -------  |   now encrypted
+//     | -- OK_Packet (seq 3) ----------------->  |
 #pragma once
 
 #include <cstdint>
@@ -60,6 +67,9 @@ struct HandshakeResponse41 {
   std::string database;     // "" if none
   std::string auth_plugin;  // "" if the client did not name one
 };
+
+/// True if `payload` is an SSLRequest: exactly 32 bytes with CLIENT_SSL and PROTOCOL_41.
+bool IsSslRequest(std::string_view payload);
 
 /// Parses a HandshakeResponse41 payload. Truncated or malformed input, a pre-4.1
 /// client and an SSLRequest give ER_HANDSHAKE_ERROR (1043 "Bad handshake").

@@ -19,7 +19,9 @@ void MysqlProtocol::Start(bool over_capacity) {
     return;
   }
   scramble_ = GenerateScramble();
-  writer_.WritePacket(BuildHandshakeV10(connection_->id(), scramble_, kServerCapabilities,
+  // Never announce CLIENT_SSL without TLS: libmariadb tools would insist on using it.
+  if (connection_->tls_context() != nullptr) server_capabilities_ |= kClientSsl;
+  writer_.WritePacket(BuildHandshakeV10(connection_->id(), scramble_, server_capabilities_,
                                         kServerStatusAutocommit));
   (void)writer_.Flush();
   expected_sequence_id_ = 1;
@@ -45,6 +47,11 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
       break;
   }
   writer_.set_sequence_id(packet.next_sequence_id);
+  if (state_ == State::kAwaitHandshakeResponse && IsSslRequest(packet.payload)) {
+    expected_sequence_id_ = packet.next_sequence_id;
+    OnSslRequest(input.substr(packet.consumed));
+    return input.size();  // the rest was handed to the TLS layer
+  }
   switch (state_) {
     case State::kAwaitHandshakeResponse:
       OnHandshakeResponse(packet.payload);
@@ -64,6 +71,16 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
 
 // --- Connection phase ----------------------------------------------------------------------
 
+void MysqlProtocol::OnSslRequest(std::string_view leftover) {
+  if (tls_requested_ || connection_->tls_context() == nullptr) {
+    // TLS was not offered, or this is a second SSLRequest inside TLS.
+    SendErrorAndClose(Status::Error(ErrorCode::kHandshakeError));
+    return;
+  }
+  tls_requested_ = true;
+  connection_->StartTls(leftover);
+}
+
 void MysqlProtocol::OnHandshakeResponse(std::string_view payload) {
   Result<HandshakeResponse41> response = ParseHandshakeResponse41(payload);
   if (!response.ok()) {
@@ -71,7 +88,7 @@ void MysqlProtocol::OnHandshakeResponse(std::string_view payload) {
     return;
   }
   client_ = std::move(*response);
-  capabilities_ = client_.capabilities & kServerCapabilities;
+  capabilities_ = client_.capabilities & server_capabilities_;
   if (!client_.auth_plugin.empty() && client_.auth_plugin != kNativePasswordPlugin) {
     // The client hashed for another method: ask it to use ours, with a fresh scramble.
     scramble_ = GenerateScramble();
@@ -89,6 +106,12 @@ void MysqlProtocol::OnAuthSwitchResponse(std::string_view payload) {
 
 void MysqlProtocol::Authenticate(std::string_view token) {
   ServerContext* context = connection_->context();
+  Connection::TlsInfo tls = connection_->tls_info();
+  bool secure = tls.active || connection_->transport() == Connection::Transport::kUnixSocket;
+  if (context->options().require_secure_transport && !secure) {
+    SendErrorAndClose(Status::Error(ErrorCode::kSecureTransportRequired));
+    return;
+  }
   Result<std::optional<storage::UserRecord>> account = context->FindAccount(client_.user, host_);
   if (!account.ok()) {
     SendErrorAndClose(account.status());
@@ -105,6 +128,7 @@ void MysqlProtocol::Authenticate(std::string_view token) {
   }
   session_ = std::make_unique<Session>(context, connection_->id(), client_.user, host_);
   session_->set_client_found_rows((capabilities_ & kClientFoundRows) != 0);
+  if (tls.active) session_->SetTransportSecurity(tls.cipher, tls.version);
   if (!client_.database.empty()) {
     Status status = session_->SetCurrentDatabase(client_.database);
     if (!status.ok()) {

@@ -3,10 +3,13 @@
 // State machine (one function per state; every transition happens on a worker thread
 // inside HandleInput, after one complete payload has been reassembled):
 //
-//   Start ──► kAwaitHandshakeResponse ──(client uses another plugin)──► kAwaitAuthSwitchResponse
-//   (sends        │  HandshakeV10 reply                                       │ token
-//   HandshakeV10) │                                                           │
-//                 └────────────────► Authenticate ◄───────────────────────────┘
+//                ┌─ SSLRequest: Connection::StartTls; the same state, now inside TLS ─┐
+//                ▼                                                                    │
+//   Start ──► kAwaitHandshakeResponse ────────────────────────────────────────────────┘
+//   (sends        │
+//   HandshakeV10) ├──(client used another plugin)──► kAwaitAuthSwitchResponse
+//                 │                                           │ token
+//                 └────────────────► Authenticate ◄───────────┘
 //                                        │ ok: OK_Packet          │ fail: ERR 1045/1049
 //                                        ▼                        ▼
 //                                    kCommand ◄──┐             kClosed
@@ -60,6 +63,7 @@ class MysqlProtocol : public ProtocolHandler {
   void OnAuthSwitchResponse(std::string_view payload);
   void OnCommand(std::string_view payload);
 
+  void OnSslRequest(std::string_view leftover);
   void Authenticate(std::string_view token);
   // Commands (payload without the command byte).
   void ComQuery(std::string_view sql);
@@ -88,7 +92,9 @@ class MysqlProtocol : public ProtocolHandler {
   uint8_t expected_sequence_id_ = 1;
   Scramble scramble_{};
   HandshakeResponse41 client_;
-  uint32_t capabilities_ = 0;  // negotiated: what both sides announced
+  uint32_t server_capabilities_ = kServerCapabilities;  // + CLIENT_SSL when TLS is on
+  uint32_t capabilities_ = 0;                           // negotiated: what both sides announced
+  bool tls_requested_ = false;                          // an SSLRequest was accepted
   std::unique_ptr<Session> session_;
 
   // What the wire needs to remember of each open prepared statement (the statement
