@@ -72,10 +72,11 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
   if (stmt.set_op != ast::SetOperation::kNone) {
     return Status::Error(ErrorCode::kNotSupportedYet, "UNION, INTERSECT and EXCEPT");
   }
-  if (stmt.lock_mode != ast::LockMode::kNone) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "SELECT ... FOR UPDATE / LOCK IN SHARE MODE");
-  }
   BoundSelect bound;
+  if (stmt.lock_mode != ast::LockMode::kNone) {
+    bound.lock = stmt.lock_mode == ast::LockMode::kForUpdate ? storage::RowLockMode::kExclusive
+                                                             : storage::RowLockMode::kShared;
+  }
   for (const auto& ref : stmt.from) MINISQL_RETURN_IF_ERROR(BindFrom(*ref, &bound.tables));
   const std::vector<BoundTable>* tables = &bound.tables;
 
