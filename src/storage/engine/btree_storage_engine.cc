@@ -303,6 +303,7 @@ Status BTreeStorageEngine::Insert(Transaction* txn, const TableSchema& table, co
           WithCounters(schema, [](TableCounters* counters) { return counters->next_row_id++; });
       if (!row_id.ok()) return row_id.status();
       key = EncodeRowIdKey(*row_id);
+      (*ours)->counter_tables[schema.table_id] = entry->schema;
     } else {
       Result<std::string> encoded = EncodePrimaryKey(schema, row);
       if (!encoded.ok()) return encoded.status();
@@ -415,6 +416,7 @@ Result<int64_t> BTreeStorageEngine::NextAutoIncrement(Transaction* txn, const Ta
     return counters->next_auto_increment++;
   });
   if (!value.ok()) return value.status();
+  (*ours)->counter_tables[entry->schema->table_id] = entry->schema;
   if (overflow) {
     return Status::Error(ErrorCode::kDataOutOfRange, "BIGINT", "AUTO_INCREMENT of " + table.name);
   }
@@ -436,7 +438,9 @@ Status BTreeStorageEngine::NoteAutoIncrementValue(Transaction* txn, const TableS
     if (next > counters->next_auto_increment) counters->next_auto_increment = next;
     return counters->next_auto_increment;
   });
-  return noted.ok() ? Status::OK() : noted.status();
+  if (!noted.ok()) return noted.status();
+  (*ours)->counter_tables[entry->schema->table_id] = entry->schema;
+  return Status::OK();
 }
 
 // --- Accounts --------------------------------------------------------------------------

@@ -133,6 +133,7 @@ class BTreeStorageEngine : public StorageEngine {
     std::optional<std::string> before;
   };
   Status ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn, std::vector<Superseded>* versions);
+  Status StoreCounters(PagerTxn* ptxn, const TableSchema& table);
   /// The tree write path: store `record` under `key` (or remove the key when
   /// `record` is empty); `before` is what the tree held.
   Status TreeWrite(PagerTxn* ptxn, const TableEntry& entry, const std::string& key,

@@ -27,7 +27,7 @@ Status BTreeStorageEngine::Commit(Transaction* txn) {
   Result<EngineTransaction*> open = Open(txn);
   if (!open.ok()) return open.status();
   EngineTransaction* ours = *open;
-  if (ours->writes.empty() && ours->pager_txn == nullptr) {  // nothing to write
+  if (ours->writes.empty() && ours->counter_tables.empty() && ours->pager_txn == nullptr) {
     EndTransaction(ours);
     return Status::OK();
   }
@@ -77,28 +77,38 @@ Status BTreeStorageEngine::ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn,
       MINISQL_RETURN_IF_ERROR(TreeWrite(ptxn, *entry, key, *before, change));
       versions->push_back(Superseded{table_id, key, std::move(*before)});
     }
-    // Store the in-memory counters if they moved past what the catalog holds.
-    const TableSchema& schema = *entry->schema;
-    std::optional<TableCounters> counters;
-    {
-      std::lock_guard<std::mutex> lock(counters_mu_);
-      auto it = counters_.find(schema.table_id);
-      if (it != counters_.end()) counters = it->second;
-    }
-    if (counters) {
-      Result<TableCounters> stored = catalog_.GetCounters(schema.database, schema.name);
-      if (!stored.ok()) return stored.status();
-      if (counters->next_auto_increment > stored->next_auto_increment ||
-          counters->next_row_id > stored->next_row_id) {
-        counters->next_auto_increment =
-            std::max(counters->next_auto_increment, stored->next_auto_increment);
-        counters->next_row_id = std::max(counters->next_row_id, stored->next_row_id);
-        MINISQL_RETURN_IF_ERROR(
-            catalog_.PutCounters(ptxn, schema.database, schema.name, *counters));
-      }
-    }
+  }
+  for (const auto& [table_id, schema] : txn->counter_tables) {
+    MINISQL_RETURN_IF_ERROR(StoreCounters(ptxn, *schema));
   }
   return Status::OK();
+}
+
+// Stores the table's in-memory counters if they moved past what the catalog holds.
+Status BTreeStorageEngine::StoreCounters(PagerTxn* ptxn, const TableSchema& table) {
+  Result<TableEntry> entry = Resolve(table);
+  if (!entry.ok()) {
+    // Dropped since: its counters went with it.
+    return entry.status().error_code() == ErrorCode::kNoSuchTable ? Status::OK() : entry.status();
+  }
+  std::optional<TableCounters> counters;
+  {
+    std::lock_guard<std::mutex> lock(counters_mu_);
+    auto it = counters_.find(table.table_id);
+    if (it != counters_.end()) counters = it->second;
+  }
+  if (!counters) return Status::OK();
+  const TableSchema& schema = *entry->schema;
+  Result<TableCounters> stored = catalog_.GetCounters(schema.database, schema.name);
+  if (!stored.ok()) return stored.status();
+  if (counters->next_auto_increment <= stored->next_auto_increment &&
+      counters->next_row_id <= stored->next_row_id) {
+    return Status::OK();
+  }
+  counters->next_auto_increment =
+      std::max(counters->next_auto_increment, stored->next_auto_increment);
+  counters->next_row_id = std::max(counters->next_row_id, stored->next_row_id);
+  return catalog_.PutCounters(ptxn, schema.database, schema.name, *counters);
 }
 
 Status BTreeStorageEngine::TreeWrite(PagerTxn* ptxn, const TableEntry& entry,

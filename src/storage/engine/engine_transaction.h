@@ -17,6 +17,7 @@
 // Destroying an unfinished transaction rolls it back (a client that disconnects).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -49,6 +50,8 @@ class EngineTransaction : public Transaction {
   /// The snapshot's read timestamp, if one is taken.
   std::optional<uint64_t> snapshot;
   WriteSet writes;
+  /// Tables whose in-memory counters this transaction moved (stored at commit).
+  std::map<uint64_t, std::shared_ptr<const TableSchema>> counter_tables;
 
   // --- DDL: the engine latch held exclusively until the transaction ends ----------------
   bool holds_exclusive() const { return exclusive.owns_lock(); }
