@@ -163,5 +163,29 @@ TEST(LockManagerTest, NoFalseDeadlockForAPlainWaitChain) {
   EXPECT_TRUE(s2.ok());
 }
 
+// Regression: a waiter that was granted but has not woken up yet must not keep its
+// wait-for edges, or the next requester sees a cycle that does not exist.
+TEST(LockManagerTest, GrantedWaiterLeavesTheWaitForGraph) {
+  LockManager locks;
+  for (uint64_t round = 0; round < 200; ++round) {
+    uint64_t holder = 2 * round + 1, next = 2 * round + 2;
+    ASSERT_TRUE(locks.Lock(holder, Key("a"), Mode::kExclusive, 0ms).ok());
+    Status granted;
+    std::thread waiter([&] {
+      granted = locks.Lock(next, Key("a"), Mode::kExclusive, 5000ms);
+      std::this_thread::sleep_for(1ms);
+      locks.ReleaseAll(next);
+    });
+    AwaitWaiters(locks, 1);
+    locks.ReleaseAll(holder);
+    // The former holder asks again at once: it waits for `next`, no deadlock.
+    Status again = locks.Lock(holder, Key("a"), Mode::kExclusive, 5000ms);
+    waiter.join();
+    ASSERT_TRUE(granted.ok());
+    ASSERT_TRUE(again.ok()) << again.ToString();
+    locks.ReleaseAll(holder);
+  }
+}
+
 }  // namespace
 }  // namespace minisql::storage

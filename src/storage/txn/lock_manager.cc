@@ -66,6 +66,7 @@ void LockManager::GrantWaiters(const LockKey& key, Entry* entry) {
     Waiter* next = entry->waiters.front();
     if (!CompatibleWithHolders(*entry, next->txn, next->mode)) break;
     entry->waiters.pop_front();
+    waiting_.erase(next->txn);  // no longer waiting: its wait-for edges are gone
     Grant(next->txn, key, entry, next->mode);
     next->granted = true;
     next->cv.notify_one();
