@@ -86,7 +86,10 @@ std::string Session::Statistics() const {
 }
 
 uint16_t Session::StatusFlags() const {
-  return kServerStatusAutocommit;
+  uint16_t flags = 0;
+  if (state_->autocommit()) flags |= kServerStatusAutocommit;
+  if (state_->transaction) flags |= kServerStatusInTrans;
+  return flags;
 }
 
 }  // namespace minisql

@@ -5,6 +5,7 @@
 #include "session/statement_runner.h"
 #include "session/statement_transaction.h"
 #include "session/system_variables.h"
+#include "session/transaction_control.h"
 #include "sql/executor/show_executor.h"
 #include "sql/expression/expression_binder.h"
 
@@ -50,6 +51,7 @@ Result<Value> EvaluateConstant(const ast::Expr& expr, const sql::EvalContext& ct
 }
 
 Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
+  bool autocommit_before = state_->autocommit();
   for (const ast::SetStmt::Item& item : stmt.items) {
     switch (item.kind) {
       case ast::SetStmt::Item::Kind::kVariable: {
@@ -93,13 +95,42 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
         break;
       }
       case ast::SetStmt::Item::Kind::kTransaction:
-        return Status::Error(ErrorCode::kNotSupportedYet, "SET TRANSACTION");
+        MINISQL_RETURN_IF_ERROR(SetTransactionCharacteristic(item));
+        break;
       case ast::SetStmt::Item::Kind::kPassword:
         return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD");
     }
   }
+  // Switching autocommit on commits the open transaction (MySQL).
+  if (!autocommit_before && state_->autocommit()) {
+    MINISQL_RETURN_IF_ERROR(CommitOpenTransaction(context_->storage(), state_));
+  }
   responded_ = true;
   sink_->SendOk(OkResult{});
+  return Status::OK();
+}
+
+// SET [GLOBAL|SESSION] TRANSACTION ISOLATION LEVEL ... / READ ONLY / READ WRITE. Without
+// a scope it applies to the next transaction only, and not inside one (1568).
+Status StatementRunner::SetTransactionCharacteristic(const ast::SetStmt::Item& item) {
+  Result<Value> value = EvaluateConstant(*item.value, *state_);
+  if (!value.ok()) return value.status();
+  if (item.name == "transaction_isolation") {
+    std::string level = value->ToText();
+    std::replace(level.begin(), level.end(), ' ', '-');  // READ COMMITTED -> READ-COMMITTED
+    value = Value::String(level);
+  }
+  if (item.scope != ast::VariableExpr::Scope::kSystemDefault) {
+    return state_->SetSystemVariable(item.name, ScopeName(item.scope), &*value);
+  }
+  if (state_->transaction) return Status::Error(ErrorCode::kCantChangeTxCharacteristics);
+  if (item.name == "transaction_isolation") {
+    Result<Value> level = NormalizeIsolationLevel("tx_isolation", *value);
+    if (!level.ok()) return level.status();
+    state_->next_isolation = level->ToText();
+  } else {
+    state_->next_read_only = value->int_value() != 0;
+  }
   return Status::OK();
 }
 

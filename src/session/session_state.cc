@@ -1,7 +1,20 @@
 // session_state.cc — see session_state.h.
 #include "session/session_state.h"
 
+#include <cctype>
+
 namespace minisql {
+
+Result<Value> NormalizeIsolationLevel(const std::string& variable, const Value& value) {
+  std::string level = value.is_null() ? "NULL" : value.ToText();
+  std::string upper;
+  for (char c : level) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper == "REPEATABLE-READ" || upper == "READ-COMMITTED") return Value::String(upper);
+  if (upper == "READ-UNCOMMITTED" || upper == "SERIALIZABLE") {
+    return Status::Error(ErrorCode::kNotSupportedYet, "isolation level " + upper);
+  }
+  return Status::Error(ErrorCode::kWrongValueForVar, variable, level);
+}
 
 Value SessionState::UserVariable(const std::string& name) const {
   auto it = user_variables_.find(ToLower(name));
@@ -17,10 +30,16 @@ Value SessionState::SessionValue(const SystemVariableDef& def) const {
   return it == session_overrides_.end() ? globals_->GetGlobal(def) : it->second;
 }
 
+bool SessionState::autocommit() const {
+  const SystemVariableDef* def = globals_->Find("autocommit");
+  return def == nullptr || SessionValue(*def).int_value() != 0;
+}
+
 Result<Value> SessionState::SystemVariable(const std::string& name,
                                            const std::string& scope) const {
   const SystemVariableDef* def = globals_->Find(name);
   if (def == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, name);
+  if (def->name == "in_transaction") return Value::Int(transaction != nullptr ? 1 : 0);
   std::string lower_scope = ToLower(scope);
   if (lower_scope == "global") {
     if (def->flags & kVarSessionOnly) {
@@ -56,9 +75,26 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
   } else if (!global) {
     normalized = globals_->GetGlobal(*def);  // SET SESSION x = DEFAULT: the global value
   }
-  if (def->name == "autocommit" && normalized.int_value() != 1) {
-    return Status::Error(ErrorCode::kNotSupportedYet,
-                         "autocommit=0 (multi-statement transactions)");
+  // Each transaction characteristic has two names (MySQL 8's and MariaDB's); both
+  // always hold the same value.
+  std::string alias;
+  if (def->name == "tx_isolation" || def->name == "transaction_isolation") {
+    Result<Value> level = NormalizeIsolationLevel(def->name, normalized);
+    if (!level.ok()) return level.status();
+    normalized = std::move(*level);
+    alias = def->name == "tx_isolation" ? "transaction_isolation" : "tx_isolation";
+  } else if (def->name == "tx_read_only" || def->name == "transaction_read_only") {
+    alias = def->name == "tx_read_only" ? "transaction_read_only" : "tx_read_only";
+  }
+  if (!alias.empty()) {
+    const SystemVariableDef* other = globals_->Find(alias);
+    if (other != nullptr) {
+      if (global) {
+        globals_->SetGlobal(*other, normalized);
+      } else {
+        session_overrides_[other->name] = normalized;
+      }
+    }
   }
   if (def->name.rfind("character_set_", 0) == 0) {
     std::string canonical = CanonicalCharset(normalized.ToText());

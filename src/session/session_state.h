@@ -4,13 +4,22 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/status.h"
 #include "session/system_variables.h"
 #include "sql/expression/expression.h"
+#include "storage/storage_engine.h"
 
 namespace minisql {
+
+/// 'read-committed' -> "READ-COMMITTED" (any case); 1231 for other values, 1235 for
+/// READ-UNCOMMITTED and SERIALIZABLE (not offered).
+Result<Value> NormalizeIsolationLevel(const std::string& variable, const Value& value);
 
 class SessionState : public sql::EvalContext {
  public:
@@ -45,6 +54,17 @@ class SessionState : public sql::EvalContext {
   /// on a plain connection.
   std::string ssl_cipher;
   std::string ssl_version;
+
+  // --- Transaction (session/transaction_control.h) ------------------------------------
+  /// The open multi-statement transaction (BEGIN, or any statement with autocommit
+  /// off), or null. Destroying it (the client disconnected) rolls it back.
+  std::unique_ptr<storage::Transaction> transaction;
+  /// SAVEPOINT names (as written) and their positions, oldest first.
+  std::vector<std::pair<std::string, uint64_t>> savepoints;
+  /// SET TRANSACTION ... without SESSION/GLOBAL: the next transaction only.
+  std::optional<std::string> next_isolation;
+  std::optional<bool> next_read_only;
+  bool autocommit() const;
 
  private:
   SystemVariables* globals_;

@@ -4,6 +4,7 @@
 
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
+#include "session/transaction_control.h"
 #include "sql/binder/binder.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
@@ -89,14 +90,18 @@ uint16_t StatementRunner::ResultCharset() const {
 }
 
 Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
-  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
+  // A locking read (FOR UPDATE / FOR SHARE) needs a transaction that may lock rows.
+  auto txn = StatementScope::Begin(context_->storage(), state_,
+                                   stmt.lock_mode == ast::LockMode::kNone
+                                       ? storage::AccessMode::kReadOnly
+                                       : storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
-  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
   if (!bound.ok()) return bound.status();
   std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
   sql::PlanNodePtr plan = sql::Planner::PlanSelect(std::move(*bound));
-  sql::ExecutorContext ctx{context_->storage(), txn->get(), state_};
+  sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   // The first row is computed before the column definitions go out, so that an
@@ -115,7 +120,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
       return more.status();
     }
   }
-  Status committed = txn->Commit();
+  Status committed = (*txn)->Finish();
   if (!committed.ok()) {
     sink_->SendError(committed);
     return committed;
@@ -125,9 +130,9 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
 }
 
 Status StatementRunner::RunModify(ast::Stmt& stmt) {
-  auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
+  auto txn = StatementScope::Begin(context_->storage(), state_, storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
-  sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   sql::PlanNodePtr plan;
   size_t insert_rows = 0;
   if (stmt.kind == ast::StmtKind::kInsert) {
@@ -145,13 +150,13 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
     if (!bound.ok()) return bound.status();
     plan = sql::Planner::PlanDelete(std::move(*bound));
   }
-  sql::ExecutorContext ctx{context_->storage(), txn->get(), state_};
+  sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   Row summary;  // [affected (changed), matched, first generated id]
   Result<bool> produced = executor->Next(&summary);
   if (!produced.ok()) return produced.status();
-  MINISQL_RETURN_IF_ERROR(txn->Commit());
+  MINISQL_RETURN_IF_ERROR((*txn)->Finish());
 
   uint64_t changed = static_cast<uint64_t>(summary[0].int_value());
   uint64_t matched = static_cast<uint64_t>(summary[1].int_value());
@@ -175,6 +180,8 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
 }
 
 Status StatementRunner::RunDdl(ast::Stmt& stmt) {
+  // DDL commits the open transaction first and then runs in one of its own (MySQL).
+  MINISQL_RETURN_IF_ERROR(CommitOpenTransaction(context_->storage(), state_));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
   sql::DdlContext ctx{context_->storage(), txn->get(), state_->current_database};
@@ -216,21 +223,6 @@ Status StatementRunner::RunUse(const ast::UseStmt& stmt) {
   responded_ = true;
   sink_->SendOk(OkResult{});
   return Status::OK();
-}
-
-Status StatementRunner::RunTransaction(const ast::TransactionStmt& stmt) {
-  switch (stmt.action) {
-    case ast::TransactionStmt::Action::kCommit:
-    case ast::TransactionStmt::Action::kRollback:
-      // Autocommit: every statement already committed; nothing is open.
-      responded_ = true;
-      sink_->SendOk(OkResult{});
-      return Status::OK();
-    case ast::TransactionStmt::Action::kBegin:
-      return Status::Error(ErrorCode::kNotSupportedYet, "multi-statement transactions");
-    default:
-      return Status::Error(ErrorCode::kNotSupportedYet, "savepoints");
-  }
 }
 
 void StatementRunner::SendResultSet(const std::vector<sql::OutputColumn>& columns,

@@ -4,16 +4,17 @@
 //     └─ StatementRunner::Run(sql)                └─ parse, `?` := values (prepared_statements.cc)
 //          Parse ─────────────────────────────────────► StatementRunner::Run(stmt)
 //                ─► dispatch on the statement kind
-//            SELECT      begin read-only txn ─► bind ─► plan ─► execute, streaming rows
-//            INSERT/...  begin read-write txn ─► bind ─► plan ─► execute ─► commit ─► OK
-//            DDL         begin read-write txn ─► catalog call ─► commit ─► OK
+//            SELECT      statement scope ─► bind ─► plan ─► execute, streaming rows
+//            INSERT/...  statement scope ─► bind ─► plan ─► execute ─► finish ─► OK
+//            DDL         implicit commit ─► own txn ─► catalog call ─► commit ─► OK
 //            SHOW        read-only txn ─► rows ─► result set
-//            SET, USE, BEGIN/COMMIT/ROLLBACK   session state only
-//          any error: roll back, remember it for SHOW WARNINGS, send ERR
+//            SET, USE    session state only
+//            BEGIN/COMMIT/ROLLBACK/SAVEPOINT   transaction_control.cc
+//          any error: undo the statement, remember it for SHOW WARNINGS, send ERR
 //
-// Every statement is its own transaction (autocommit); BEGIN / START TRANSACTION
-// and autocommit=0 answer 1235 until the storage engine has multi-statement
-// transactions. COMMIT and ROLLBACK with no transaction open are no-ops, as in MySQL.
+// A statement scope (transaction_control.h) is either a part of the session's open
+// transaction or, with autocommit on and no transaction open, a transaction of one
+// statement. COMMIT and ROLLBACK with no transaction open are no-ops, as in MySQL.
 #pragma once
 
 #include <string_view>
@@ -52,7 +53,8 @@ class StatementRunner {
   Status RunDdl(sql::ast::Stmt& stmt);
   Status RunShow(const sql::ast::ShowStmt& stmt);
   Status RunSet(const sql::ast::SetStmt& stmt);
-  Status RunTransaction(const sql::ast::TransactionStmt& stmt);
+  Status RunTransaction(const sql::ast::TransactionStmt& stmt);  // transaction_control.cc
+  Status SetTransactionCharacteristic(const sql::ast::SetStmt::Item& item);
   Status RunUse(const sql::ast::UseStmt& stmt);
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);

@@ -34,7 +34,6 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
   definitions_ = {
       {"auto_increment_increment", i(1), kVarReadOnly},
       {"auto_increment_offset", i(1), kVarReadOnly},
-      // Only autocommit=1 is supported until multi-statement transactions land.
       {"autocommit", i(1), kVarBoolean},
       {"character_set_client", s("utf8mb4"), 0},
       {"character_set_connection", s("utf8mb4"), 0},
@@ -49,9 +48,13 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"default_storage_engine", s("InnoDB"), 0},
       {"foreign_key_checks", i(1), kVarBoolean},
       {"hostname", s(host), kVarReadOnly | kVarGlobalOnly},
+      {"in_transaction", i(0), kVarReadOnly | kVarSessionOnly},  // computed (session_state.cc)
+      // Row lock waits give up after the smaller of these (seconds): 1205.
+      {"innodb_lock_wait_timeout", i(50), 0},
       {"init_connect", s(""), kVarGlobalOnly},
       {"interactive_timeout", i(28800), 0},
       {"license", s("MIT"), kVarReadOnly | kVarGlobalOnly},
+      {"lock_wait_timeout", i(86400), 0},
       {"lower_case_table_names", i(0), kVarReadOnly | kVarGlobalOnly},
       {"max_allowed_packet", i(options.max_allowed_packet), 0},
       {"max_connections", i(options.max_connections), kVarGlobalOnly},
@@ -73,9 +76,10 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"storage_engine", s("InnoDB"), 0},
       {"system_time_zone", s("UTC"), kVarReadOnly | kVarGlobalOnly},
       {"time_zone", s("SYSTEM"), 0},
-      {"transaction_isolation", s("REPEATABLE-READ"), kVarReadOnly},
-      {"tx_isolation", s("REPEATABLE-READ"), kVarReadOnly},
-      {"tx_read_only", i(0), kVarBoolean | kVarReadOnly},
+      {"transaction_isolation", s("REPEATABLE-READ"), 0},
+      {"transaction_read_only", i(0), kVarBoolean},
+      {"tx_isolation", s("REPEATABLE-READ"), 0},
+      {"tx_read_only", i(0), kVarBoolean},
       {"unique_checks", i(1), kVarBoolean},
       {"version", s(kServerVersion), kVarReadOnly | kVarGlobalOnly},
       {"version_comment", s(kVersionComment), kVarReadOnly | kVarGlobalOnly},

@@ -10,17 +10,18 @@
 //                               ├─► BufferPool     (storage/buffer/)
 //                               └─► Wal            (storage/wal/)
 //
-// Transactions. Every call takes the Transaction it belongs to. In this first cut a
-// transaction is one statement (autocommit): kReadOnly transactions share the engine,
-// a kReadWrite transaction excludes all others until it commits or rolls back. When
-// Commit() returns OK the transaction's changes are in the fsynced log and survive a
-// crash; Rollback() (or destroying an uncommitted Transaction) undoes every change.
-// The storage issue replaces the engine-wide latch with row locks and MVCC without
-// changing this interface's shape.
+// Transactions. Every call takes the Transaction it belongs to. A transaction may span
+// many statements (storage/txn/): reads see a snapshot (MVCC), writes take row locks
+// and stay private until Commit(). When Commit() returns OK the changes are in the
+// fsynced log and survive a crash; Rollback() (or destroying an uncommitted
+// Transaction) undoes every change. Savepoint()/RollbackToSavepoint() undo part of a
+// transaction (SAVEPOINT, and a failed statement undoing only itself). DDL statements
+// run in a transaction of their own that excludes all others while it runs.
 //
 // Errors are MySQL errors: ER_DUP_ENTRY naming the key, ER_TABLE_EXISTS_ERROR, ...
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -111,16 +112,46 @@ class Transaction {
 
 enum class AccessMode { kReadOnly, kReadWrite };
 
+/// READ UNCOMMITTED and SERIALIZABLE are not offered (the SQL layer answers 1235).
+enum class IsolationLevel { kReadCommitted, kRepeatableRead };
+
+/// Locking reads (SELECT ... FOR SHARE / FOR UPDATE, and the reads of UPDATE/DELETE).
+enum class RowLockMode { kShared, kExclusive };
+
+struct TransactionOptions {
+  /// REPEATABLE READ: one snapshot for the whole transaction, taken at its first read
+  /// (or at Begin with consistent_snapshot). READ COMMITTED: one per statement.
+  IsolationLevel isolation = IsolationLevel::kRepeatableRead;
+  bool consistent_snapshot = false;
+  /// How long a row lock request waits before failing with 1205.
+  std::chrono::milliseconds lock_wait_timeout{50'000};
+};
+
 class StorageEngine {
  public:
   virtual ~StorageEngine() = default;
 
   // --- Transactions ------------------------------------------------------------------
-  virtual Result<std::unique_ptr<Transaction>> Begin(AccessMode mode) = 0;
+  Result<std::unique_ptr<Transaction>> Begin(AccessMode mode) {
+    return Begin(mode, TransactionOptions{});
+  }
+  /// A kReadOnly transaction refuses writes with 1792.
+  virtual Result<std::unique_ptr<Transaction>> Begin(AccessMode mode,
+                                                     const TransactionOptions& options) = 0;
   /// Makes the transaction's changes durable (log fsynced) and visible.
   virtual Status Commit(Transaction* txn) = 0;
   /// Undoes every change the transaction made.
   virtual void Rollback(Transaction* txn) = 0;
+  /// A statement of the transaction starts (READ COMMITTED: its reads get a new
+  /// snapshot).
+  virtual void BeginStatement(Transaction* txn) = 0;
+  /// A position in the transaction's changes to roll back to later.
+  virtual Result<uint64_t> Savepoint(Transaction* txn) = 0;
+  /// Undoes the changes made after `savepoint` (row locks stay held, as in InnoDB).
+  virtual Status RollbackToSavepoint(Transaction* txn, uint64_t savepoint) = 0;
+  /// Whether the transaction was rolled back by the engine (deadlock victim): the
+  /// caller must end it.
+  virtual bool IsAborted(Transaction* txn) = 0;
 
   // --- Databases ---------------------------------------------------------------------
   virtual Status CreateDatabase(Transaction* txn, const std::string& name) = 0;  // 1007
@@ -146,8 +177,18 @@ class StorageEngine {
   // --- Rows --------------------------------------------------------------------------
   // `row` has one Value per column, already converted to the column's type and
   // checked for NOT NULL by the SQL layer.
+  /// A snapshot read (never waits for locks): the rows as of the transaction's
+  /// snapshot, overlaid with its own changes.
   virtual Result<std::unique_ptr<RowCursor>> Scan(Transaction* txn, const TableSchema& table,
                                                   const KeyRange& range) = 0;
+  /// A current read: each row is locked in `mode` (waiting for other transactions'
+  /// locks: 1205 on timeout, 1213 on deadlock, which rolls the transaction back) and
+  /// then read in its latest committed version, overlaid with the transaction's own
+  /// changes. UPDATE and DELETE find their rows this way (kExclusive).
+  virtual Result<std::unique_ptr<RowCursor>> LockingScan(Transaction* txn,
+                                                         const TableSchema& table,
+                                                         const KeyRange& range,
+                                                         RowLockMode mode) = 0;
   /// 1062 "Duplicate entry '<key>' for key 'PRIMARY'" if the primary key exists.
   virtual Status Insert(Transaction* txn, const TableSchema& table, const Row& row) = 0;
   /// Replaces the row; if its primary key changes and the new key exists: 1062.

@@ -243,8 +243,11 @@ TEST_F(SessionTest, BinderErrors) {
             "ERROR 1075 (42000): Incorrect table definition; there can be only one auto column "
             "and it must be defined as a key");
   EXPECT_EQ(Error("CREATE TABLE t3 (a INT) ENGINE=MyISAM").substr(0, 16), "ERROR 1235 (4200");
-  EXPECT_EQ(Error("BEGIN").substr(0, 10), "ERROR 1235");
-  EXPECT_EQ(Error("SET autocommit = 0").substr(0, 10), "ERROR 1235");
+  EXPECT_EQ(Error("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").substr(0, 10), "ERROR 1235");
+  EXPECT_EQ(Error("ROLLBACK TO SAVEPOINT nope"),
+            "ERROR 1305 (42000): SAVEPOINT nope does not exist");
+  EXPECT_EQ(Error("SET tx_isolation = 'sometimes'"),
+            "ERROR 1231 (42000): Variable 'tx_isolation' can't be set to the value of 'sometimes'");
   EXPECT_EQ(Error("SET @@nosuch = 1"), "ERROR 1193 (HY000): Unknown system variable 'nosuch'");
   EXPECT_EQ(Error("SET NAMES klingon"), "ERROR 1115 (42000): Unknown character set: 'klingon'");
 }

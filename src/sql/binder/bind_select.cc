@@ -74,10 +74,11 @@ Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
     return Status::Error(ErrorCode::kNotSupportedYet, "UNION, INTERSECT and EXCEPT");
   }
   if (!stmt.with.empty()) return Status::Error(ErrorCode::kNotSupportedYet, "WITH");
-  if (stmt.lock_mode != ast::LockMode::kNone) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "SELECT ... FOR UPDATE / LOCK IN SHARE MODE");
-  }
   BoundSelect bound;
+  if (stmt.lock_mode != ast::LockMode::kNone) {
+    bound.lock = stmt.lock_mode == ast::LockMode::kForUpdate ? storage::RowLockMode::kExclusive
+                                                             : storage::RowLockMode::kShared;
+  }
   for (const auto& ref : stmt.from) MINISQL_RETURN_IF_ERROR(BindFrom(*ref, &bound.tables));
   const std::vector<BoundTable>* tables = &bound.tables;
 

@@ -102,6 +102,8 @@ struct BoundSelect {
   bool distinct = false;
   std::optional<uint64_t> limit;
   uint64_t offset = 0;
+  /// FOR SHARE / FOR UPDATE: the tables are read with row locks (current reads).
+  std::optional<storage::RowLockMode> lock;
 
   std::vector<OutputColumn> columns;  // one per select item
 };

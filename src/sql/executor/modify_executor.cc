@@ -12,8 +12,9 @@ Status ModifyExecutor::Init() {
 }
 
 Status ModifyExecutor::CollectMatches() {
-  Result<std::unique_ptr<storage::RowCursor>> cursor =
-      ctx_->storage->Scan(ctx_->txn, *plan_->table, plan_->range);
+  // A current read: each row is X-locked, then read in its latest committed version.
+  Result<std::unique_ptr<storage::RowCursor>> cursor = ctx_->storage->LockingScan(
+      ctx_->txn, *plan_->table, plan_->range, storage::RowLockMode::kExclusive);
   if (!cursor.ok()) return cursor.status();
   Row row;
   storage::RowId id;

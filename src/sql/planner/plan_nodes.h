@@ -81,6 +81,7 @@ struct SeqScanPlan : PlanNode {
   SeqScanPlan() : PlanNode(PlanType::kSeqScan) {}
   std::shared_ptr<const storage::TableSchema> table;
   storage::KeyRange range;
+  std::optional<storage::RowLockMode> lock;  // FOR SHARE / FOR UPDATE: a locking read
   std::string Describe() const override;
 };
 

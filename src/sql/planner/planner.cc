@@ -25,6 +25,7 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
   for (BoundTable& table : select.tables) {
     auto scan = std::make_unique<SeqScanPlan>();
     scan->table = table.schema;
+    scan->lock = select.lock;
     if (select.tables.size() == 1) {
       scan->range = ExtractKeyRange(select.where_ast, *table.schema, table.alias);
     }

@@ -6,7 +6,7 @@
 
 #include "common/log.h"
 #include "storage/btree/btree.h"
-#include "storage/engine/table_row_cursor.h"
+#include "storage/engine/mvcc_row_cursor.h"
 #include "storage/table/key_codec.h"
 #include "storage/table/row_codec.h"
 
@@ -21,10 +21,6 @@ Status DuplicateKey(const TableSchema& table, const Row& row) {
   return Status::Error(ErrorCode::kDupEntry, DescribePrimaryKey(table, row), "PRIMARY");
 }
 
-Status Ignore(const Result<bool>& result) {
-  return result.ok() ? Status::OK() : result.status();
-}
-
 }  // namespace
 
 BTreeStorageEngine::~BTreeStorageEngine() {
@@ -34,67 +30,127 @@ BTreeStorageEngine::~BTreeStorageEngine() {
 
 // --- Transactions ----------------------------------------------------------------------
 
-Result<std::unique_ptr<Transaction>> BTreeStorageEngine::Begin(AccessMode mode) {
-  return std::unique_ptr<Transaction>(
-      std::make_unique<EngineTransaction>(this, next_txn_id_++, mode, &latch_, pager_.get()));
+Result<std::unique_ptr<Transaction>> BTreeStorageEngine::Begin(AccessMode mode,
+                                                               const TransactionOptions& options) {
+  auto txn = std::make_unique<EngineTransaction>(this, next_txn_id_++, mode, options);
+  if (options.consistent_snapshot) txn->snapshot = timestamps_.AcquireSnapshot();
+  return std::unique_ptr<Transaction>(std::move(txn));
+}
+
+BTreeStorageEngine::ReadLatch::ReadLatch(BTreeStorageEngine* engine, EngineTransaction* txn) {
+  if (txn == nullptr || !txn->holds_exclusive()) {
+    lock_ = std::shared_lock<std::shared_mutex>(engine->latch_);
+  }
 }
 
 Result<EngineTransaction*> BTreeStorageEngine::Open(Transaction* txn) {
   auto* ours = static_cast<EngineTransaction*>(txn);
   if (ours == nullptr || ours->finished()) return NotOpen();
+  if (ours->aborted()) return Status::Error(ErrorCode::kLockDeadlock);
   return ours;
 }
 
-Result<PagerTxn*> BTreeStorageEngine::Writable(Transaction* txn) {
+Result<EngineTransaction*> BTreeStorageEngine::Writer(Transaction* txn) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
   if ((*ours)->mode() != AccessMode::kReadWrite) {
-    return Status::Error(ErrorCode::kInternalError, "write in a read-only transaction");
+    return Status::Error(ErrorCode::kCantExecuteInReadOnlyTransaction);
   }
-  return (*ours)->pager_txn();
+  return *ours;
 }
 
-Status BTreeStorageEngine::Commit(Transaction* txn) {
+Result<PagerTxn*> BTreeStorageEngine::Ddl(Transaction* txn) {
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  if (!(*ours)->holds_exclusive()) {
+    // Only the holder of the exclusive latch may start a PagerTxn (one writer at a time).
+    (*ours)->exclusive = std::unique_lock<std::shared_mutex>(latch_);
+    (*ours)->pager_txn = pager_->BeginTxn();
+  }
+  return (*ours)->pager_txn.get();
+}
+
+uint64_t BTreeStorageEngine::ReadTimestamp(EngineTransaction* txn) {
+  if (!txn->snapshot) txn->snapshot = timestamps_.AcquireSnapshot();
+  return *txn->snapshot;
+}
+
+void BTreeStorageEngine::ReleaseSnapshot(EngineTransaction* txn) {
+  if (!txn->snapshot) return;
+  timestamps_.ReleaseSnapshot(*txn->snapshot);
+  txn->snapshot.reset();
+  versions_.GarbageCollect(timestamps_.OldestNeeded());
+}
+
+void BTreeStorageEngine::BeginStatement(Transaction* txn) {
+  Result<EngineTransaction*> ours = Open(txn);
+  if (!ours.ok()) return;
+  if ((*ours)->options().isolation == IsolationLevel::kReadCommitted) ReleaseSnapshot(*ours);
+}
+
+Result<uint64_t> BTreeStorageEngine::Savepoint(Transaction* txn) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
-  // Group commit (pager.h): log under the latch, wait for the fsync without it, so the
-  // next writer runs while this one waits for the disk.
-  Result<Lsn> commit_lsn = Lsn{0};
-  if ((*ours)->pager_txn() != nullptr) {
-    commit_lsn = pager_->AppendCommit((*ours)->pager_txn());
-    if (!commit_lsn.ok()) catalog_.ClearCache();  // the pager rolled the pages back
-  }
-  (*ours)->Finish();
-  if (!commit_lsn.ok()) return commit_lsn.status();
-  Status durable = pager_->WaitDurable(*commit_lsn);
-  if (!durable.ok()) {
-    std::unique_lock<std::shared_mutex> lock(latch_);
-    pager_->RollBackUndurableCommits();
-    catalog_.ClearCache();
-  }
-  return durable;
+  return static_cast<uint64_t>((*ours)->writes.Savepoint());
+}
+
+Status BTreeStorageEngine::RollbackToSavepoint(Transaction* txn, uint64_t savepoint) {
+  Result<EngineTransaction*> ours = Open(txn);
+  if (!ours.ok()) return ours.status();
+  (*ours)->writes.RollbackTo(savepoint);
+  return Status::OK();
+}
+
+bool BTreeStorageEngine::IsAborted(Transaction* txn) {
+  auto* ours = static_cast<EngineTransaction*>(txn);
+  return ours != nullptr && !ours->finished() && ours->aborted();
 }
 
 void BTreeStorageEngine::Rollback(Transaction* txn) {
-  Result<EngineTransaction*> ours = Open(txn);
-  if (!ours.ok()) return;
-  if ((*ours)->pager_txn() != nullptr) {
-    pager_->AbortTxn((*ours)->pager_txn());
+  auto* ours = static_cast<EngineTransaction*>(txn);
+  if (ours == nullptr || ours->finished()) return;
+  if (ours->pager_txn != nullptr) {
+    pager_->AbortTxn(ours->pager_txn.get());
     catalog_.ClearCache();
   }
-  (*ours)->Finish();
+  EndDdl(ours);
+  ours->writes.Clear();
+  EndTransaction(ours);
+}
+
+Status BTreeStorageEngine::LockRow(EngineTransaction* txn, uint64_t table_id,
+                                   const std::string& key, RowLockMode mode) {
+  Status locked = locks_.Lock(
+      txn->id(), LockKey{table_id, 0, key},
+      mode == RowLockMode::kShared ? LockManager::Mode::kShared : LockManager::Mode::kExclusive,
+      txn->options().lock_wait_timeout);
+  if (locked.error_code() == ErrorCode::kLockDeadlock) {
+    // The victim's whole transaction is rolled back now, so the others can proceed.
+    txn->writes.Clear();
+    locks_.ReleaseAll(txn->id());
+    ReleaseSnapshot(txn);
+    txn->set_aborted();
+  }
+  return locked;
+}
+
+Result<std::optional<std::string>> BTreeStorageEngine::LatestRecord(EngineTransaction* txn,
+                                                                    const TableEntry& entry,
+                                                                    const std::string& key) {
+  if (const WriteSet::Change* own = txn->writes.Find(entry.schema->table_id, key)) return *own;
+  return BTree(pager_.get(), entry.root).Get(key);
 }
 
 // --- Databases -------------------------------------------------------------------------
 
 Status BTreeStorageEngine::CreateDatabase(Transaction* txn, const std::string& name) {
-  Result<PagerTxn*> ptxn = Writable(txn);
+  Result<PagerTxn*> ptxn = Ddl(txn);
   if (!ptxn.ok()) return ptxn.status();
   return catalog_.CreateDatabase(*ptxn, name);
 }
 
 Status BTreeStorageEngine::DropDatabase(Transaction* txn, const std::string& name) {
-  Result<PagerTxn*> ptxn = Writable(txn);
+  Result<PagerTxn*> ptxn = Ddl(txn);
   if (!ptxn.ok()) return ptxn.status();
   return catalog_.DropDatabase(*ptxn, name);
 }
@@ -102,19 +158,21 @@ Status BTreeStorageEngine::DropDatabase(Transaction* txn, const std::string& nam
 Result<bool> BTreeStorageEngine::DatabaseExists(Transaction* txn, const std::string& name) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   return catalog_.DatabaseExists(name);
 }
 
 Result<std::vector<std::string>> BTreeStorageEngine::ListDatabases(Transaction* txn) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   return catalog_.ListDatabases();
 }
 
 // --- Tables ----------------------------------------------------------------------------
 
 Status BTreeStorageEngine::CreateTable(Transaction* txn, const TableSchema& schema) {
-  Result<PagerTxn*> ptxn = Writable(txn);
+  Result<PagerTxn*> ptxn = Ddl(txn);
   if (!ptxn.ok()) return ptxn.status();
   for (uint32_t column : schema.primary_key) {
     if (column >= schema.columns.size()) {
@@ -127,7 +185,7 @@ Status BTreeStorageEngine::CreateTable(Transaction* txn, const TableSchema& sche
 
 Status BTreeStorageEngine::DropTable(Transaction* txn, const std::string& db,
                                      const std::string& table) {
-  Result<PagerTxn*> ptxn = Writable(txn);
+  Result<PagerTxn*> ptxn = Ddl(txn);
   if (!ptxn.ok()) return ptxn.status();
   return catalog_.DropTable(*ptxn, db, table);
 }
@@ -136,6 +194,7 @@ Result<std::vector<std::string>> BTreeStorageEngine::ListTables(Transaction* txn
                                                                 const std::string& db) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   Result<bool> exists = catalog_.DatabaseExists(db);
   if (!exists.ok()) return exists.status();
   if (!*exists) return Status::Error(ErrorCode::kBadDb, db);
@@ -147,6 +206,7 @@ Result<std::shared_ptr<const TableSchema>> BTreeStorageEngine::GetTable(Transact
                                                                         const std::string& table) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   Result<std::optional<TableEntry>> entry = catalog_.FindTable(db, table);
   if (!entry.ok()) return entry.status();
   if (!entry->has_value()) return Status::Error(ErrorCode::kNoSuchTable, db, table);
@@ -168,16 +228,36 @@ Result<TableEntry> BTreeStorageEngine::Resolve(const TableSchema& table) {
 Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::Scan(Transaction* txn,
                                                             const TableSchema& table,
                                                             const KeyRange& range) {
+  return OpenCursor(txn, table, range, std::nullopt);
+}
+
+Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::LockingScan(Transaction* txn,
+                                                                   const TableSchema& table,
+                                                                   const KeyRange& range,
+                                                                   RowLockMode mode) {
+  if (mode == RowLockMode::kExclusive) {
+    Result<EngineTransaction*> writer = Writer(txn);
+    if (!writer.ok()) return writer.status();
+  }
+  return OpenCursor(txn, table, range, mode);
+}
+
+Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::OpenCursor(Transaction* txn,
+                                                                  const TableSchema& table,
+                                                                  const KeyRange& range,
+                                                                  std::optional<RowLockMode> lock) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  uint64_t read_ts = lock ? 0 : ReadTimestamp(*ours);
+  ReadLatch latch(this, *ours);
   Result<TableEntry> entry = Resolve(table);
   if (!entry.ok()) return entry.status();
-  auto encode = [&](const std::optional<KeyBound>& bound)
-      -> Result<std::optional<TableRowCursor::EncodedBound>> {
-    if (!bound) return std::optional<TableRowCursor::EncodedBound>();
+  auto encode =
+      [&](const std::optional<KeyBound>& bound) -> Result<std::optional<EncodedKeyRange::Bound>> {
+    if (!bound) return std::optional<EncodedKeyRange::Bound>();
     Result<std::string> prefix = EncodeKeyPrefix(*entry->schema, bound->values);
     if (!prefix.ok()) return prefix.status();
-    return std::optional<TableRowCursor::EncodedBound>({std::move(*prefix), bound->inclusive});
+    return std::optional<EncodedKeyRange::Bound>({std::move(*prefix), bound->inclusive});
   };
   auto lower = encode(range.lower);
   if (!lower.ok()) return lower.status();
@@ -186,117 +266,181 @@ Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::Scan(Transaction* txn,
   BTree tree(pager_.get(), entry->root);
   Result<std::unique_ptr<BTreeCursor>> cursor = tree.Seek(*lower ? (*lower)->prefix : "");
   if (!cursor.ok()) return cursor.status();
-  return std::unique_ptr<RowCursor>(std::make_unique<TableRowCursor>(
-      entry->schema, std::move(*cursor), std::move(*lower), std::move(*upper)));
+  return std::unique_ptr<RowCursor>(std::make_unique<MvccRowCursor>(
+      this, *ours, std::move(*entry), std::move(*cursor),
+      EncodedKeyRange{std::move(*lower), std::move(*upper)}, lock, read_ts, ddl_epoch_.load()));
+}
+
+template <typename F>
+Result<uint64_t> BTreeStorageEngine::WithCounters(const TableSchema& schema, F mutate) {
+  std::lock_guard<std::mutex> lock(counters_mu_);
+  auto it = counters_.find(schema.table_id);
+  if (it == counters_.end()) {
+    Result<TableCounters> stored = catalog_.GetCounters(schema.database, schema.name);
+    if (!stored.ok()) return stored.status();
+    it = counters_.emplace(schema.table_id, *stored).first;
+  }
+  return mutate(&it->second);
 }
 
 Status BTreeStorageEngine::Insert(Transaction* txn, const TableSchema& table, const Row& row) {
-  Result<PagerTxn*> ptxn = Writable(txn);
-  if (!ptxn.ok()) return ptxn.status();
-  Result<TableEntry> entry = Resolve(table);
-  if (!entry.ok()) return entry.status();
-  const TableSchema& schema = *entry->schema;
-  Result<std::string> record = EncodeRow(schema, row);
-  if (!record.ok()) return record.status();
-
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  std::optional<TableEntry> entry;
   std::string key;
-  if (schema.primary_key.empty()) {
-    Result<TableCounters> counters = catalog_.GetCounters(schema.database, schema.name);
-    if (!counters.ok()) return counters.status();
-    key = EncodeRowIdKey(counters->next_row_id++);
-    if (!BTree::EntryFits(key, *record)) {
+  std::string record;
+  {
+    ReadLatch latch(this, *ours);
+    Result<TableEntry> resolved = Resolve(table);
+    if (!resolved.ok()) return resolved.status();
+    entry = std::move(*resolved);
+    const TableSchema& schema = *entry->schema;
+    Result<std::string> encoded_row = EncodeRow(schema, row);
+    if (!encoded_row.ok()) return encoded_row.status();
+    record = std::move(*encoded_row);
+    if (schema.primary_key.empty()) {
+      Result<uint64_t> row_id =
+          WithCounters(schema, [](TableCounters* counters) { return counters->next_row_id++; });
+      if (!row_id.ok()) return row_id.status();
+      key = EncodeRowIdKey(*row_id);
+      (*ours)->counter_tables[schema.table_id] = entry->schema;
+    } else {
+      Result<std::string> encoded = EncodePrimaryKey(schema, row);
+      if (!encoded.ok()) return encoded.status();
+      key = std::move(*encoded);
+    }
+    if (!BTree::EntryFits(key, record)) {
       return Status::Error(ErrorCode::kTooBigRowsize,
                            static_cast<unsigned long>(BTree::kMaxKeySize));
     }
-    MINISQL_RETURN_IF_ERROR(catalog_.PutCounters(*ptxn, schema.database, schema.name, *counters));
-  } else {
-    Result<std::string> encoded = EncodePrimaryKey(schema, row);
-    if (!encoded.ok()) return encoded.status();
-    key = std::move(*encoded);
   }
-  BTree tree(pager_.get(), entry->root);
-  Result<bool> inserted = tree.Insert(*ptxn, key, *record);
-  if (!inserted.ok()) return inserted.status();
-  return *inserted ? Status::OK() : DuplicateKey(schema, row);
+  const TableSchema& schema = *entry->schema;
+  MINISQL_RETURN_IF_ERROR(LockRow(*ours, schema.table_id, key, RowLockMode::kExclusive));
+  {
+    ReadLatch latch(this, *ours);
+    Result<std::optional<std::string>> existing = LatestRecord(*ours, *entry, key);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) return DuplicateKey(schema, row);
+  }
+  (*ours)->writes.Put(schema.table_id, entry->schema, key, std::move(record));
+  return Status::OK();
 }
 
 Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, const RowId& id,
                                   const Row& new_row) {
-  Result<PagerTxn*> ptxn = Writable(txn);
-  if (!ptxn.ok()) return ptxn.status();
-  Result<TableEntry> entry = Resolve(table);
-  if (!entry.ok()) return entry.status();
-  const TableSchema& schema = *entry->schema;
-  Result<std::string> record = EncodeRow(schema, new_row);
-  if (!record.ok()) return record.status();
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  std::optional<TableEntry> entry;
+  std::string record;
   std::string new_key = id;  // a hidden row id never changes
-  if (!schema.primary_key.empty()) {
-    Result<std::string> encoded = EncodePrimaryKey(schema, new_row);
-    if (!encoded.ok()) return encoded.status();
-    new_key = std::move(*encoded);
+  {
+    ReadLatch latch(this, *ours);
+    Result<TableEntry> resolved = Resolve(table);
+    if (!resolved.ok()) return resolved.status();
+    entry = std::move(*resolved);
+    const TableSchema& schema = *entry->schema;
+    Result<std::string> encoded_row = EncodeRow(schema, new_row);
+    if (!encoded_row.ok()) return encoded_row.status();
+    record = std::move(*encoded_row);
+    if (!schema.primary_key.empty()) {
+      Result<std::string> encoded = EncodePrimaryKey(schema, new_row);
+      if (!encoded.ok()) return encoded.status();
+      new_key = std::move(*encoded);
+    }
+    if (!BTree::EntryFits(new_key, record)) {
+      return Status::Error(ErrorCode::kTooBigRowsize,
+                           static_cast<unsigned long>(BTree::kMaxKeySize));
+    }
   }
-  if (!BTree::EntryFits(new_key, *record)) {
-    return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxKeySize));
+  const TableSchema& schema = *entry->schema;
+  MINISQL_RETURN_IF_ERROR(LockRow(*ours, schema.table_id, id, RowLockMode::kExclusive));
+  if (new_key != id) {
+    MINISQL_RETURN_IF_ERROR(LockRow(*ours, schema.table_id, new_key, RowLockMode::kExclusive));
   }
-  BTree tree(pager_.get(), entry->root);
-  Status missing = Status::Error(ErrorCode::kInternalError, "updated row no longer exists");
-  if (new_key == id) {
-    Result<bool> updated = tree.Update(*ptxn, id, *record);
-    if (!updated.ok()) return updated.status();
-    return *updated ? Status::OK() : missing;
+  {
+    ReadLatch latch(this, *ours);
+    Result<std::optional<std::string>> current = LatestRecord(*ours, *entry, id);
+    if (!current.ok()) return current.status();
+    if (!current->has_value()) {
+      return Status::Error(ErrorCode::kInternalError, "updated row no longer exists");
+    }
+    if (new_key != id) {
+      Result<std::optional<std::string>> existing = LatestRecord(*ours, *entry, new_key);
+      if (!existing.ok()) return existing.status();
+      if (existing->has_value()) return DuplicateKey(schema, new_row);
+    }
   }
-  // The key changes: check for a duplicate before touching anything, then move the row.
-  Result<std::optional<std::string>> existing = tree.Get(new_key);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) return DuplicateKey(schema, new_row);
-  Result<bool> deleted = tree.Delete(*ptxn, id);
-  if (!deleted.ok()) return deleted.status();
-  if (!*deleted) return missing;
-  return Ignore(tree.Insert(*ptxn, new_key, *record));
-}
-
-Status BTreeStorageEngine::Delete(Transaction* txn, const TableSchema& table, const RowId& id) {
-  Result<PagerTxn*> ptxn = Writable(txn);
-  if (!ptxn.ok()) return ptxn.status();
-  Result<TableEntry> entry = Resolve(table);
-  if (!entry.ok()) return entry.status();
-  BTree tree(pager_.get(), entry->root);
-  Result<bool> deleted = tree.Delete(*ptxn, id);
-  if (!deleted.ok()) return deleted.status();
-  if (!*deleted) return Status::Error(ErrorCode::kInternalError, "deleted row no longer exists");
+  if (new_key != id) (*ours)->writes.Put(schema.table_id, entry->schema, id, std::nullopt);
+  (*ours)->writes.Put(schema.table_id, entry->schema, new_key, std::move(record));
   return Status::OK();
 }
 
+Status BTreeStorageEngine::Delete(Transaction* txn, const TableSchema& table, const RowId& id) {
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  std::optional<TableEntry> entry;
+  {
+    ReadLatch latch(this, *ours);
+    Result<TableEntry> resolved = Resolve(table);
+    if (!resolved.ok()) return resolved.status();
+    entry = std::move(*resolved);
+  }
+  MINISQL_RETURN_IF_ERROR(LockRow(*ours, entry->schema->table_id, id, RowLockMode::kExclusive));
+  {
+    ReadLatch latch(this, *ours);
+    Result<std::optional<std::string>> current = LatestRecord(*ours, *entry, id);
+    if (!current.ok()) return current.status();
+    if (!current->has_value()) {
+      return Status::Error(ErrorCode::kInternalError, "deleted row no longer exists");
+    }
+  }
+  (*ours)->writes.Put(entry->schema->table_id, entry->schema, id, std::nullopt);
+  return Status::OK();
+}
+
+// AUTO_INCREMENT values and hidden row ids are handed out from memory, as InnoDB does
+// (not transactional: a rolled-back insert leaves a gap); the counters are stored in
+// the catalog by the commits that use them (engine_commit.cc).
 Result<int64_t> BTreeStorageEngine::NextAutoIncrement(Transaction* txn, const TableSchema& table) {
-  Result<PagerTxn*> ptxn = Writable(txn);
-  if (!ptxn.ok()) return ptxn.status();
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   Result<TableEntry> entry = Resolve(table);
   if (!entry.ok()) return entry.status();
-  Result<TableCounters> counters = catalog_.GetCounters(table.database, table.name);
-  if (!counters.ok()) return counters.status();
-  if (counters->next_auto_increment > static_cast<uint64_t>(INT64_MAX)) {
+  bool overflow = false;
+  Result<uint64_t> value = WithCounters(*entry->schema, [&](TableCounters* counters) {
+    if (counters->next_auto_increment > static_cast<uint64_t>(INT64_MAX)) {
+      overflow = true;
+      return uint64_t{0};
+    }
+    return counters->next_auto_increment++;
+  });
+  if (!value.ok()) return value.status();
+  (*ours)->counter_tables[entry->schema->table_id] = entry->schema;
+  if (overflow) {
     return Status::Error(ErrorCode::kDataOutOfRange, "BIGINT", "AUTO_INCREMENT of " + table.name);
   }
-  auto value = static_cast<int64_t>(counters->next_auto_increment++);
-  MINISQL_RETURN_IF_ERROR(catalog_.PutCounters(*ptxn, table.database, table.name, *counters));
-  return value;
+  return static_cast<int64_t>(*value);
 }
 
 Status BTreeStorageEngine::NoteAutoIncrementValue(Transaction* txn, const TableSchema& table,
                                                   int64_t value) {
-  Result<PagerTxn*> ptxn = Writable(txn);
-  if (!ptxn.ok()) return ptxn.status();
+  Result<EngineTransaction*> ours = Writer(txn);
+  if (!ours.ok()) return ours.status();
+  if (value < 0) return Status::OK();
+  ReadLatch latch(this, *ours);
   Result<TableEntry> entry = Resolve(table);
   if (!entry.ok()) return entry.status();
-  Result<TableCounters> counters = catalog_.GetCounters(table.database, table.name);
-  if (!counters.ok()) return counters.status();
-  if (value < 0 || static_cast<uint64_t>(value) < counters->next_auto_increment) {
-    return Status::OK();
-  }
-  // INT64_MAX stays the next value: the following NextAutoIncrement reports overflow.
-  counters->next_auto_increment =
-      value == INT64_MAX ? static_cast<uint64_t>(INT64_MAX) + 1 : static_cast<uint64_t>(value) + 1;
-  return catalog_.PutCounters(*ptxn, table.database, table.name, *counters);
+  Result<uint64_t> noted = WithCounters(*entry->schema, [&](TableCounters* counters) {
+    // INT64_MAX stays the next value: the following NextAutoIncrement reports overflow.
+    uint64_t next = value == INT64_MAX ? static_cast<uint64_t>(INT64_MAX) + 1
+                                       : static_cast<uint64_t>(value) + 1;
+    if (next > counters->next_auto_increment) counters->next_auto_increment = next;
+    return counters->next_auto_increment;
+  });
+  if (!noted.ok()) return noted.status();
+  (*ours)->counter_tables[entry->schema->table_id] = entry->schema;
+  return Status::OK();
 }
 
 // --- Accounts --------------------------------------------------------------------------
@@ -306,17 +450,19 @@ Result<std::optional<UserRecord>> BTreeStorageEngine::FindUser(Transaction* txn,
                                                                const std::string& host) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   return catalog_.FindUser(user, host);
 }
 
 Result<std::vector<UserRecord>> BTreeStorageEngine::ListUsers(Transaction* txn) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
   return catalog_.ListUsers();
 }
 
 Status BTreeStorageEngine::CreateUser(Transaction* txn, const UserRecord& user) {
-  Result<PagerTxn*> ptxn = Writable(txn);
+  Result<PagerTxn*> ptxn = Ddl(txn);
   if (!ptxn.ok()) return ptxn.status();
   return catalog_.CreateUser(*ptxn, user);
 }

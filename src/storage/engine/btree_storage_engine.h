@@ -1,27 +1,38 @@
-// btree_storage_engine.h — the StorageEngine implementation: tables as B+ trees.
+// btree_storage_engine.h — the StorageEngine implementation: tables as B+ trees,
+// multi-statement transactions with MVCC and row locks (storage/txn/).
 //
 //   BTreeStorageEngine
-//     ├─ latch_    engine-wide shared_mutex (engine_transaction.h)
-//     ├─ catalog_  databases, tables, users — a B+ tree at page 1 (catalog/)
-//     └─ pager_    pages, buffer pool, WAL, recovery (pager/)
+//     ├─ latch_         engine-wide shared_mutex: a short PHYSICAL latch (readers of
+//     │                 pages shared; a commit applying its writes, or a DDL
+//     │                 transaction, exclusive). No transaction holds it across
+//     │                 statements except DDL, which runs alone.
+//     ├─ locks_         row locks (txn/lock_manager.h)
+//     ├─ versions_      older committed row versions (txn/version_store.h)
+//     ├─ timestamps_    commit timestamps, open snapshots (txn/transaction_manager.h)
+//     ├─ catalog_       databases, tables, users — a B+ tree at page 1 (catalog/)
+//     └─ pager_         pages, buffer pool, WAL, recovery (pager/)
 //
 // A table is one B+ tree: key = encoded primary key (or hidden row id), value = the
-// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key.
-//
-// Every change runs inside the read-write transaction's PagerTxn, so Rollback (or a
-// failed Commit) restores every page, catalog included; the catalog's schema cache is
-// then cleared. Statements that fail part-way (e.g. a duplicate key) are expected to
-// be rolled back by the caller; Insert itself checks for the duplicate before writing.
+// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key. The tree
+// holds the latest committed version of each row; INSERT/UPDATE/DELETE lock the key
+// and record the change in the transaction's WriteSet; Commit applies the WriteSet
+// through the tree write path (engine_commit.cc) as one pager transaction, so the WAL
+// and recovery are unchanged.
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 
 #include "storage/catalog/catalog.h"
 #include "storage/engine/engine_transaction.h"
 #include "storage/pager/pager.h"
 #include "storage/storage_engine.h"
+#include "storage/txn/lock_manager.h"
+#include "storage/txn/transaction_manager.h"
+#include "storage/txn/version_store.h"
 
 namespace minisql::storage {
 
@@ -31,9 +42,15 @@ class BTreeStorageEngine : public StorageEngine {
       : pager_(std::move(pager)), catalog_(pager_.get()) {}
   ~BTreeStorageEngine() override;
 
-  Result<std::unique_ptr<Transaction>> Begin(AccessMode mode) override;
+  using StorageEngine::Begin;
+  Result<std::unique_ptr<Transaction>> Begin(AccessMode mode,
+                                             const TransactionOptions& options) override;
   Status Commit(Transaction* txn) override;
   void Rollback(Transaction* txn) override;
+  void BeginStatement(Transaction* txn) override;
+  Result<uint64_t> Savepoint(Transaction* txn) override;
+  Status RollbackToSavepoint(Transaction* txn, uint64_t savepoint) override;
+  bool IsAborted(Transaction* txn) override;
 
   Status CreateDatabase(Transaction* txn, const std::string& name) override;
   Status DropDatabase(Transaction* txn, const std::string& name) override;
@@ -48,6 +65,8 @@ class BTreeStorageEngine : public StorageEngine {
 
   Result<std::unique_ptr<RowCursor>> Scan(Transaction* txn, const TableSchema& table,
                                           const KeyRange& range) override;
+  Result<std::unique_ptr<RowCursor>> LockingScan(Transaction* txn, const TableSchema& table,
+                                                 const KeyRange& range, RowLockMode mode) override;
   Status Insert(Transaction* txn, const TableSchema& table, const Row& row) override;
   Status Update(Transaction* txn, const TableSchema& table, const RowId& id,
                 const Row& new_row) override;
@@ -63,18 +82,79 @@ class BTreeStorageEngine : public StorageEngine {
 
   Status Checkpoint() override;
 
+  /// For tests: older versions kept, and open snapshots.
+  size_t version_count() const { return versions_.size(); }
+  size_t open_snapshots() const { return timestamps_.open_snapshots(); }
+
  private:
-  /// The transaction as ours, if it is still open (any mode).
+  friend class MvccRowCursor;
+
+  /// The engine latch, shared, for one step of a read; a no-op for a DDL transaction,
+  /// which already holds it exclusively.
+  class ReadLatch {
+   public:
+    ReadLatch(BTreeStorageEngine* engine, EngineTransaction* txn);
+
+   private:
+    std::shared_lock<std::shared_mutex> lock_;
+  };
+
+  /// The transaction as ours, if it is still open (any mode); 1213 after a deadlock.
   Result<EngineTransaction*> Open(Transaction* txn);
-  /// The transaction's PagerTxn, if it is an open read-write transaction.
-  Result<PagerTxn*> Writable(Transaction* txn);
-  /// The catalog's entry for `table` (1146 if it no longer exists).
+  /// An open read-write transaction (1792 for a read-only one).
+  Result<EngineTransaction*> Writer(Transaction* txn);
+  /// The PagerTxn of a DDL transaction: takes the engine latch exclusively for the
+  /// rest of the transaction.
+  Result<PagerTxn*> Ddl(Transaction* txn);
+  /// The catalog's entry for `table` (1146 if it no longer exists). Latch held.
   Result<TableEntry> Resolve(const TableSchema& table);
+  /// The snapshot's read timestamp, acquiring it on the first read.
+  uint64_t ReadTimestamp(EngineTransaction* txn);
+  /// Waits for a row lock; a deadlock rolls the whole transaction back. Latch NOT held.
+  Status LockRow(EngineTransaction* txn, uint64_t table_id, const std::string& key,
+                 RowLockMode mode);
+  /// The key's latest committed record overlaid with the transaction's own change.
+  /// Latch held.
+  Result<std::optional<std::string>> LatestRecord(EngineTransaction* txn, const TableEntry& entry,
+                                                  const std::string& key);
+  Result<std::unique_ptr<RowCursor>> OpenCursor(Transaction* txn, const TableSchema& table,
+                                                const KeyRange& range,
+                                                std::optional<RowLockMode> lock);
+  /// The table's counters (AUTO_INCREMENT, hidden row id), kept in memory between
+  /// commits. Latch held. `mutate` runs under the counters' mutex.
+  template <typename F>
+  Result<uint64_t> WithCounters(const TableSchema& schema, F mutate);
+
+  // --- Commit (engine_commit.cc) -------------------------------------------------------
+  /// Writes the WriteSet into the trees within `ptxn`; fills the versions to record.
+  struct Superseded {
+    uint64_t table_id;
+    std::string key;
+    std::optional<std::string> before;
+  };
+  Status ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn, std::vector<Superseded>* versions);
+  Status StoreCounters(PagerTxn* ptxn, const TableSchema& table);
+  /// The tree write path: store `record` under `key` (or remove the key when
+  /// `record` is empty); `before` is what the tree held.
+  Status TreeWrite(PagerTxn* ptxn, const TableEntry& entry, const std::string& key,
+                   const std::optional<std::string>& before,
+                   const std::optional<std::string>& record);
+  /// Releases the transaction's locks and snapshot and marks it finished.
+  void EndTransaction(EngineTransaction* txn);
+  /// Ends a DDL transaction's exclusive section (after commit or abort).
+  void EndDdl(EngineTransaction* txn);
+  void ReleaseSnapshot(EngineTransaction* txn);
 
   std::unique_ptr<Pager> pager_;
   Catalog catalog_;
   std::shared_mutex latch_;
   std::atomic<uint64_t> next_txn_id_{1};
+  std::atomic<uint64_t> ddl_epoch_{0};  // bumped when a DDL transaction ends
+  LockManager locks_;
+  VersionStore versions_;
+  TransactionManager timestamps_;
+  std::mutex counters_mu_;
+  std::map<uint64_t, TableCounters> counters_;  // table id -> next values
 };
 
 /// OpenStorageEngine with full control of the pager (tests use a fault-injecting file

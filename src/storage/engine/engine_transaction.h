@@ -1,22 +1,31 @@
-// engine_transaction.h — the storage engine's Transaction: a latch plus a PagerTxn.
+// engine_transaction.h — the storage engine's Transaction: a snapshot, a private
+// write set and row locks (storage/txn/), plus, for DDL only, the engine latch and a
+// PagerTxn.
 //
-// Concurrency in this first cut is one engine-wide std::shared_mutex:
+// Life of a transaction (btree_storage_engine.cc, engine_commit.cc):
 //
-//   Begin(kReadOnly)   ── shared lock ──────────────► Commit / Rollback: unlock
-//   Begin(kReadWrite)  ── exclusive lock + PagerTxn ─► Commit:   pager commit, unlock
-//                                                     Rollback: pager abort, catalog
-//                                                               cache cleared, unlock
+//   Begin ──► reads: snapshot acquired at the first snapshot read (REPEATABLE READ),
+//   │         or per statement (READ COMMITTED), or at Begin (WITH CONSISTENT SNAPSHOT)
+//   │   ──► writes: row X lock, then the change goes into the WriteSet
+//   │   ──► DDL: engine latch taken exclusively + PagerTxn, held until the end
+//   ▼
+//   Commit: latch (exclusive, briefly) ─► apply WriteSet in one PagerTxn ─► log fsynced
+//           ─► old versions recorded ─► commit published to new snapshots ─► unlatch
+//           ─► row locks released, snapshot released
+//   Rollback: WriteSet dropped (or PagerTxn aborted for DDL) ─► locks, snapshot released
 //
-// The transaction object owns its lock, so the lock can never outlive it; destroying
-// an unfinished read-write transaction rolls it back.
+// Destroying an unfinished transaction rolls it back (a client that disconnects).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 
 #include "storage/pager/pager.h"
 #include "storage/storage_engine.h"
+#include "storage/txn/write_set.h"
 
 namespace minisql::storage {
 
@@ -24,29 +33,38 @@ class BTreeStorageEngine;
 
 class EngineTransaction : public Transaction {
  public:
-  /// Takes `latch` (shared or exclusive by `mode`), blocking until it is available;
-  /// then, for a read-write transaction, begins a PagerTxn on `pager`.
   EngineTransaction(BTreeStorageEngine* engine, uint64_t id, AccessMode mode,
-                    std::shared_mutex* latch, Pager* pager);
+                    const TransactionOptions& options)
+      : engine_(engine), id_(id), mode_(mode), options_(options) {}
   ~EngineTransaction() override;
 
   uint64_t id() const override { return id_; }
   AccessMode mode() const { return mode_; }
+  const TransactionOptions& options() const { return options_; }
   bool finished() const { return finished_; }
-  /// The pager transaction of a read-write transaction (null for read-only).
-  PagerTxn* pager_txn() const { return pager_txn_.get(); }
+  void set_finished() { finished_ = true; }
+  /// Rolled back by the engine as a deadlock victim; waits for the caller's Rollback.
+  bool aborted() const { return aborted_; }
+  void set_aborted() { aborted_ = true; }
 
-  /// Marks the transaction over and releases its lock (called by the engine).
-  void Finish();
+  /// The snapshot's read timestamp, if one is taken.
+  std::optional<uint64_t> snapshot;
+  WriteSet writes;
+  /// Tables whose in-memory counters this transaction moved (stored at commit).
+  std::map<uint64_t, std::shared_ptr<const TableSchema>> counter_tables;
+
+  // --- DDL: the engine latch held exclusively until the transaction ends ----------------
+  bool holds_exclusive() const { return exclusive.owns_lock(); }
+  std::unique_lock<std::shared_mutex> exclusive;
+  std::unique_ptr<PagerTxn> pager_txn;
 
  private:
   BTreeStorageEngine* engine_;
   uint64_t id_;
   AccessMode mode_;
+  TransactionOptions options_;
   bool finished_ = false;
-  std::shared_lock<std::shared_mutex> shared_;
-  std::unique_lock<std::shared_mutex> exclusive_;
-  std::unique_ptr<PagerTxn> pager_txn_;
+  bool aborted_ = false;
 };
 
 }  // namespace minisql::storage
