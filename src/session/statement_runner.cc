@@ -5,6 +5,7 @@
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
 #include "sql/binder/binder.h"
+#include "sql/executor/create_table_from_query.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
 #include "sql/parser/parser.h"
@@ -130,11 +131,13 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
   sql::PlanNodePtr plan;
   size_t insert_rows = 0;
+  bool insert_select = false;
   if (stmt.kind == ast::StmtKind::kInsert) {
     const auto& insert = static_cast<const ast::InsertStmt&>(stmt);
     Result<sql::BoundInsert> bound = binder.BindInsert(insert);
     if (!bound.ok()) return bound.status();
     insert_rows = insert.rows.size();
+    insert_select = insert.select != nullptr;
     plan = sql::Planner::PlanInsert(std::move(*bound));
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
     Result<sql::BoundModify> bound = binder.BindUpdate(static_cast<const ast::UpdateStmt&>(stmt));
@@ -161,7 +164,8 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   if (stmt.kind == ast::StmtKind::kInsert) {
     if (generated != 0) state_->last_insert_id = generated;
     ok.last_insert_id = generated;
-    if (insert_rows > 1) {
+    if (insert_select) insert_rows = matched;  // MariaDB reports Records: for INSERT ... SELECT
+    if (insert_rows > 1 || insert_select) {
       ok.info = "Records: " + std::to_string(insert_rows) + "  Duplicates: 0  Warnings: 0";
     }
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
@@ -186,9 +190,13 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
     case ast::StmtKind::kDropDatabase:
       affected = sql::ExecuteDropDatabase(ctx, static_cast<const ast::DropDatabaseStmt&>(stmt));
       break;
-    case ast::StmtKind::kCreateTable:
-      affected = sql::ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStmt&>(stmt));
+    case ast::StmtKind::kCreateTable: {
+      const auto& create = static_cast<const ast::CreateTableStmt&>(stmt);
+      affected = create.as_select || !create.like_table.empty()
+                     ? sql::ExecuteCreateTableFromQuery(ctx, *state_, create)
+                     : sql::ExecuteCreateTable(ctx, create);
       break;
+    }
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));
       break;

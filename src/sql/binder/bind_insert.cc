@@ -22,7 +22,6 @@ class NoColumnsScope : public NameScope {
 Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (stmt.replace) return Status::Error(ErrorCode::kNotSupportedYet, "REPLACE");
   if (stmt.ignore) return Status::Error(ErrorCode::kNotSupportedYet, "INSERT IGNORE");
-  if (stmt.select) return Status::Error(ErrorCode::kNotSupportedYet, "INSERT ... SELECT");
   if (!stmt.on_duplicate.empty()) {
     return Status::Error(ErrorCode::kNotSupportedYet, "INSERT ... ON DUPLICATE KEY UPDATE");
   }
@@ -66,6 +65,7 @@ Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
     }
     bound.rows.push_back(std::move(values));
   }
+  if (stmt.select) return BindInsertSelect(stmt, std::move(bound));  // bind_insert_select.cc
   return bound;
 }
 

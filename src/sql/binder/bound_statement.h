@@ -32,6 +32,8 @@
 
 namespace minisql::sql {
 
+class PlanNode;
+
 /// A table of the FROM clause and where its columns sit in the joined row.
 struct BoundTable {
   std::shared_ptr<const storage::TableSchema> schema;
@@ -40,6 +42,10 @@ struct BoundTable {
   /// How it joins the tables before it (the first table: kCross, no condition).
   ast::TableRef::JoinType join_type = ast::TableRef::JoinType::kCross;
   ExpressionPtr join_condition;  // over the joined row up to and including this table
+  /// A derived table, view or common table expression: the plan producing its rows
+  /// (`schema` then describes them and no B+ tree stands behind it). Null for a base
+  /// table.
+  std::shared_ptr<const PlanNode> derived_plan;
 };
 
 /// Where a result column comes from, for its ColumnDefinition41 metadata.
@@ -96,6 +102,9 @@ struct BoundInsert {
   std::vector<int> value_index;
   /// VALUES rows; an entry is null where DEFAULT was written.
   std::vector<std::vector<ExpressionPtr>> rows;
+  /// INSERT ... SELECT: the query's plan (rows is then empty); its columns are the
+  /// "VALUES row" value_index points into.
+  std::shared_ptr<const PlanNode> select_plan;
 };
 
 struct BoundAssignment {
