@@ -8,6 +8,7 @@
 #include "sql/executor/create_table_from_query.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
+#include "sql/executor/view_ddl.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/planner.h"
 
@@ -76,7 +77,7 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
     case ast::StmtKind::kCreateView:
     case ast::StmtKind::kDropView:
-      return Status::Error(ErrorCode::kNotSupportedYet, "views");
+      return RunDdl(stmt);
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -197,6 +198,12 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
                      : sql::ExecuteCreateTable(ctx, create);
       break;
     }
+    case ast::StmtKind::kCreateView:
+      affected = sql::ExecuteCreateView(ctx, static_cast<const ast::CreateViewStmt&>(stmt));
+      break;
+    case ast::StmtKind::kDropView:
+      affected = sql::ExecuteDropView(ctx, static_cast<const ast::DropViewStmt&>(stmt));
+      break;
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));
       break;

@@ -15,6 +15,7 @@ Result<BoundTable> Binder::BindDerivedTable(ast::SelectStmt& query, const std::s
                                             const std::string& database, const CteScope* ctes) {
   Binder nested(storage_, txn_, database);
   nested.ctes_ = ctes;
+  nested.view_depth_ = view_depth_;
   Result<BoundSelect> bound = nested.BindSelect(query);
   if (!bound.ok()) return bound.status();
   if (!column_names.empty() && column_names.size() != bound->columns.size()) {

@@ -29,6 +29,9 @@ Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
   auto table = LookupTable(stmt.database, stmt.table);
   if (!table.ok()) return table.status();
   bound.table = *table;
+  if (!bound.table->view_definition.empty()) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "INSERT into a view");
+  }
   const storage::TableSchema& schema = *bound.table;
 
   size_t width = schema.columns.size();

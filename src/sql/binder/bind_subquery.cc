@@ -20,6 +20,7 @@ Result<BoundSubquery> Binder::BindSubquery(ast::SelectStmt& select, const NameSc
   Binder nested(storage_, txn_, current_database_);
   nested.outer_ = &references;
   nested.ctes_ = ctes_;
+  nested.view_depth_ = view_depth_;
   Result<BoundSelect> bound = nested.BindSelect(select);
   if (!bound.ok()) return bound.status();
   BoundSubquery out;

@@ -51,6 +51,11 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
       if (cte->has_value()) return AppendTable(std::move(**cte), tables);
       auto schema = LookupTable(ref.database, ref.name);
       if (!schema.ok()) return schema.status();
+      if (!(*schema)->view_definition.empty()) {
+        Result<BoundTable> view = BindView(**schema, ref.alias.empty() ? ref.name : ref.alias);
+        if (!view.ok()) return view.status();
+        return AppendTable(std::move(*view), tables);
+      }
       BoundTable table;
       table.schema = *schema;
       table.alias = ref.alias.empty() ? ref.name : ref.alias;

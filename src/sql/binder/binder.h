@@ -87,6 +87,8 @@ class Binder : public SubqueryBinder {
   Result<BoundTable> BindDerivedTable(ast::SelectStmt& query, const std::string& alias,
                                       const std::vector<std::string>& column_names,
                                       const std::string& database, const struct CteScope* ctes);
+  /// A view in FROM, expanded like a derived table (bind_view.cc).
+  Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
   /// Appends a FROM table after the others (1066 for a repeated alias).
   static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
@@ -98,6 +100,7 @@ class Binder : public SubqueryBinder {
   std::string current_database_;
   OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
   const CteScope* ctes_ = nullptr;    // the WITH clauses in force (bind_cte.cc)
+  int view_depth_ = 0;                // views being expanded around this query
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.
