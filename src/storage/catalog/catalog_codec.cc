@@ -95,7 +95,8 @@ std::string EncodeTableEntry(const TableSchema& schema, PageId root) {
   PutVarint(&out, schema.primary_key.size());
   for (uint32_t index : schema.primary_key) PutVarint(&out, index);
   PutLengthPrefixed(&out, schema.options);
-  PutLengthPrefixed(&out, schema.view_definition);  // absent in records written before views
+  // Views only: a base table's record is unchanged (and old records decode as is).
+  if (!schema.view_definition.empty()) PutLengthPrefixed(&out, schema.view_definition);
   return out;
 }
 
