@@ -6,8 +6,10 @@
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
 #include "sql/binder/binder.h"
+#include "sql/executor/create_table_from_query.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
+#include "sql/executor/view_ddl.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/planner.h"
 
@@ -76,7 +78,7 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
     case ast::StmtKind::kCreateView:
     case ast::StmtKind::kDropView:
-      return Status::Error(ErrorCode::kNotSupportedYet, "views");
+      return RunDdl(stmt);
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -135,11 +137,13 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   sql::PlanNodePtr plan;
   size_t insert_rows = 0;
+  bool insert_select = false;
   if (stmt.kind == ast::StmtKind::kInsert) {
     const auto& insert = static_cast<const ast::InsertStmt&>(stmt);
     Result<sql::BoundInsert> bound = binder.BindInsert(insert);
     if (!bound.ok()) return bound.status();
     insert_rows = insert.rows.size();
+    insert_select = insert.select != nullptr;
     plan = sql::Planner::PlanInsert(std::move(*bound));
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
     Result<sql::BoundModify> bound = binder.BindUpdate(static_cast<const ast::UpdateStmt&>(stmt));
@@ -166,7 +170,8 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   if (stmt.kind == ast::StmtKind::kInsert) {
     if (generated != 0) state_->last_insert_id = generated;
     ok.last_insert_id = generated;
-    if (insert_rows > 1) {
+    if (insert_select) insert_rows = matched;  // MariaDB reports Records: for INSERT ... SELECT
+    if (insert_rows > 1 || insert_select) {
       ok.info = "Records: " + std::to_string(insert_rows) + "  Duplicates: 0  Warnings: 0";
     }
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
@@ -193,8 +198,18 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
     case ast::StmtKind::kDropDatabase:
       affected = sql::ExecuteDropDatabase(ctx, static_cast<const ast::DropDatabaseStmt&>(stmt));
       break;
-    case ast::StmtKind::kCreateTable:
-      affected = sql::ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStmt&>(stmt));
+    case ast::StmtKind::kCreateTable: {
+      const auto& create = static_cast<const ast::CreateTableStmt&>(stmt);
+      affected = create.as_select || !create.like_table.empty()
+                     ? sql::ExecuteCreateTableFromQuery(ctx, *state_, create)
+                     : sql::ExecuteCreateTable(ctx, create);
+      break;
+    }
+    case ast::StmtKind::kCreateView:
+      affected = sql::ExecuteCreateView(ctx, static_cast<const ast::CreateViewStmt&>(stmt));
+      break;
+    case ast::StmtKind::kDropView:
+      affected = sql::ExecuteDropView(ctx, static_cast<const ast::DropViewStmt&>(stmt));
       break;
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));

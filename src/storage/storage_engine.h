@@ -57,6 +57,9 @@ struct TableSchema {
   std::vector<uint32_t> primary_key;
   /// The table options text after the closing parenthesis, kept for SHOW CREATE TABLE.
   std::string options;
+  /// For a view: its SELECT as written (CREATE VIEW ... AS <this>); empty for a base
+  /// table. The binder expands a view like a derived table; its rows are not stored.
+  std::string view_definition;
 
   /// The index of column `name` (case-insensitive, as MySQL column names are), or -1.
   int FindColumn(const std::string& name) const;

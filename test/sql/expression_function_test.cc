@@ -155,7 +155,7 @@ TEST(BinderErrorTest, AggregatesAndUnsupportedNodes) {
   EXPECT_TRUE(IsAggregateFunction("SUM"));
   EXPECT_FALSE(IsAggregateFunction("CONCAT"));
   EXPECT_EQ(Eval(std::make_unique<ast::SubqueryExpr>()),
-            "ERROR 1235: This version of MySQL doesn't yet support 'subqueries'");
+            "ERROR 1235: This version of MySQL doesn't yet support 'subqueries in this context'");
   EXPECT_EQ(Eval(std::make_unique<ast::RowExpr>()).substr(0, 10), "ERROR 1235");
   EXPECT_EQ(Eval(std::make_unique<ast::DefaultExpr>()).substr(0, 10), "ERROR 1235");
   EXPECT_EQ(Eval(std::make_unique<ast::StarExpr>()).substr(0, 10), "ERROR 1064");

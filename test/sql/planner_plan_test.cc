@@ -104,7 +104,8 @@ TEST_F(PlannerTest, BinderErrorsSurface) {
   EXPECT_EQ(Plan("SELECT k, COUNT(*) FROM t GROUP BY 2"),
             "ERROR 1056 (42000): Can't group on 'COUNT(*)'");
   EXPECT_EQ(Plan("SELECT *"), "ERROR 1096 (HY000): No tables used");
-  EXPECT_EQ(Plan("SELECT k FROM t UNION SELECT k FROM t").substr(0, 10), "ERROR 1235");
+  EXPECT_EQ(Plan("SELECT k FROM t UNION SELECT k, k FROM t").substr(0, 10), "ERROR 1222");
+  EXPECT_TRUE(Contains(Plan("SELECT k FROM t UNION SELECT k FROM t"), "SetOperation(UNION)"));
 }
 
 }  // namespace

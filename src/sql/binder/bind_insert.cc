@@ -22,7 +22,6 @@ class NoColumnsScope : public NameScope {
 Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
   if (stmt.replace) return Status::Error(ErrorCode::kNotSupportedYet, "REPLACE");
   if (stmt.ignore) return Status::Error(ErrorCode::kNotSupportedYet, "INSERT IGNORE");
-  if (stmt.select) return Status::Error(ErrorCode::kNotSupportedYet, "INSERT ... SELECT");
   if (!stmt.on_duplicate.empty()) {
     return Status::Error(ErrorCode::kNotSupportedYet, "INSERT ... ON DUPLICATE KEY UPDATE");
   }
@@ -30,6 +29,9 @@ Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
   auto table = LookupTable(stmt.database, stmt.table);
   if (!table.ok()) return table.status();
   bound.table = *table;
+  if (!bound.table->view_definition.empty()) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "INSERT into a view");
+  }
   const storage::TableSchema& schema = *bound.table;
 
   size_t width = schema.columns.size();
@@ -66,6 +68,7 @@ Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
     }
     bound.rows.push_back(std::move(values));
   }
+  if (stmt.select) return BindInsertSelect(stmt, std::move(bound));  // bind_insert_select.cc
   return bound;
 }
 

@@ -43,6 +43,7 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
+  if (tables[0].derived_plan) return Status::Error(ErrorCode::kNotSupportedYet, "UPDATE of a view");
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
 
@@ -74,6 +75,7 @@ Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
+  if (tables[0].derived_plan) return Status::Error(ErrorCode::kNotSupportedYet, "DELETE of a view");
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
   MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));

@@ -16,6 +16,11 @@ namespace {
 // The name MySQL gives a select item written without an alias: its text as typed,
 // except that a string literal is named after its value (SELECT 'a' shows a column a).
 std::string ResultColumnName(const ast::Expr& expr) {
+  // A column reference is named after the column as written, without `t.`.
+  if (expr.kind == ast::ExprKind::kColumnRef) {
+    const auto& ref = static_cast<const ast::ColumnRefExpr&>(expr);
+    if (ref.column.rfind("\x01", 0) != 0) return ref.column;
+  }
   if (expr.kind == ast::ExprKind::kLiteral) {
     const Value& value = static_cast<const ast::LiteralExpr&>(expr).value;
     if (value.kind() == Value::Kind::kString && !expr.text.empty() &&
@@ -70,10 +75,23 @@ std::optional<int64_t> Position(const ast::Expr& expr) {
 }  // namespace
 
 Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
-  if (stmt.set_op != ast::SetOperation::kNone) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "UNION, INTERSECT and EXCEPT");
-  }
-  if (!stmt.with.empty()) return Status::Error(ErrorCode::kNotSupportedYet, "WITH");
+  if (stmt.with.empty()) return BindQueryBody(stmt);
+  // WITH: its CTEs are visible to this query and everything nested in it.
+  CteScope scope;
+  for (const ast::CommonTableExpr& cte : stmt.with) scope.ctes.push_back(&cte);
+  scope.database = current_database_;
+  scope.parent = ctes_;
+  scope.recursive = stmt.with_recursive;
+  MINISQL_RETURN_IF_ERROR(CheckCtes(scope));
+  const CteScope* saved = ctes_;
+  ctes_ = &scope;
+  Result<BoundSelect> bound = BindQueryBody(stmt);
+  ctes_ = saved;
+  return bound;
+}
+
+Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
+  if (stmt.set_op != ast::SetOperation::kNone) return BindSetOperation(stmt);
   BoundSelect bound;
   if (stmt.lock_mode != ast::LockMode::kNone) {
     bound.lock = stmt.lock_mode == ast::LockMode::kForUpdate ? storage::RowLockMode::kExclusive

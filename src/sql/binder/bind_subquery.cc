@@ -19,6 +19,8 @@ Result<BoundSubquery> Binder::BindSubquery(ast::SelectStmt& select, const NameSc
   references.slots = std::make_shared<CorrelationSlots>();
   Binder nested(storage_, txn_, current_database_);
   nested.outer_ = &references;
+  nested.ctes_ = ctes_;
+  nested.view_depth_ = view_depth_;
   Result<BoundSelect> bound = nested.BindSelect(select);
   if (!bound.ok()) return bound.status();
   BoundSubquery out;

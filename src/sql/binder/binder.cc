@@ -38,11 +38,25 @@ Result<std::shared_ptr<const storage::TableSchema>> Binder::LookupTable(const st
 // [a, b (x), c (y)]. Each join condition is bound over the tables up to its own.
 Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables) {
   switch (ref.kind) {
-    case ast::TableRef::Kind::kDerived:
-      return Status::Error(ErrorCode::kNotSupportedYet, "derived tables (subqueries in FROM)");
+    case ast::TableRef::Kind::kDerived: {
+      if (ref.alias.empty()) return Status::Error(ErrorCode::kDerivedMustHaveAlias);
+      // The AST belongs to the statement; binding may rewrite it (aggregates).
+      Result<BoundTable> derived = BindDerivedTable(const_cast<ast::SelectStmt&>(*ref.subquery),
+                                                    ref.alias, {}, current_database_, ctes_);
+      if (!derived.ok()) return derived.status();
+      return AppendTable(std::move(*derived), tables);
+    }
     case ast::TableRef::Kind::kBase: {
+      Result<std::optional<BoundTable>> cte = BindCteReference(ref);
+      if (!cte.ok()) return cte.status();
+      if (cte->has_value()) return AppendTable(std::move(**cte), tables);
       auto schema = LookupTable(ref.database, ref.name);
       if (!schema.ok()) return schema.status();
+      if (!(*schema)->view_definition.empty()) {
+        Result<BoundTable> view = BindView(**schema, ref.alias.empty() ? ref.name : ref.alias);
+        if (!view.ok()) return view.status();
+        return AppendTable(std::move(*view), tables);
+      }
       BoundTable table;
       table.schema = *schema;
       table.alias = ref.alias.empty() ? ref.name : ref.alias;

@@ -25,6 +25,15 @@
 
 namespace minisql::sql {
 
+/// The common table expressions a query can read: those of its own WITH clause that
+/// are visible at this point, then the enclosing ones.
+struct CteScope {
+  std::vector<const ast::CommonTableExpr*> ctes;
+  std::string database;  // the current database where the WITH clause was written
+  const CteScope* parent = nullptr;
+  bool recursive = false;  // WITH RECURSIVE
+};
+
 class Binder : public SubqueryBinder {
  public:
   /// `current_database` is "" when none is selected.
@@ -35,6 +44,8 @@ class Binder : public SubqueryBinder {
   /// aggregation output), so the statement must outlive the result.
   Result<BoundSelect> BindSelect(ast::SelectStmt& stmt);
   Result<BoundInsert> BindInsert(const ast::InsertStmt& stmt);
+  /// INSERT ... SELECT: `bound` has the target table and column mapping already.
+  Result<BoundInsert> BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound);
   Result<BoundModify> BindUpdate(const ast::UpdateStmt& stmt);
   Result<BoundModify> BindDelete(const ast::DeleteStmt& stmt);
   /// Validates the definition and builds the schema to store.
@@ -62,6 +73,24 @@ class Binder : public SubqueryBinder {
   };
 
   Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables);
+  /// A SELECT without its WITH clause: a plain one (bind_select.cc) or a set
+  /// operation (bind_set_operation.cc).
+  Result<BoundSelect> BindQueryBody(ast::SelectStmt& stmt);
+  Result<BoundSelect> BindSetOperation(ast::SelectStmt& stmt);
+  /// WITH clauses (bind_cte.cc): duplicate names; a FROM name that may be a CTE.
+  static Status CheckCtes(const CteScope& scope);
+  Result<std::optional<BoundTable>> BindCteReference(const ast::TableRef& ref);
+  /// Binds and plans a query standing in FROM (derived table, view, CTE) as a table
+  /// called `alias`; `column_names` renames its columns (empty: keep them).
+  /// `database` is the current database inside the query (a view's own).
+  /// bind_derived_table.cc.
+  Result<BoundTable> BindDerivedTable(ast::SelectStmt& query, const std::string& alias,
+                                      const std::vector<std::string>& column_names,
+                                      const std::string& database, const struct CteScope* ctes);
+  /// A view in FROM, expanded like a derived table (bind_view.cc).
+  Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
+  /// Appends a FROM table after the others (1066 for a repeated alias).
+  static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
   Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
                            const std::vector<BoundTable>& tables, BoundModify* bound);
@@ -70,6 +99,8 @@ class Binder : public SubqueryBinder {
   storage::Transaction* txn_;
   std::string current_database_;
   OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
+  const CteScope* ctes_ = nullptr;    // the WITH clauses in force (bind_cte.cc)
+  int view_depth_ = 0;                // views being expanded around this query
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

@@ -32,6 +32,8 @@
 
 namespace minisql::sql {
 
+class PlanNode;
+
 /// One AND-ed part of a WHERE or ON condition, with the FROM tables it reads, so the
 /// planner can apply it as early as possible (join_planner.h). For `x = y` the two
 /// sides are also bound alone: a hash join evaluates them on different rows.
@@ -55,6 +57,10 @@ struct BoundTable {
   ExpressionPtr join_condition;  // over the joined row up to and including this table
   /// join_condition split at AND.
   std::vector<BoundConjunct> join_conjuncts;
+  /// A derived table, view or common table expression: the plan producing its rows
+  /// (`schema` then describes them and no B+ tree stands behind it). Null for a base
+  /// table.
+  std::shared_ptr<const PlanNode> derived_plan;
 };
 
 /// Where a result column comes from, for its ColumnDefinition41 metadata.
@@ -115,6 +121,9 @@ struct BoundInsert {
   std::vector<int> value_index;
   /// VALUES rows; an entry is null where DEFAULT was written.
   std::vector<std::vector<ExpressionPtr>> rows;
+  /// INSERT ... SELECT: the query's plan (rows is then empty); its columns are the
+  /// "VALUES row" value_index points into.
+  std::shared_ptr<const PlanNode> select_plan;
 };
 
 struct BoundAssignment {

@@ -79,6 +79,9 @@ Result<uint64_t> ExecuteDropTable(const DdlContext& ctx, const ast::DropTableStm
     if (!db.ok()) return db.status();
     Result<std::shared_ptr<const storage::TableSchema>> table =
         ctx.storage->GetTable(ctx.txn, *db, name.table);
+    if (table.ok() && !(*table)->view_definition.empty()) {
+      return Status::Error(ErrorCode::kIsAView, *db, name.table);  // DROP VIEW drops views
+    }
     if (table.ok()) {
       existing.emplace_back(*db, name.table);
     } else if (table.status().error_code() == ErrorCode::kNoSuchTable ||

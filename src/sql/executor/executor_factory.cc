@@ -2,10 +2,12 @@
 #include "sql/executor/executor_factory.h"
 
 #include "sql/executor/aggregation_executor.h"
+#include "sql/executor/derived_table_executor.h"
 #include "sql/executor/distinct_executor.h"
 #include "sql/executor/filter_executor.h"
 #include "sql/executor/hash_join_executor.h"
 #include "sql/executor/insert_executor.h"
+#include "sql/executor/insert_select_executor.h"
 #include "sql/executor/limit_executor.h"
 #include "sql/executor/modify_executor.h"
 #include "sql/executor/nested_loop_join_executor.h"
@@ -47,10 +49,17 @@ ExecutorPtr CreateExecutor(ExecutorContext* ctx, const PlanNode& plan) {
     case PlanType::kWiden:
       return std::make_unique<WidenExecutor>(ctx, static_cast<const WidenPlan*>(&plan), child(0));
     case PlanType::kInsert:
+      if (static_cast<const InsertPlan&>(plan).select) {
+        return std::make_unique<InsertSelectExecutor>(ctx, static_cast<const InsertPlan*>(&plan));
+      }
       return std::make_unique<InsertExecutor>(ctx, static_cast<const InsertPlan*>(&plan));
     case PlanType::kUpdate:
     case PlanType::kDelete:
       return std::make_unique<ModifyExecutor>(ctx, static_cast<const ModifyPlan*>(&plan));
+    case PlanType::kDerivedTable:
+      return std::make_unique<DerivedTableExecutor>(ctx, static_cast<const DerivedTablePlan*>(&plan));
+    case PlanType::kSetOperation:
+      return CreateSetOperationExecutor(ctx, plan);
   }
   return nullptr;
 }

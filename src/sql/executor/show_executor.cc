@@ -1,6 +1,8 @@
 // show_executor.cc — see show_executor.h.
 #include "sql/executor/show_executor.h"
 
+#include "sql/executor/view_ddl.h"
+
 #include "sql/binder/binder.h"
 #include "sql/expression/expression_binder.h"
 
@@ -86,7 +88,12 @@ Result<ShowResult> ShowTables(const ShowContext& ctx, const ast::ShowStmt& stmt)
   if (!tables.ok()) return tables.status();
   for (const std::string& table : *tables) {
     Row row{Value::String(table)};
-    if (stmt.full) row.push_back(Value::String("BASE TABLE"));
+    if (stmt.full) {
+      Result<std::shared_ptr<const storage::TableSchema>> schema =
+          ctx.storage->GetTable(ctx.txn, *db, table);
+      if (!schema.ok()) return schema.status();
+      row.push_back(Value::String((*schema)->view_definition.empty() ? "BASE TABLE" : "VIEW"));
+    }
     result.rows.push_back(std::move(row));
   }
   return result;
@@ -229,6 +236,8 @@ Result<ShowResult> ExecuteShow(const ShowContext& ctx, const ast::ShowStmt& stmt
       break;
     case ast::ShowStmt::What::kCreateTable:
       return ShowCreateTable(ctx, stmt);
+    case ast::ShowStmt::What::kCreateView:
+      return ShowCreateView(ctx, stmt);
     default:
       return Status::Error(ErrorCode::kNotSupportedYet, "this SHOW statement");
   }

@@ -44,6 +44,8 @@ enum class PlanType {
   kDelete,
   kHashJoin,
   kWiden,
+  kDerivedTable,
+  kSetOperation,
 };
 
 /// A run of columns in a join row: [offset, offset + count).
@@ -183,6 +185,7 @@ struct InsertPlan : PlanNode {
   std::shared_ptr<const storage::TableSchema> table;
   std::vector<int> value_index;
   std::vector<std::vector<ExpressionPtr>> rows;
+  std::shared_ptr<const PlanNode> select;  // INSERT ... SELECT (insert_select_executor.h)
   std::string Describe() const override;
 };
 
@@ -195,6 +198,15 @@ struct ModifyPlan : PlanNode {
   ExpressionPtr predicate;
   std::vector<BoundAssignment> assignments;  // kUpdate only
   std::optional<uint64_t> limit;
+  std::string Describe() const override;
+};
+
+/// The rows of a derived table, view or CTE: runs `query`, a complete plan of its
+/// own (shared, so a CTE read twice is planned once). Defined in derived_table_plan.cc.
+struct DerivedTablePlan : PlanNode {
+  DerivedTablePlan() : PlanNode(PlanType::kDerivedTable) {}
+  std::string alias;
+  std::shared_ptr<const PlanNode> query;
   std::string Describe() const override;
 };
 

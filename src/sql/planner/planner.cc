@@ -15,6 +15,14 @@ PlanNodePtr Over(std::unique_ptr<Node> node, PlanNodePtr child) {
   return node;
 }
 
+// A derived table, view or CTE: its rows come from its own plan (derived_table_plan.cc).
+PlanNodePtr PlanDerivedTable(const BoundTable& table) {
+  auto derived = std::make_unique<DerivedTablePlan>();
+  derived->alias = table.alias;
+  derived->query = table.derived_plan;
+  return derived;
+}
+
 PlanNodePtr PlanFrom(BoundSelect& select) {
   if (select.tables.empty()) {
     auto values = std::make_unique<ValuesPlan>();
@@ -29,8 +37,9 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
     if (select.tables.size() == 1) {
       scan->range = ExtractKeyRange(select.where_ast, *table.schema, table.alias);
     }
+    PlanNodePtr access = table.derived_plan ? PlanDerivedTable(table) : std::move(scan);
     if (!plan) {
-      plan = std::move(scan);
+      plan = std::move(access);
       continue;
     }
     auto join = std::make_unique<NestedLoopJoinPlan>();
@@ -38,7 +47,7 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
     join->right_width = table.schema->columns.size();
     join->condition = std::move(table.join_condition);
     join->AddChild(std::move(plan));
-    join->AddChild(std::move(scan));
+    join->AddChild(std::move(access));
     plan = std::move(join);
   }
   return plan;
@@ -105,6 +114,7 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
   plan->table = std::move(insert.table);
   plan->value_index = std::move(insert.value_index);
   plan->rows = std::move(insert.rows);
+  plan->select = std::move(insert.select_plan);
   return plan;
 }
 

@@ -95,6 +95,8 @@ std::string EncodeTableEntry(const TableSchema& schema, PageId root) {
   PutVarint(&out, schema.primary_key.size());
   for (uint32_t index : schema.primary_key) PutVarint(&out, index);
   PutLengthPrefixed(&out, schema.options);
+  // Views only: a base table's record is unchanged (and old records decode as is).
+  if (!schema.view_definition.empty()) PutLengthPrefixed(&out, schema.view_definition);
   return out;
 }
 
@@ -120,7 +122,9 @@ Result<TableEntry> DecodeTableEntry(std::string_view record) {
     if (!reader.ReadVarint(&index) || index >= column_count) return CorruptCatalog();
     schema->primary_key.push_back(static_cast<uint32_t>(index));
   }
-  if (!reader.ReadString(&schema->options) || !reader.at_end()) return CorruptCatalog();
+  if (!reader.ReadString(&schema->options)) return CorruptCatalog();
+  if (!reader.at_end() && !reader.ReadString(&schema->view_definition)) return CorruptCatalog();
+  if (!reader.at_end()) return CorruptCatalog();
   return TableEntry{std::move(schema), root};
 }
 
