@@ -47,7 +47,11 @@ class Binder {
                                                                   const std::string& table);
 
  private:
-  Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables);
+  /// Appends the tables of one FROM item to `tables`; `item` receives its join tree.
+  Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables,
+                  std::unique_ptr<BoundFromItem>* item = nullptr);
+  /// The USING / NATURAL part of a join: the equalities and the column order.
+  Status BindUsing(const ast::TableRef& ref, std::vector<BoundTable>* tables, BoundFromItem* join);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
   Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
                            const std::vector<BoundTable>& tables, BoundModify* bound);

@@ -33,6 +33,8 @@ class TableScope : public NameScope {
       : tables_(tables), clause_(std::move(clause)) {}
   /// Only the first `count` tables are visible (ON conditions see the tables so far).
   void LimitTables(size_t count) { visible_ = count; }
+  /// Tables before `first` are not visible either (an ON sees only its own join).
+  void SkipTables(size_t first) { first_ = first; }
 
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
   Result<ColumnOrigin> Locate(const ast::ColumnRefExpr& ref) const;
@@ -42,6 +44,7 @@ class TableScope : public NameScope {
   const std::vector<BoundTable>* tables_;
   std::string clause_;
   size_t visible_ = SIZE_MAX;
+  size_t first_ = 0;
 };
 
 /// The marker column name that stands for aggregate number `index`.
