@@ -54,6 +54,7 @@ class StatementRunner {
   Status RunSet(const sql::ast::SetStmt& stmt);
   Status RunTransaction(const sql::ast::TransactionStmt& stmt);
   Status RunUse(const sql::ast::UseStmt& stmt);
+  Status RunExplain(sql::ast::ExplainStmt& stmt);  // explain_statement.cc
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;
