@@ -73,7 +73,7 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
     case ast::StmtKind::kTransaction:
       return RunTransaction(static_cast<const ast::TransactionStmt&>(stmt));
     case ast::StmtKind::kExplain:
-      return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN");
+      return RunExplain(static_cast<ast::ExplainStmt&>(stmt));
     case ast::StmtKind::kCreateIndex:
       return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
     case ast::StmtKind::kCreateView:

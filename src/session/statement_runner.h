@@ -56,6 +56,7 @@ class StatementRunner {
   Status RunTransaction(const sql::ast::TransactionStmt& stmt);  // transaction_control.cc
   Status SetTransactionCharacteristic(const sql::ast::SetStmt::Item& item);
   Status RunUse(const sql::ast::UseStmt& stmt);
+  Status RunExplain(sql::ast::ExplainStmt& stmt);  // explain_statement.cc
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;

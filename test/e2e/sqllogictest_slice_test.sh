@@ -17,8 +17,14 @@ MINISQL_SLT="${MINISQL_SLT:-$(dirname "$MINISQLD")/../../tools/sqllogictest/mini
 minisqld_start
 slt() { "$MINISQL_SLT" -h 127.0.0.1 -P "$MYSQL_PORT" -u root --timeout 20 "$@"; }
 
-# 1. Our SQL test files: every record must pass.
-slt -v "$MINISQL_SOURCE_DIR/test/sql" || fail "test/sql records failed (output above)"
+# 1. Our SQL test files: every record must pass. test/sql/explain/ expects minisql's
+#    own EXPLAIN tree (MariaDB prints a different table), so the MariaDB run skips it.
+sql_paths=("$MINISQL_SOURCE_DIR/test/sql")
+if [ "${E2E_REFERENCE:-}" = mariadb ]; then
+  mapfile -t sql_paths < <(find "$MINISQL_SOURCE_DIR/test/sql" -mindepth 1 -maxdepth 1 -type d \
+    ! -name explain | sort)
+fi
+slt -v "${sql_paths[@]}" || fail "test/sql records failed (output above)"
 
 # 2. A wrong expectation is reported as a failure, with the mismatch shown.
 cat >"$E2E_TMP/wrong.test" <<'SLT'

@@ -41,17 +41,4 @@ Result<BoundTable> Binder::BindDerivedTable(ast::SelectStmt& query, const std::s
   return table;
 }
 
-Status Binder::AppendTable(BoundTable table, std::vector<BoundTable>* tables) {
-  for (const BoundTable& other : *tables) {
-    if (other.alias == table.alias) return Status::Error(ErrorCode::kNonuniqTable, table.alias);
-  }
-  table.offset = 0;
-  if (!tables->empty()) {
-    const BoundTable& last = tables->back();
-    table.offset = last.offset + static_cast<uint32_t>(last.schema->columns.size());
-  }
-  tables->push_back(std::move(table));
-  return Status::OK();
-}
-
 }  // namespace minisql::sql

@@ -14,7 +14,8 @@ namespace minisql::sql {
 namespace {
 
 // The name MySQL gives a select item written without an alias: its text as typed,
-// except that a string literal is named after its value (SELECT 'a' shows a column a).
+// except that a string literal is named after its value (SELECT 'a' shows a column a)
+// and a qualified column after the column alone.
 std::string ResultColumnName(const ast::Expr& expr) {
   // A column reference is named after the column as written, without `t.`.
   if (expr.kind == ast::ExprKind::kColumnRef) {
@@ -97,7 +98,10 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     bound.lock = stmt.lock_mode == ast::LockMode::kForUpdate ? storage::RowLockMode::kExclusive
                                                              : storage::RowLockMode::kShared;
   }
-  for (const auto& ref : stmt.from) MINISQL_RETURN_IF_ERROR(BindFrom(*ref, &bound.tables));
+  for (const auto& ref : stmt.from) {
+    bound.from.emplace_back();
+    MINISQL_RETURN_IF_ERROR(BindFrom(*ref, &bound.tables, &bound.from.back()));
+  }
   const std::vector<BoundTable>* tables = &bound.tables;
 
   // --- WHERE ----------------------------------------------------------------------
@@ -124,9 +128,17 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     }
     const auto& star = static_cast<const ast::StarExpr&>(*item.expr);
     if (bound.tables.empty()) return Status::Error(ErrorCode::kNoTablesUsed);
+    if (star.table.empty()) {  // every FROM item's columns, USING columns once
+      for (const auto& item : bound.from) {
+        for (const auto& [t, c] : item->star_columns) {
+          entries.push_back(ItemEntry{nullptr, ColumnOrigin{t, c}});
+        }
+      }
+      continue;
+    }
     bool matched = false;
     for (uint32_t t = 0; t < bound.tables.size(); ++t) {
-      if (!star.table.empty() && star.table != bound.tables[t].alias) continue;
+      if (star.table != bound.tables[t].alias) continue;
       matched = true;
       for (uint32_t c = 0; c < bound.tables[t].schema->columns.size(); ++c) {
         entries.push_back(ItemEntry{nullptr, ColumnOrigin{t, c}});

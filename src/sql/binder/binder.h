@@ -72,7 +72,6 @@ class Binder : public SubqueryBinder {
     std::vector<ExpressionPtr> sources;  // one per outer column read, over the outer row
   };
 
-  Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables);
   /// A SELECT without its WITH clause: a plain one (bind_select.cc) or a set
   /// operation (bind_set_operation.cc).
   Result<BoundSelect> BindQueryBody(ast::SelectStmt& stmt);
@@ -89,8 +88,15 @@ class Binder : public SubqueryBinder {
                                       const std::string& database, const struct CteScope* ctes);
   /// A view in FROM, expanded like a derived table (bind_view.cc).
   Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
-  /// Appends a FROM table after the others (1066 for a repeated alias).
-  static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables);
+  /// Appends a FROM table after the others (1066 for a repeated alias, 1116 beyond
+  /// 61 tables) and makes `node` its join-tree leaf.
+  static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables,
+                            BoundFromItem* node);
+  /// Appends the tables of one FROM item to `tables`; `item` receives its join tree.
+  Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables,
+                  std::unique_ptr<BoundFromItem>* item = nullptr);
+  /// The USING / NATURAL part of a join: the equalities and the column order.
+  Status BindUsing(const ast::TableRef& ref, std::vector<BoundTable>* tables, BoundFromItem* join);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
   Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
                            const std::vector<BoundTable>& tables, BoundModify* bound);

@@ -55,12 +55,28 @@ struct BoundTable {
   /// How it joins the tables before it (the first table: kCross, no condition).
   ast::TableRef::JoinType join_type = ast::TableRef::JoinType::kCross;
   ExpressionPtr join_condition;  // over the joined row up to and including this table
-  /// join_condition split at AND.
-  std::vector<BoundConjunct> join_conjuncts;
   /// A derived table, view or common table expression: the plan producing its rows
   /// (`schema` then describes them and no B+ tree stands behind it). Null for a base
   /// table.
   std::shared_ptr<const PlanNode> derived_plan;
+  /// Columns an unqualified name does not reach: the right-hand copy of a USING /
+  /// NATURAL column (the left-hand one for RIGHT JOIN), as in MySQL.
+  std::vector<uint32_t> hidden_columns;
+};
+
+/// A node of the FROM clause's join tree, for the join planner. RIGHT JOIN is stored
+/// as the LEFT JOIN it mirrors (its sides swapped), so `right` is always the side
+/// that may be NULL-padded.
+struct BoundFromItem {
+  enum class Kind { kTable, kInnerJoin, kLeftJoin };
+  Kind kind = Kind::kTable;
+  uint32_t table = 0;  // kTable: index into BoundSelect::tables
+  std::unique_ptr<BoundFromItem> left;
+  std::unique_ptr<BoundFromItem> right;
+  std::vector<BoundConjunct> on;  // joins: ON, or the equalities USING / NATURAL imply
+  /// What `SELECT *` shows of this item, in MySQL's order (USING / NATURAL columns
+  /// once, first): (table index, column index) pairs.
+  std::vector<std::pair<uint32_t, uint32_t>> star_columns;
 };
 
 /// Where a result column comes from, for its ColumnDefinition41 metadata.
@@ -96,6 +112,8 @@ struct BoundSelect {
   const ast::Expr* where_ast = nullptr;  // for access-path selection by the planner
   /// `where` split at AND (only when there are several tables).
   std::vector<BoundConjunct> where_conjuncts;
+  /// The FROM items (comma-separated) as join trees over `tables`.
+  std::vector<std::unique_ptr<BoundFromItem>> from;
 
   bool aggregate = false;
   std::vector<ExpressionPtr> group_by;  // over the joined row

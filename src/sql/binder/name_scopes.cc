@@ -1,6 +1,8 @@
 // name_scopes.cc — column name resolution for the statement binder (see name_scopes.h).
 #include "sql/binder/name_scopes.h"
 
+#include <algorithm>
+
 #include "sql/binder/binder.h"
 
 namespace minisql::sql {
@@ -22,12 +24,17 @@ constexpr const char kMarkerPrefix[] =
 Result<ColumnOrigin> TableScope::Locate(const ast::ColumnRefExpr& ref) const {
   std::optional<ColumnOrigin> found;
   size_t count = std::min(visible_, tables_->size());
-  for (size_t t = 0; t < count; ++t) {
+  for (size_t t = first_; t < count; ++t) {
     const BoundTable& table = (*tables_)[t];
     if (!ref.table.empty() && ref.table != table.alias) continue;
     if (!ref.database.empty() && ref.database != table.schema->database) continue;
     int column = table.schema->FindColumn(ref.column);
     if (column < 0) continue;
+    if (ref.table.empty() &&
+        std::find(table.hidden_columns.begin(), table.hidden_columns.end(),
+                  static_cast<uint32_t>(column)) != table.hidden_columns.end()) {
+      continue;  // the other copy of a USING column answers to the bare name
+    }
     if (found) return Status::Error(ErrorCode::kNonUniq, RefName(ref), clause_);
     found = ColumnOrigin{static_cast<uint32_t>(t), static_cast<uint32_t>(column)};
   }

@@ -36,6 +36,8 @@ class TableScope : public NameScope {
       : tables_(tables), clause_(std::move(clause)), subqueries_(subqueries) {}
   /// Only the first `count` tables are visible (ON conditions see the tables so far).
   void LimitTables(size_t count) { visible_ = count; }
+  /// Tables before `first` are not visible either (an ON sees only its own join).
+  void SkipTables(size_t first) { first_ = first; }
 
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
   Result<ColumnOrigin> Locate(const ast::ColumnRefExpr& ref) const;
@@ -47,6 +49,7 @@ class TableScope : public NameScope {
   std::string clause_;
   const SubqueryBinder* subqueries_;
   size_t visible_ = SIZE_MAX;
+  size_t first_ = 0;
 };
 
 /// The marker column name that stands for aggregate number `index`.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "sql/expression/expression.h"
+#include "sql/planner/plan_explainer.h"
 #include "storage/storage_engine.h"
 
 namespace minisql::sql {
@@ -11,6 +12,8 @@ struct ExecutorContext {
   storage::StorageEngine* storage = nullptr;  // may be null for plans that touch no table
   storage::Transaction* txn = nullptr;
   const EvalContext* eval = nullptr;
+  /// EXPLAIN ANALYZE only: every executor is wrapped to count into this map.
+  PlanStatistics* analyze = nullptr;
 };
 
 }  // namespace minisql::sql

@@ -2,6 +2,7 @@
 #include "sql/executor/executor_factory.h"
 
 #include "sql/executor/aggregation_executor.h"
+#include "sql/executor/analyze_executor.h"
 #include "sql/executor/derived_table_executor.h"
 #include "sql/executor/distinct_executor.h"
 #include "sql/executor/filter_executor.h"
@@ -19,7 +20,21 @@
 
 namespace minisql::sql {
 
+namespace {
+
+ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan);
+
+}  // namespace
+
 ExecutorPtr CreateExecutor(ExecutorContext* ctx, const PlanNode& plan) {
+  ExecutorPtr executor = CreateOperator(ctx, plan);
+  if (ctx->analyze == nullptr || executor == nullptr) return executor;
+  return std::make_unique<AnalyzeExecutor>(ctx, &(*ctx->analyze)[&plan], std::move(executor));
+}
+
+namespace {
+
+ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
   auto child = [&](size_t i) { return CreateExecutor(ctx, plan.child(i)); };
   switch (plan.type()) {
     case PlanType::kSeqScan:
@@ -63,5 +78,7 @@ ExecutorPtr CreateExecutor(ExecutorContext* ctx, const PlanNode& plan) {
   }
   return nullptr;
 }
+
+}  // namespace
 
 }  // namespace minisql::sql

@@ -444,6 +444,9 @@ join_cond_opt(A) ::= join_cond(A).
 table_factor(A) ::= table_name(N) table_alias(L).  { A = ctx->BaseTable(N, L); }
 table_factor(A) ::= LP select_stmt(S) RP table_alias(L).  { A = ctx->DerivedTable(S, L); }
 table_factor(A) ::= LP table_ref(X) RP.  { A = X; }
+// (a, b, c): the comma list joined as CROSS JOINs.
+table_factor(A) ::= LP table_ref(F) COMMA table_refs(L) RP.
+  { A = F; for (auto& r : *L) A = ctx->Join(A, ast::TableRef::JoinType::kCross, false, r.release(), JoinCondition{nullptr, nullptr}); delete L; }
 
 %type table_name {QualifiedName}
 table_name(A) ::= nm(T).  { A = QualifiedName{T, Token{0, 0, 0}, 1}; }

@@ -50,6 +50,20 @@ ExpressionPtr AndOf(std::vector<BoundConjunct>* parts) {
   return out;
 }
 
+using Pool = std::vector<BoundConjunct>;
+
+// Moves the parts of `pool` that read only `tables` into `out`.
+void TakeCovered(Pool* pool, uint64_t tables, Pool* out) {
+  for (auto it = pool->begin(); it != pool->end();) {
+    if (Within(it->tables, tables)) {
+      out->push_back(std::move(*it));
+      it = pool->erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
 class JoinPlanner {
  public:
   explicit JoinPlanner(BoundSelect& select) : select_(select) {
@@ -57,56 +71,92 @@ class JoinPlanner {
   }
 
   PlanNodePtr Plan() {
-    pool_ = std::move(select_.where_conjuncts);
+    Pool pool = std::move(select_.where_conjuncts);
     select_.where.reset();
-    for (size_t i = 1; i < select_.tables.size(); ++i) {
-      BoundTable& table = select_.tables[i];
-      if (table.join_type == ast::TableRef::JoinType::kLeft) continue;
-      for (BoundConjunct& c : table.join_conjuncts) pool_.push_back(std::move(c));
-      table.join_conjuncts.clear();
-    }
+    for (auto& item : select_.from) MarkNullable(*item, false);
     std::vector<Unit> units;
-    for (size_t i = 0; i < select_.tables.size(); ++i) {
-      if (i > 0 && select_.tables[i].join_type == ast::TableRef::JoinType::kLeft) {
-        Unit left = CombineAll(std::move(units));
-        units.clear();
-        units.push_back(LeftJoin(std::move(left), i));
-      } else {
-        units.push_back(TableUnit(i, /*nullable=*/false, &pool_));
-      }
-    }
-    Unit all = CombineAll(std::move(units));
-    ApplyCovered(&all, /*everything=*/true);  // parts reading every table
+    for (auto& item : select_.from) CollectUnits(*item, &units, &pool);
+    Unit all = CombineAll(std::move(units), &pool);
+    // What is left reads every table (a subquery, say): it goes on top.
+    for (BoundConjunct& c : pool) all.rows *= Selectivity(c);
+    AddFilter(&all, AndOf(&pool));
     return std::move(all.plan);
   }
 
  private:
-  // A table's scan, widened to the joined row, filtered by the parts of `parts`
-  // that read only this table (or no table).
-  Unit TableUnit(size_t index, bool nullable, std::vector<BoundConjunct>* parts) {
+  // The tables on the NULL-padded side of some LEFT JOIN: WHERE must not filter them
+  // before that join, and their scans take no key range from WHERE.
+  void MarkNullable(const BoundFromItem& item, bool nullable) {
+    if (item.kind == BoundFromItem::Kind::kTable) {
+      if (nullable) nullable_ |= uint64_t{1} << item.table;
+      return;
+    }
+    MarkNullable(*item.left, nullable);
+    MarkNullable(*item.right, nullable || item.kind == BoundFromItem::Kind::kLeftJoin);
+  }
+
+  uint64_t TablesOf(const BoundFromItem& item) const {
+    if (item.kind == BoundFromItem::Kind::kTable) return uint64_t{1} << item.table;
+    return TablesOf(*item.left) | TablesOf(*item.right);
+  }
+
+  // Splits an item into inputs that can be inner-joined in any order: tables, and
+  // LEFT JOINs (each planned as one input). Inner ON parts join `pool`, where they
+  // mean what WHERE parts mean.
+  void CollectUnits(BoundFromItem& item, std::vector<Unit>* units, Pool* pool) {
+    switch (item.kind) {
+      case BoundFromItem::Kind::kTable:
+        units->push_back(TableUnit(item.table, pool));
+        return;
+      case BoundFromItem::Kind::kInnerJoin:
+        for (BoundConjunct& c : item.on) pool->push_back(std::move(c));
+        item.on.clear();
+        CollectUnits(*item.left, units, pool);
+        CollectUnits(*item.right, units, pool);
+        return;
+      case BoundFromItem::Kind::kLeftJoin:
+        units->push_back(LeftJoin(item, pool));
+        return;
+    }
+  }
+
+  Unit PlanItem(BoundFromItem& item, Pool* pool) {
+    std::vector<Unit> units;
+    CollectUnits(item, &units, pool);
+    return CombineAll(std::move(units), pool);
+  }
+
+  // A table's scan, widened to the joined row, filtered by the parts of `pool` that
+  // read only this table (or no table).
+  Unit TableUnit(uint32_t index, Pool* pool) {
     const BoundTable& table = select_.tables[index];
-    auto scan = std::make_unique<SeqScanPlan>();
-    scan->table = table.schema;
-    if (!nullable) scan->range = ExtractKeyRange(select_.where_ast, *table.schema, table.alias);
-    scan->estimated_rows = kTableRowsGuess;
+    const uint64_t bit = uint64_t{1} << index;
+    PlanNodePtr access;
+    if (table.derived_plan) {
+      // A derived table, view or CTE: its rows come from its own plan.
+      auto derived = std::make_unique<DerivedTablePlan>();
+      derived->alias = table.alias;
+      derived->query = table.derived_plan;
+      derived->estimated_rows = kTableRowsGuess;
+      access = std::move(derived);
+    } else {
+      auto scan = std::make_unique<SeqScanPlan>();
+      scan->table = table.schema;
+      scan->lock = select_.lock;
+      if ((nullable_ & bit) == 0) {
+        scan->range = ExtractKeyRange(select_.where_ast, *table.schema, table.alias);
+      }
+      scan->estimated_rows = kTableRowsGuess;
+      access = std::move(scan);
+    }
     auto widen = std::make_unique<WidenPlan>();
     widen->table = table.alias;
     widen->offset = table.offset;
     widen->width = width_;
     widen->estimated_rows = kTableRowsGuess;
-    widen->AddChild(std::move(scan));
-    Unit unit{std::move(widen), uint64_t{1} << index, kTableRowsGuess};
-    std::vector<BoundConjunct> local;
-    for (auto it = parts->begin(); it != parts->end();) {
-      if (Within(it->tables, unit.tables)) {
-        unit.rows *= Selectivity(*it);
-        local.push_back(std::move(*it));
-        it = parts->erase(it);
-      } else {
-        ++it;
-      }
-    }
-    AddFilter(&unit, AndOf(&local));
+    widen->AddChild(std::move(access));
+    Unit unit{std::move(widen), bit, kTableRowsGuess};
+    ApplyCovered(&unit, pool);
     return unit;
   }
 
@@ -119,53 +169,42 @@ class JoinPlanner {
     unit->plan = std::move(filter);
   }
 
-  // Applies the pool parts that `unit` covers (or all of them) as a filter on top.
-  void ApplyCovered(Unit* unit, bool everything) {
-    std::vector<BoundConjunct> covered;
-    for (auto it = pool_.begin(); it != pool_.end();) {
-      if (everything || Within(it->tables, unit->tables)) {
-        unit->rows *= Selectivity(*it);
-        covered.push_back(std::move(*it));
-        it = pool_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+  // Applies the parts of `pool` that `unit` covers as a filter on top of it.
+  void ApplyCovered(Unit* unit, Pool* pool) {
+    Pool covered;
+    TakeCovered(pool, unit->tables, &covered);
+    for (const BoundConjunct& c : covered) unit->rows *= Selectivity(c);
     AddFilter(unit, AndOf(&covered));
   }
 
   // Joins the inner-joined `units` into one, in the order join_order.h picks.
-  Unit CombineAll(std::vector<Unit> units) {
+  Unit CombineAll(std::vector<Unit> units, Pool* pool) {
     std::vector<JoinInput> inputs;
     for (const Unit& u : units) inputs.push_back(JoinInput{u.rows, u.tables});
     std::vector<JoinPredicate> predicates;
-    for (const BoundConjunct& c : pool_) predicates.push_back(Describe(c));
+    for (const BoundConjunct& c : *pool) predicates.push_back(Describe(c));
     std::vector<size_t> order = ChooseJoinOrder(inputs, predicates);
     Unit joined = std::move(units[order[0]]);
     for (size_t k = 1; k < order.size(); ++k) {
       Unit next = std::move(units[order[k]]);
-      uint64_t both = joined.tables | next.tables;
-      std::vector<BoundConjunct> conditions;
-      for (auto it = pool_.begin(); it != pool_.end();) {
-        if (Within(it->tables, both)) {
-          conditions.push_back(std::move(*it));
-          it = pool_.erase(it);
-        } else {
-          ++it;
-        }
-      }
+      Pool conditions;
+      TakeCovered(pool, joined.tables | next.tables, &conditions);
       joined = Join(std::move(joined), std::move(next), std::move(conditions), false);
     }
     return joined;
   }
 
-  // `left` LEFT JOIN table `index` ON its condition; then the pool parts it covers.
-  Unit LeftJoin(Unit left, size_t index) {
-    std::vector<BoundConjunct> on = std::move(select_.tables[index].join_conjuncts);
-    select_.tables[index].join_conjuncts.clear();
-    Unit right = TableUnit(index, /*nullable=*/true, &on);
-    Unit joined = Join(std::move(left), std::move(right), std::move(on), true);
-    ApplyCovered(&joined, /*everything=*/false);
+  // left LEFT JOIN right ON ...: the ON parts that read only the right side filter it
+  // before the join; the others are the join's keys and residual condition.
+  Unit LeftJoin(BoundFromItem& item, Pool* pool) {
+    Unit left = PlanItem(*item.left, pool);
+    Pool right_pool;
+    TakeCovered(&item.on, TablesOf(*item.right), &right_pool);
+    Unit right = PlanItem(*item.right, &right_pool);
+    ApplyCovered(&right, &right_pool);
+    Unit joined = Join(std::move(left), std::move(right), std::move(item.on), true);
+    item.on.clear();
+    ApplyCovered(&joined, pool);
     return joined;
   }
 
@@ -180,18 +219,17 @@ class JoinPlanner {
   }
 
   // One join of two units on `conditions` (all reading only their tables).
-  Unit Join(Unit left, Unit right, std::vector<BoundConjunct> conditions, bool left_outer) {
+  Unit Join(Unit left, Unit right, Pool conditions, bool left_outer) {
     // The right side is held in memory: for an inner join, make it the smaller one.
     if (!left_outer && right.rows > left.rows) std::swap(left, right);
     std::vector<ExpressionPtr> left_keys, right_keys;
     std::vector<CompareMode> modes;
-    std::vector<BoundConjunct> residual;
+    Pool residual;
     double rows = left.rows * right.rows;
     for (BoundConjunct& c : conditions) {
       CompareMode mode = c.is_equality ? CompareModeFor(c.eq_left->type(), c.eq_right->type())
                                        : CompareMode::kRuntime;
-      JoinPredicate p = Describe(c);
-      if (mode != CompareMode::kRuntime && IsJoinKey(p, left.tables, right.tables)) {
+      if (mode != CompareMode::kRuntime && IsJoinKey(Describe(c), left.tables, right.tables)) {
         bool straight = Within(c.eq_left_tables, left.tables);
         left_keys.push_back(std::move(straight ? c.eq_left : c.eq_right));
         right_keys.push_back(std::move(straight ? c.eq_right : c.eq_left));
@@ -230,7 +268,7 @@ class JoinPlanner {
 
   BoundSelect& select_;
   uint32_t width_ = 0;
-  std::vector<BoundConjunct> pool_;  // inner parts not applied yet
+  uint64_t nullable_ = 0;
 };
 
 }  // namespace

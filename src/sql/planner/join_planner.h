@@ -22,11 +22,12 @@
 //   3. Inner-joined inputs are ordered greedily (join_order.h). Each join uses the
 //      equality parts between its two sides as hash keys (hash_join_executor.h), or
 //      is a nested loop when there is none.
-//   4. A LEFT JOIN is a barrier: everything to its left is joined first (in the best
-//      order), then the right table is joined to that — hash join on the equality
-//      parts of its ON, nested loop otherwise. Its right table is never filtered by
-//      WHERE parts below the join (they must see its NULL-padded rows), only by ON
-//      parts that read it alone.
+//   4. A LEFT JOIN (RIGHT JOIN arrives mirrored, see BoundFromItem) is planned as one
+//      input: its left side is planned (in the best order) with the pool, its right
+//      side — a table or a nested join — only with its own ON parts that read nothing
+//      else, and the two are joined with a hash join on the equality parts of its ON
+//      (nested loop otherwise). WHERE parts never filter the NULL-padded side below the
+//      join: they must see its NULL-padded rows.
 //
 // The result's rows are the joined rows the binder bound everything above against,
 // with all of WHERE applied.

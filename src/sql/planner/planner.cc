@@ -58,9 +58,9 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
 PlanNodePtr Planner::PlanSelect(BoundSelect select) {
   size_t input_width = 0;
   for (const BoundTable& table : select.tables) input_width += table.schema->columns.size();
-  // Several tables (up to 64, one bit each in the join planner's table sets): the
-  // join planner also applies WHERE, part by part (join_planner.h).
-  const bool joins = select.tables.size() > 1 && select.tables.size() <= 64;
+  // Several tables (the binder allows up to 61): the join planner also applies
+  // WHERE, part by part (join_planner.h).
+  const bool joins = select.tables.size() > 1 && !select.from.empty();
   PlanNodePtr plan = joins ? PlanJoins(select) : PlanFrom(select);
   if (select.where) {
     auto filter = std::make_unique<FilterPlan>();
