@@ -56,6 +56,10 @@ SSL_CTX* Connection::tls_context() const {
   return server_->tls_context();
 }
 
+AuthServices* Connection::auth_services() const {
+  return server_->auth_services();
+}
+
 void Connection::StartTls(std::string_view leftover) {
   std::lock_guard lock(mutex_);
   if (tls_phase_ != TlsPhase::kOff) return;

@@ -72,6 +72,7 @@ class ServerContext;
 namespace minisql::net {
 
 class Server;
+struct AuthServices;
 
 class Connection : public OutputChannel, public std::enable_shared_from_this<Connection> {
  public:
@@ -89,6 +90,8 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   Transport transport() const { return transport_; }
   /// The server's TLS configuration, or null when TLS is off (--skip-ssl).
   SSL_CTX* tls_context() const;
+  /// Server-wide authentication state (caching_sha2_password cache, RSA key).
+  AuthServices* auth_services() const;
 
   // --- Worker side (called by the ProtocolHandler) ------------------------------------
 

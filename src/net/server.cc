@@ -88,9 +88,21 @@ Status Server::SetUpTls() {
   return Status::OK();
 }
 
+Status Server::SetUpAuth() {
+  // caching_sha2_password's RSA key pair, generated into the datadir like MySQL 8's.
+  Result<RsaKeyFiles> files = EnsureRsaKeyPair(options_.datadir);
+  if (!files.ok()) return files.status();
+  Result<std::unique_ptr<RsaKeyPair>> keys =
+      RsaKeyPair::Load(files->private_key, files->public_key);
+  if (!keys.ok()) return keys.status();
+  auth_.rsa = std::move(*keys);
+  return Status::OK();
+}
+
 Status Server::Listen() {
   if (!loop_initialized_) return Status::Error(ErrorCode::kUnknownError, "uv_loop_init failed");
   MINISQL_RETURN_IF_ERROR(SetUpTls());
+  MINISQL_RETURN_IF_ERROR(SetUpAuth());
   MINISQL_RETURN_IF_ERROR(
       ListenTcp(Protocol::kMysql, options_.bind_address, options_.port, &mysql_port_));
   if (!options_.socket.empty()) MINISQL_RETURN_IF_ERROR(ListenUnix(options_.socket));

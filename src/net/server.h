@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "net/mysql/authenticator.h"
 #include "net/tls/tls_context.h"
 #include "net/worker_pool.h"
 #include "session/server_context.h"
@@ -74,6 +75,7 @@ class Server {
   size_t max_allowed_packet() const { return options_.max_allowed_packet; }
   /// Null when TLS is off (--skip-ssl).
   SSL_CTX* tls_context() const { return tls_ ? tls_->get() : nullptr; }
+  AuthServices* auth_services() { return &auth_; }
   /// Thread-safe: asks the loop to call connection->Sync().
   void Wake(std::shared_ptr<Connection> connection);
   /// Loop thread: the connection's handle is closed; drop it from the registry.
@@ -93,6 +95,7 @@ class Server {
                    uint16_t* bound_port);
   Status ListenUnix(const std::string& path);
   Status SetUpTls();
+  Status SetUpAuth();
   static void OnNewConnection(uv_stream_t* server, int status);
   void Accept(Listener* listener);
   static void OnWake(uv_async_t* async);
@@ -107,6 +110,7 @@ class Server {
   bool loop_initialized_ = false;
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<TlsContext> tls_;
+  AuthServices auth_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   uint16_t mysql_port_ = 0;
   uint16_t text_port_ = 0;

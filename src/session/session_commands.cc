@@ -95,7 +95,10 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
       case ast::SetStmt::Item::Kind::kTransaction:
         return Status::Error(ErrorCode::kNotSupportedYet, "SET TRANSACTION");
       case ast::SetStmt::Item::Kind::kPassword:
-        return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD");
+        if (stmt.items.size() != 1) {
+          return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD with other variables");
+        }
+        return RunSetPassword(item);
     }
   }
   responded_ = true;

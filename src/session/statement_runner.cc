@@ -73,6 +73,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN");
     case ast::StmtKind::kCreateIndex:
       return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
+    case ast::StmtKind::kAccount:
+      return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});

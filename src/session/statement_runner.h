@@ -54,6 +54,9 @@ class StatementRunner {
   Status RunSet(const sql::ast::SetStmt& stmt);
   Status RunTransaction(const sql::ast::TransactionStmt& stmt);
   Status RunUse(const sql::ast::UseStmt& stmt);
+  // Accounts (account_statements.cc).
+  Status RunAccount(const sql::ast::AccountStmt& stmt);
+  Status RunSetPassword(const sql::ast::SetStmt::Item& item);
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;

@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "net/connection.h"
+#include "net/mysql/authenticator.h"
 #include "net/mysql/handshake.h"
 #include "net/mysql/native_password.h"
 #include "net/mysql/protocol_constants.h"
@@ -55,16 +56,23 @@ class MysqlProtocol : public ProtocolHandler {
   size_t HandleInput(std::string_view input) override;
 
  private:
-  enum class State { kAwaitHandshakeResponse, kAwaitAuthSwitchResponse, kCommand, kClosed };
+  enum class State { kAwaitHandshakeResponse, kAuthenticating, kCommand, kClosed };
   static constexpr size_t kMaxHandshakePayload = 64 * 1024;
 
   // States.
   void OnHandshakeResponse(std::string_view payload);
-  void OnAuthSwitchResponse(std::string_view payload);
+  void OnAuthenticationPacket(std::string_view payload);
   void OnCommand(std::string_view payload);
 
+  // Authentication (mysql_protocol_auth.cc), also for COM_CHANGE_USER.
   void OnSslRequest(std::string_view leftover);
-  void Authenticate(std::string_view token);
+  void BeginAuthentication();
+  void OnAuthenticationStep(const Authenticator::Step& step);
+  void OnAuthenticated();
+  void ComChangeUser(std::string_view arguments);
+  void ComResetConnection();
+  /// A fresh Session for the authenticated user (login, COM_CHANGE_USER, reset).
+  void StartSession();
   // Commands (payload without the command byte).
   void ComQuery(std::string_view sql);
   void ComInitDb(std::string_view database);
@@ -95,6 +103,7 @@ class MysqlProtocol : public ProtocolHandler {
   uint32_t server_capabilities_ = kServerCapabilities;  // + CLIENT_SSL when TLS is on
   uint32_t capabilities_ = 0;                           // negotiated: what both sides announced
   bool tls_requested_ = false;                          // an SSLRequest was accepted
+  std::unique_ptr<Authenticator> authenticator_;        // during kAuthenticating
   std::unique_ptr<Session> session_;
 
   // What the wire needs to remember of each open prepared statement (the statement

@@ -54,6 +54,8 @@ enum class Command : uint8_t {
   kFieldList = 0x04,   // COM_FIELD_LIST
   kStatistics = 0x09,  // COM_STATISTICS
   kPing = 0x0e,        // COM_PING
+  kChangeUser = 0x11,  // COM_CHANGE_USER: re-authenticate, new session
+  kResetConnection = 0x1f,  // COM_RESET_CONNECTION: new session, same user
   // Prepared statements (binary protocol): see mysql_protocol_stmt.cc.
   kStmtPrepare = 0x16,       // COM_STMT_PREPARE
   kStmtExecute = 0x17,       // COM_STMT_EXECUTE

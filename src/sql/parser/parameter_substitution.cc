@@ -69,6 +69,7 @@ class ParameterWalker {
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kCreateIndex:
       case ast::StmtKind::kEmpty:
+      case ast::StmtKind::kAccount:
         return;  // no expressions
     }
   }
