@@ -4,6 +4,7 @@
 #include "net/mysql/packet.h"
 #include "net/mysql/wire_codec.h"
 #include "session/server_context.h"
+#include "session/statement_splitter.h"
 
 namespace minisql::net {
 
@@ -107,6 +108,9 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
     case Command::kResetConnection:
       ComResetConnection();
       return;
+    case Command::kSetOption:
+      ComSetOption(arguments);
+      return;
     case Command::kStmtPrepare:
       ComStmtPrepare(arguments);
       return;
@@ -130,13 +134,44 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
 }
 
 void MysqlProtocol::ComQuery(std::string_view sql) {
-  MysqlResultSink sink(
-      &writer_, deprecate_eof(), [this] { return StatusFlags(); }, RowFormat::kText,
-      session_track());
-  session_->ExecuteQuery(sql, &sink);
-  if (!sink.responded()) {
-    // Every statement must answer; if one did not, say so rather than hang the client.
-    SendError(Status::Error(ErrorCode::kInternalError, "statement produced no result"));
+  // With CLIENT_MULTI_STATEMENTS one COM_QUERY may hold several statements: each gets
+  // its own result, all but the last flagged SERVER_MORE_RESULTS_EXISTS; an error ends
+  // the batch (ERR carries no status flags, so the client stops reading there).
+  std::vector<std::string_view> statements;
+  if (multi_statements_) {
+    statements = SplitStatements(sql);
+  } else {
+    statements.push_back(sql);
+  }
+  for (size_t i = 0; i < statements.size(); ++i) {
+    uint16_t more = i + 1 < statements.size() ? kServerMoreResultsExists : 0;
+    MysqlResultSink sink(
+        &writer_, deprecate_eof(), [this, more] { return StatusFlags() | more; }, RowFormat::kText,
+        session_track());
+    session_->ExecuteQuery(statements[i], &sink);
+    if (!sink.responded()) {
+      // Every statement must answer; if one did not, say so rather than hang the client.
+      SendError(Status::Error(ErrorCode::kInternalError, "statement produced no result"));
+      return;
+    }
+    if (sink.failed()) return;
+    (void)writer_.FlushIfFull();
+  }
+}
+
+void MysqlProtocol::ComSetOption(std::string_view arguments) {
+  PayloadReader reader(arguments);
+  uint16_t option = reader.ReadInt2();
+  if (!reader.ok() || option > 1) {
+    SendError(Status::Error(ErrorCode::kUnknownComError));
+    return;
+  }
+  multi_statements_ = option == 0;  // MYSQL_OPTION_MULTI_STATEMENTS_ON = 0, _OFF = 1
+  // The answer is an EOF packet (an OK with the EOF header under DEPRECATE_EOF).
+  if (deprecate_eof()) {
+    writer_.WritePacket(EncodeOkPacket(OkResult{}, StatusFlags(), kEofHeader));
+  } else {
+    writer_.WritePacket(EncodeEofPacket(0, StatusFlags()));
   }
 }
 

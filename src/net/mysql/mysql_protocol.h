@@ -78,6 +78,7 @@ class MysqlProtocol : public ProtocolHandler {
   void ComInitDb(std::string_view database);
   void ComFieldList(std::string_view arguments);
   void ComStatistics();
+  void ComSetOption(std::string_view arguments);
   // Prepared statements (mysql_protocol_stmt.cc).
   void ComStmtPrepare(std::string_view sql);
   void ComStmtExecute(std::string_view arguments);
@@ -102,8 +103,9 @@ class MysqlProtocol : public ProtocolHandler {
   HandshakeResponse41 client_;
   uint32_t server_capabilities_ = kServerCapabilities;  // + CLIENT_SSL when TLS is on
   uint32_t capabilities_ = 0;                           // negotiated: what both sides announced
-  bool tls_requested_ = false;                          // an SSLRequest was accepted
-  std::unique_ptr<Authenticator> authenticator_;        // during kAuthenticating
+  bool multi_statements_ = false;                 // CLIENT_MULTI_STATEMENTS, then COM_SET_OPTION
+  bool tls_requested_ = false;                    // an SSLRequest was accepted
+  std::unique_ptr<Authenticator> authenticator_;  // during kAuthenticating
   std::unique_ptr<Session> session_;
 
   // What the wire needs to remember of each open prepared statement (the statement

@@ -30,6 +30,7 @@ void MysqlProtocol::OnHandshakeResponse(std::string_view payload) {
   }
   client_ = std::move(*response);
   capabilities_ = client_.capabilities & server_capabilities_;
+  multi_statements_ = (capabilities_ & kClientMultiStatements) != 0;
   BeginAuthentication();
 }
 
