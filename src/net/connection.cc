@@ -104,6 +104,7 @@ void Connection::RunJob(bool start) {
 
 void Connection::Begin(bool over_capacity) {
   over_capacity_ = over_capacity;
+  accepted_at_ms_ = uv_now(server_->loop());
   handle_.handle.data = this;
   if (uv_read_start(stream(), AllocCallback, ReadCallback) == 0) reading_ = true;
   std::lock_guard lock(mutex_);

@@ -166,6 +166,11 @@ Status Server::Run() {
   uv_signal_start(&sigterm_, OnSignal, SIGTERM);
   uv_timer_init(&loop_, &shutdown_timer_);
   shutdown_timer_.data = this;
+  uv_timer_init(&loop_, &housekeeping_timer_);
+  housekeeping_timer_.data = this;
+  if (options_.connect_timeout > 0) {
+    uv_timer_start(&housekeeping_timer_, OnHousekeeping, 1000, 1000);
+  }
   LogInfo("minisqld: ready for connections. port: %u  text port: %u  socket: '%s'",
           static_cast<unsigned>(mysql_port_), static_cast<unsigned>(text_port_),
           options_.socket.c_str());
@@ -271,6 +276,19 @@ void Server::OnShutdownTimeout(uv_timer_t* timer) {
   for (auto& connection : open) connection->ForceClose();
 }
 
+void Server::OnHousekeeping(uv_timer_t* timer) {
+  auto* server = static_cast<Server*>(timer->data);
+  uint64_t deadline_ms = uint64_t{server->options_.connect_timeout} * 1000;
+  uint64_t now = uv_now(&server->loop_);
+  std::vector<std::shared_ptr<Connection>> expired;  // closing may erase from the registry
+  for (auto& [raw, connection] : server->connections_) {
+    if (!connection->authenticated() && now - connection->accepted_at_ms() >= deadline_ms) {
+      expired.push_back(connection);
+    }
+  }
+  for (auto& connection : expired) connection->ForceClose();
+}
+
 void Server::FinishIfDone() {
   if (finished_ || !connections_.empty()) return;
   finished_ = true;
@@ -283,6 +301,7 @@ void Server::FinishIfDone() {
   uv_close(reinterpret_cast<uv_handle_t*>(&sigint_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&sigterm_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&shutdown_timer_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&housekeeping_timer_), nullptr);
 }
 
 }  // namespace minisql::net

@@ -26,6 +26,10 @@
 // the datadir (tls/certificate_generator.h) when none is given; --skip-ssl turns TLS
 // off, and then the greeting does not announce CLIENT_SSL.
 //
+// Connect timeout: a once-a-second timer closes connections that have not finished
+// logging in (greeting, TLS, authentication) within --connect-timeout seconds, so idle
+// or slow-loris clients cannot hold slots out of max_connections for ever.
+//
 // Shutdown (SIGINT/SIGTERM or RequestShutdown): listeners close, idle connections close,
 // busy ones close when their statement ends; after kShutdownGrace the rest are closed
 // forcibly (their next write fails, which stops the statement). Run returns once every
@@ -101,6 +105,8 @@ class Server {
   static void OnWake(uv_async_t* async);
   static void OnSignal(uv_signal_t* signal, int signum);
   static void OnShutdownTimeout(uv_timer_t* timer);
+  /// Once a second: closes connections that have not logged in within --connect-timeout.
+  static void OnHousekeeping(uv_timer_t* timer);
   void BeginShutdown();
   void FinishIfDone();
 
@@ -119,6 +125,7 @@ class Server {
   uv_signal_t sigint_;
   uv_signal_t sigterm_;
   uv_timer_t shutdown_timer_;
+  uv_timer_t housekeeping_timer_;
   bool shutting_down_ = false;  // loop only
   bool finished_ = false;       // loop only: the server's own handles are closing
 

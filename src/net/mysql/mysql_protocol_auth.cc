@@ -91,6 +91,7 @@ void MysqlProtocol::OnAuthenticated() {
   }
   state_ = State::kCommand;
   expected_sequence_id_ = 0;
+  connection_->MarkAuthenticated();
   SendOk();
 }
 
