@@ -8,7 +8,8 @@
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libuv1-dev lemon libssl-dev
-  libgtest-dev libreadline-dev libmariadb-dev mariadb-client python3 python3-pymysql "$@")
+  libgtest-dev libreadline-dev libmariadb-dev mariadb-client python3 python3-pymysql
+  python3-cryptography "$@")
 
 missing=()
 for package in "${packages[@]}"; do

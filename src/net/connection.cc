@@ -56,6 +56,10 @@ SSL_CTX* Connection::tls_context() const {
   return server_->tls_context();
 }
 
+AuthServices* Connection::auth_services() const {
+  return server_->auth_services();
+}
+
 void Connection::StartTls(std::string_view leftover) {
   std::lock_guard lock(mutex_);
   if (tls_phase_ != TlsPhase::kOff) return;
@@ -100,6 +104,7 @@ void Connection::RunJob(bool start) {
 
 void Connection::Begin(bool over_capacity) {
   over_capacity_ = over_capacity;
+  accepted_at_ms_ = uv_now(server_->loop());
   handle_.handle.data = this;
   if (uv_read_start(stream(), AllocCallback, ReadCallback) == 0) reading_ = true;
   std::lock_guard lock(mutex_);

@@ -54,6 +54,7 @@
 
 #include <uv.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -72,6 +73,7 @@ class ServerContext;
 namespace minisql::net {
 
 class Server;
+struct AuthServices;
 
 class Connection : public OutputChannel, public std::enable_shared_from_this<Connection> {
  public:
@@ -89,6 +91,8 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   Transport transport() const { return transport_; }
   /// The server's TLS configuration, or null when TLS is off (--skip-ssl).
   SSL_CTX* tls_context() const;
+  /// Server-wide authentication state (caching_sha2_password cache, RSA key).
+  AuthServices* auth_services() const;
 
   // --- Worker side (called by the ProtocolHandler) ------------------------------------
 
@@ -108,6 +112,11 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   };
   /// What TLS negotiated (active = false while the connection is plain).
   TlsInfo tls_info();
+  /// The login succeeded: --connect-timeout no longer applies.
+  void MarkAuthenticated() { authenticated_.store(true); }
+  bool authenticated() const { return authenticated_.load(); }
+  /// When the connection was accepted (for --connect-timeout).
+  uint64_t accepted_at_ms() const { return accepted_at_ms_; }
 
   // --- Loop side (called by the Server) -----------------------------------------------
 
@@ -153,6 +162,8 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   std::unique_ptr<ProtocolHandler> handler_;
   bool over_capacity_ = false;
   Transport transport_ = Transport::kTcp;
+  std::atomic<bool> authenticated_{false};
+  uint64_t accepted_at_ms_ = 0;  // uv_now of the loop at Begin
 
   uv_any_handle handle_;
   uv_shutdown_t shutdown_request_;

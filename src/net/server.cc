@@ -88,9 +88,21 @@ Status Server::SetUpTls() {
   return Status::OK();
 }
 
+Status Server::SetUpAuth() {
+  // caching_sha2_password's RSA key pair, generated into the datadir like MySQL 8's.
+  Result<RsaKeyFiles> files = EnsureRsaKeyPair(options_.datadir);
+  if (!files.ok()) return files.status();
+  Result<std::unique_ptr<RsaKeyPair>> keys =
+      RsaKeyPair::Load(files->private_key, files->public_key);
+  if (!keys.ok()) return keys.status();
+  auth_.rsa = std::move(*keys);
+  return Status::OK();
+}
+
 Status Server::Listen() {
   if (!loop_initialized_) return Status::Error(ErrorCode::kUnknownError, "uv_loop_init failed");
   MINISQL_RETURN_IF_ERROR(SetUpTls());
+  MINISQL_RETURN_IF_ERROR(SetUpAuth());
   MINISQL_RETURN_IF_ERROR(
       ListenTcp(Protocol::kMysql, options_.bind_address, options_.port, &mysql_port_));
   if (!options_.socket.empty()) MINISQL_RETURN_IF_ERROR(ListenUnix(options_.socket));
@@ -154,6 +166,11 @@ Status Server::Run() {
   uv_signal_start(&sigterm_, OnSignal, SIGTERM);
   uv_timer_init(&loop_, &shutdown_timer_);
   shutdown_timer_.data = this;
+  uv_timer_init(&loop_, &housekeeping_timer_);
+  housekeeping_timer_.data = this;
+  if (options_.connect_timeout > 0) {
+    uv_timer_start(&housekeeping_timer_, OnHousekeeping, 1000, 1000);
+  }
   LogInfo("minisqld: ready for connections. port: %u  text port: %u  socket: '%s'",
           static_cast<unsigned>(mysql_port_), static_cast<unsigned>(text_port_),
           options_.socket.c_str());
@@ -259,6 +276,19 @@ void Server::OnShutdownTimeout(uv_timer_t* timer) {
   for (auto& connection : open) connection->ForceClose();
 }
 
+void Server::OnHousekeeping(uv_timer_t* timer) {
+  auto* server = static_cast<Server*>(timer->data);
+  uint64_t deadline_ms = uint64_t{server->options_.connect_timeout} * 1000;
+  uint64_t now = uv_now(&server->loop_);
+  std::vector<std::shared_ptr<Connection>> expired;  // closing may erase from the registry
+  for (auto& [raw, connection] : server->connections_) {
+    if (!connection->authenticated() && now - connection->accepted_at_ms() >= deadline_ms) {
+      expired.push_back(connection);
+    }
+  }
+  for (auto& connection : expired) connection->ForceClose();
+}
+
 void Server::FinishIfDone() {
   if (finished_ || !connections_.empty()) return;
   finished_ = true;
@@ -271,6 +301,7 @@ void Server::FinishIfDone() {
   uv_close(reinterpret_cast<uv_handle_t*>(&sigint_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&sigterm_), nullptr);
   uv_close(reinterpret_cast<uv_handle_t*>(&shutdown_timer_), nullptr);
+  uv_close(reinterpret_cast<uv_handle_t*>(&housekeeping_timer_), nullptr);
 }
 
 }  // namespace minisql::net

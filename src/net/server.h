@@ -26,6 +26,10 @@
 // the datadir (tls/certificate_generator.h) when none is given; --skip-ssl turns TLS
 // off, and then the greeting does not announce CLIENT_SSL.
 //
+// Connect timeout: a once-a-second timer closes connections that have not finished
+// logging in (greeting, TLS, authentication) within --connect-timeout seconds, so idle
+// or slow-loris clients cannot hold slots out of max_connections for ever.
+//
 // Shutdown (SIGINT/SIGTERM or RequestShutdown): listeners close, idle connections close,
 // busy ones close when their statement ends; after kShutdownGrace the rest are closed
 // forcibly (their next write fails, which stops the statement). Run returns once every
@@ -41,6 +45,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "net/mysql/authenticator.h"
 #include "net/tls/tls_context.h"
 #include "net/worker_pool.h"
 #include "session/server_context.h"
@@ -74,6 +79,7 @@ class Server {
   size_t max_allowed_packet() const { return options_.max_allowed_packet; }
   /// Null when TLS is off (--skip-ssl).
   SSL_CTX* tls_context() const { return tls_ ? tls_->get() : nullptr; }
+  AuthServices* auth_services() { return &auth_; }
   /// Thread-safe: asks the loop to call connection->Sync().
   void Wake(std::shared_ptr<Connection> connection);
   /// Loop thread: the connection's handle is closed; drop it from the registry.
@@ -93,11 +99,14 @@ class Server {
                    uint16_t* bound_port);
   Status ListenUnix(const std::string& path);
   Status SetUpTls();
+  Status SetUpAuth();
   static void OnNewConnection(uv_stream_t* server, int status);
   void Accept(Listener* listener);
   static void OnWake(uv_async_t* async);
   static void OnSignal(uv_signal_t* signal, int signum);
   static void OnShutdownTimeout(uv_timer_t* timer);
+  /// Once a second: closes connections that have not logged in within --connect-timeout.
+  static void OnHousekeeping(uv_timer_t* timer);
   void BeginShutdown();
   void FinishIfDone();
 
@@ -107,6 +116,7 @@ class Server {
   bool loop_initialized_ = false;
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<TlsContext> tls_;
+  AuthServices auth_;
   std::vector<std::unique_ptr<Listener>> listeners_;
   uint16_t mysql_port_ = 0;
   uint16_t text_port_ = 0;
@@ -115,6 +125,7 @@ class Server {
   uv_signal_t sigint_;
   uv_signal_t sigterm_;
   uv_timer_t shutdown_timer_;
+  uv_timer_t housekeeping_timer_;
   bool shutting_down_ = false;  // loop only
   bool finished_ = false;       // loop only: the server's own handles are closing
 

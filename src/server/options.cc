@@ -136,6 +136,10 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       if (!n.ok()) return n.status();
       if (*n < 1024) return BadOption("--max-allowed-packet must be at least 1K");
       o.max_allowed_packet = static_cast<uint32_t>(*n);
+    } else if (name == "connect-timeout") {
+      n = number(31536000, false);
+      if (!n.ok()) return n.status();
+      o.connect_timeout = static_cast<uint32_t>(*n);
     } else if (name == "worker-threads") {
       n = number(1024, false);
       if (!n.ok()) return n.status();
@@ -169,6 +173,7 @@ std::string UsageText() {
          ")\n"
          "  --max-allowed-packet=N[KMG] largest packet accepted (default 64M)\n"
          "  --worker-threads=N         statement threads, 0 = one per core (default 0)\n"
+         "  --connect-timeout=N        seconds to finish logging in, 0 = none (default 10)\n"
          "  --ssl-cert=FILE            TLS certificate (PEM); default: generated in datadir\n"
          "  --ssl-key=FILE             its private key (PEM)\n"
          "  --ssl-ca=FILE              CA certificate(s) (PEM)\n"

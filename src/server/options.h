@@ -3,7 +3,7 @@
 //   --datadir=DIR  --port=N  --bind-address=ADDR  --socket=PATH  --text-port=N
 //   --buffer-pool-size=N[K|M|G]  --max-connections=N  --max-allowed-packet=N[K|M|G]
 //   --worker-threads=N  --ssl-cert=FILE  --ssl-key=FILE  --ssl-ca=FILE  --skip-ssl
-//   --require-secure-transport[=ON|OFF]  --help  --version
+//   --require-secure-transport[=ON|OFF]  --connect-timeout=N  --help  --version
 //
 // Both "--flag=value" and "--flag value" are accepted; '_' and '-' are interchangeable
 // in flag names, as in mysqld. Anything unknown or malformed is an error naming the flag.

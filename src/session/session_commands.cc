@@ -98,7 +98,10 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
         MINISQL_RETURN_IF_ERROR(SetTransactionCharacteristic(item));
         break;
       case ast::SetStmt::Item::Kind::kPassword:
-        return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD");
+        if (stmt.items.size() != 1) {
+          return Status::Error(ErrorCode::kNotSupportedYet, "SET PASSWORD with other variables");
+        }
+        return RunSetPassword(item);
     }
   }
   // Switching autocommit on commits the open transaction (MySQL).

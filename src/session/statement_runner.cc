@@ -79,6 +79,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
     case ast::StmtKind::kCreateView:
     case ast::StmtKind::kDropView:
       return RunDdl(stmt);
+    case ast::StmtKind::kAccount:
+      return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});

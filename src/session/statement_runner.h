@@ -57,6 +57,9 @@ class StatementRunner {
   Status SetTransactionCharacteristic(const sql::ast::SetStmt::Item& item);
   Status RunUse(const sql::ast::UseStmt& stmt);
   Status RunExplain(sql::ast::ExplainStmt& stmt);  // explain_statement.cc
+  // Accounts (account_statements.cc).
+  Status RunAccount(const sql::ast::AccountStmt& stmt);
+  Status RunSetPassword(const sql::ast::SetStmt::Item& item);
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;

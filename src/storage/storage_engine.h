@@ -69,8 +69,8 @@ struct TableSchema {
 struct UserRecord {
   std::string user;
   std::string host;
-  std::string plugin;       // "mysql_native_password"
-  std::string auth_string;  // "*" + HEX(SHA1(SHA1(password))), "" for no password
+  std::string plugin;       // "mysql_native_password" or "caching_sha2_password"
+  std::string auth_string;  // per plugin (net/mysql/*_password.h); "" for no password
 };
 
 /// Opaque identity of a stored row within its table (the encoded clustered key).
@@ -211,6 +211,11 @@ class StorageEngine {
                                                      const std::string& host) = 0;
   virtual Result<std::vector<UserRecord>> ListUsers(Transaction* txn) = 0;
   virtual Status CreateUser(Transaction* txn, const UserRecord& user) = 0;
+  /// Replaces an account's plugin and auth_string; false if the account does not exist.
+  virtual Result<bool> UpdateUser(Transaction* txn, const UserRecord& user) = 0;
+  /// Removes an account; false if it did not exist.
+  virtual Result<bool> DropUser(Transaction* txn, const std::string& user,
+                                const std::string& host) = 0;
 
   // --- Lifetime ----------------------------------------------------------------------
   /// Writes all committed pages to the data file and trims the log.

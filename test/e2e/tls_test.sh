@@ -91,6 +91,17 @@ expect_eq "--skip-ssl, client default" "1" "$(sql -N -e 'SELECT 1')"
 if sql --ssl-verify-server-cert -e 'SELECT 1' 2>/dev/null >/dev/null; then
   fail "TLS login succeeded with --skip-ssl"
 fi
+python3 - "$MYSQL_PORT" <<'PY' || fail "SSLRequest without TLS is not ERR 1043"
+import socket, struct, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
+greeting = s.recv(4096)
+caps = struct.unpack("<H", greeting[greeting.index(b"\0", 5) + 14:][:2])[0]
+assert not caps & 0x800, "CLIENT_SSL announced with --skip-ssl"
+payload = struct.pack("<IIB", 0x200 | 0x800 | 0x8000, 1 << 24, 45) + b"\0" * 23
+s.sendall(struct.pack("<I", len(payload))[:3] + b"\x01" + payload)
+reply = s.recv(4096)
+assert reply[4] == 0xFF and struct.unpack("<H", reply[5:7])[0] == 1043, reply
+PY
 minisqld_stop
 if "$MINISQLD" --datadir="$E2E_TMP" --ssl-cert=/nonexistent --ssl-key=/nonexistent \
   --port=0 --text-port=0 >"$E2E_TMP/bad.log" 2>&1; then

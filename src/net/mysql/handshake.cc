@@ -83,10 +83,33 @@ Result<HandshakeResponse41> ParseHandshakeResponse41(std::string_view payload) {
   return response;
 }
 
-std::string BuildAuthSwitchRequest(const Scramble& scramble) {
+Result<HandshakeResponse41> ParseChangeUser(std::string_view payload, uint32_t capabilities) {
+  Status bad_handshake = Status::Error(ErrorCode::kHandshakeError);
+  PayloadReader reader(payload);
+  HandshakeResponse41 request;
+  request.capabilities = capabilities;
+  request.user = std::string(reader.ReadNulString());
+  if (capabilities & kClientSecureConnection) {
+    uint8_t length = reader.ReadInt1();
+    request.auth_response = std::string(reader.ReadFixedString(length));
+  } else {
+    request.auth_response = std::string(reader.ReadNulString());
+  }
+  if (!reader.ok()) return bad_handshake;
+  if (!reader.at_end()) request.database = std::string(reader.ReadNulString());
+  if (!reader.at_end()) request.charset = static_cast<uint8_t>(reader.ReadInt2());
+  if ((capabilities & kClientPluginAuth) && !reader.at_end()) {
+    request.auth_plugin = std::string(reader.ReadNulString());
+  }
+  // Connection attributes may follow; nothing in them matters to us.
+  if (!reader.ok()) return bad_handshake;
+  return request;
+}
+
+std::string BuildAuthSwitchRequest(const Scramble& scramble, std::string_view plugin) {
   std::string out;
   AppendInt1(&out, kEofHeader);
-  AppendNulString(&out, kNativePasswordPlugin);
+  AppendNulString(&out, plugin);
   out.append(ScrambleBytes(scramble, 0, kScrambleLength));
   AppendInt1(&out, 0);
   return out;

@@ -75,8 +75,16 @@ bool IsSslRequest(std::string_view payload);
 /// client and an SSLRequest give ER_HANDSHAKE_ERROR (1043 "Bad handshake").
 Result<HandshakeResponse41> ParseHandshakeResponse41(std::string_view payload);
 
+/// COM_CHANGE_USER's arguments (after the command byte), read into the same struct:
+///   string<NUL> user; auth token (int<1> length + bytes with SECURE_CONNECTION, else
+///   string<NUL>); string<NUL> database; then, if bytes remain, int<2> character set,
+///   string<NUL> auth plugin (PLUGIN_AUTH), attributes (CONNECT_ATTRS, skipped).
+/// `capabilities` are the ones negotiated at login. Malformed input: 1043.
+Result<HandshakeResponse41> ParseChangeUser(std::string_view payload, uint32_t capabilities);
+
 /// AuthSwitchRequest: 0xFE, string<NUL> plugin name, plugin data (scramble + 0x00; the
 /// trailing NUL is what libmariadb and Connector/J expect).
-std::string BuildAuthSwitchRequest(const Scramble& scramble);
+std::string BuildAuthSwitchRequest(const Scramble& scramble,
+                                   std::string_view plugin = "mysql_native_password");
 
 }  // namespace minisql::net

@@ -4,6 +4,7 @@
 #include "net/mysql/packet.h"
 #include "net/mysql/wire_codec.h"
 #include "session/server_context.h"
+#include "session/statement_splitter.h"
 
 namespace minisql::net {
 
@@ -56,8 +57,8 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
     case State::kAwaitHandshakeResponse:
       OnHandshakeResponse(packet.payload);
       break;
-    case State::kAwaitAuthSwitchResponse:
-      OnAuthSwitchResponse(packet.payload);
+    case State::kAuthenticating:
+      OnAuthenticationPacket(packet.payload);
       break;
     case State::kCommand:
       OnCommand(packet.payload);
@@ -69,77 +70,8 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
   return packet.consumed;
 }
 
-// --- Connection phase ----------------------------------------------------------------------
-
-void MysqlProtocol::OnSslRequest(std::string_view leftover) {
-  if (tls_requested_ || connection_->tls_context() == nullptr) {
-    // TLS was not offered, or this is a second SSLRequest inside TLS.
-    SendErrorAndClose(Status::Error(ErrorCode::kHandshakeError));
-    return;
-  }
-  tls_requested_ = true;
-  connection_->StartTls(leftover);
-}
-
-void MysqlProtocol::OnHandshakeResponse(std::string_view payload) {
-  Result<HandshakeResponse41> response = ParseHandshakeResponse41(payload);
-  if (!response.ok()) {
-    SendErrorAndClose(response.status());
-    return;
-  }
-  client_ = std::move(*response);
-  capabilities_ = client_.capabilities & server_capabilities_;
-  if (!client_.auth_plugin.empty() && client_.auth_plugin != kNativePasswordPlugin) {
-    // The client hashed for another method: ask it to use ours, with a fresh scramble.
-    scramble_ = GenerateScramble();
-    writer_.WritePacket(BuildAuthSwitchRequest(scramble_));
-    expected_sequence_id_ = writer_.sequence_id();
-    state_ = State::kAwaitAuthSwitchResponse;
-    return;
-  }
-  Authenticate(client_.auth_response);
-}
-
-void MysqlProtocol::OnAuthSwitchResponse(std::string_view payload) {
-  Authenticate(payload);
-}
-
-void MysqlProtocol::Authenticate(std::string_view token) {
-  ServerContext* context = connection_->context();
-  Connection::TlsInfo tls = connection_->tls_info();
-  bool secure = tls.active || connection_->transport() == Connection::Transport::kUnixSocket;
-  if (context->options().require_secure_transport && !secure) {
-    SendErrorAndClose(Status::Error(ErrorCode::kSecureTransportRequired));
-    return;
-  }
-  Result<std::optional<storage::UserRecord>> account = context->FindAccount(client_.user, host_);
-  if (!account.ok()) {
-    SendErrorAndClose(account.status());
-    return;
-  }
-  // Unknown user and wrong password answer alike, so the error reveals nothing.
-  bool granted = account->has_value() &&
-                 ((*account)->plugin.empty() || (*account)->plugin == kNativePasswordPlugin) &&
-                 VerifyNativePassword((*account)->auth_string, scramble_, token);
-  if (!granted) {
-    SendErrorAndClose(
-        Status::Error(ErrorCode::kAccessDenied, client_.user, host_, token.empty() ? "NO" : "YES"));
-    return;
-  }
-  session_ = std::make_unique<Session>(context, connection_->id(), client_.user, host_);
-  session_->set_client_found_rows((capabilities_ & kClientFoundRows) != 0);
-  if (tls.active) session_->SetTransportSecurity(tls.cipher, tls.version);
-  if (!client_.database.empty()) {
-    Status status = session_->SetCurrentDatabase(client_.database);
-    if (!status.ok()) {
-      SendErrorAndClose(status);
-      return;
-    }
-  }
-  state_ = State::kCommand;
-  expected_sequence_id_ = 0;
-  SendOk();
-}
+// The connection phase (SSLRequest, authentication, COM_CHANGE_USER) is in
+// mysql_protocol_auth.cc.
 
 // --- Command phase -------------------------------------------------------------------------
 
@@ -170,6 +102,15 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
     case Command::kPing:
       SendOk();
       return;
+    case Command::kChangeUser:
+      ComChangeUser(arguments);
+      return;
+    case Command::kResetConnection:
+      ComResetConnection();
+      return;
+    case Command::kSetOption:
+      ComSetOption(arguments);
+      return;
     case Command::kStmtPrepare:
       ComStmtPrepare(arguments);
       return;
@@ -193,13 +134,44 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
 }
 
 void MysqlProtocol::ComQuery(std::string_view sql) {
-  MysqlResultSink sink(
-      &writer_, deprecate_eof(), [this] { return StatusFlags(); }, RowFormat::kText,
-      session_track());
-  session_->ExecuteQuery(sql, &sink);
-  if (!sink.responded()) {
-    // Every statement must answer; if one did not, say so rather than hang the client.
-    SendError(Status::Error(ErrorCode::kInternalError, "statement produced no result"));
+  // With CLIENT_MULTI_STATEMENTS one COM_QUERY may hold several statements: each gets
+  // its own result, all but the last flagged SERVER_MORE_RESULTS_EXISTS; an error ends
+  // the batch (ERR carries no status flags, so the client stops reading there).
+  std::vector<std::string_view> statements;
+  if (multi_statements_) {
+    statements = SplitStatements(sql);
+  } else {
+    statements.push_back(sql);
+  }
+  for (size_t i = 0; i < statements.size(); ++i) {
+    uint16_t more = i + 1 < statements.size() ? kServerMoreResultsExists : 0;
+    MysqlResultSink sink(
+        &writer_, deprecate_eof(), [this, more] { return StatusFlags() | more; }, RowFormat::kText,
+        session_track());
+    session_->ExecuteQuery(statements[i], &sink);
+    if (!sink.responded()) {
+      // Every statement must answer; if one did not, say so rather than hang the client.
+      SendError(Status::Error(ErrorCode::kInternalError, "statement produced no result"));
+      return;
+    }
+    if (sink.failed()) return;
+    (void)writer_.FlushIfFull();
+  }
+}
+
+void MysqlProtocol::ComSetOption(std::string_view arguments) {
+  PayloadReader reader(arguments);
+  uint16_t option = reader.ReadInt2();
+  if (!reader.ok() || option > 1) {
+    SendError(Status::Error(ErrorCode::kUnknownComError));
+    return;
+  }
+  multi_statements_ = option == 0;  // MYSQL_OPTION_MULTI_STATEMENTS_ON = 0, _OFF = 1
+  // The answer is an EOF packet (an OK with the EOF header under DEPRECATE_EOF).
+  if (deprecate_eof()) {
+    writer_.WritePacket(EncodeOkPacket(OkResult{}, StatusFlags(), kEofHeader));
+  } else {
+    writer_.WritePacket(EncodeEofPacket(0, StatusFlags()));
   }
 }
 

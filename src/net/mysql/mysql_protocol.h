@@ -36,6 +36,7 @@
 #include <vector>
 
 #include "net/connection.h"
+#include "net/mysql/authenticator.h"
 #include "net/mysql/handshake.h"
 #include "net/mysql/native_password.h"
 #include "net/mysql/protocol_constants.h"
@@ -55,21 +56,29 @@ class MysqlProtocol : public ProtocolHandler {
   size_t HandleInput(std::string_view input) override;
 
  private:
-  enum class State { kAwaitHandshakeResponse, kAwaitAuthSwitchResponse, kCommand, kClosed };
+  enum class State { kAwaitHandshakeResponse, kAuthenticating, kCommand, kClosed };
   static constexpr size_t kMaxHandshakePayload = 64 * 1024;
 
   // States.
   void OnHandshakeResponse(std::string_view payload);
-  void OnAuthSwitchResponse(std::string_view payload);
+  void OnAuthenticationPacket(std::string_view payload);
   void OnCommand(std::string_view payload);
 
+  // Authentication (mysql_protocol_auth.cc), also for COM_CHANGE_USER.
   void OnSslRequest(std::string_view leftover);
-  void Authenticate(std::string_view token);
+  void BeginAuthentication();
+  void OnAuthenticationStep(const Authenticator::Step& step);
+  void OnAuthenticated();
+  void ComChangeUser(std::string_view arguments);
+  void ComResetConnection();
+  /// A fresh Session for the authenticated user (login, COM_CHANGE_USER, reset).
+  void StartSession();
   // Commands (payload without the command byte).
   void ComQuery(std::string_view sql);
   void ComInitDb(std::string_view database);
   void ComFieldList(std::string_view arguments);
   void ComStatistics();
+  void ComSetOption(std::string_view arguments);
   // Prepared statements (mysql_protocol_stmt.cc).
   void ComStmtPrepare(std::string_view sql);
   void ComStmtExecute(std::string_view arguments);
@@ -94,7 +103,9 @@ class MysqlProtocol : public ProtocolHandler {
   HandshakeResponse41 client_;
   uint32_t server_capabilities_ = kServerCapabilities;  // + CLIENT_SSL when TLS is on
   uint32_t capabilities_ = 0;                           // negotiated: what both sides announced
-  bool tls_requested_ = false;                          // an SSLRequest was accepted
+  bool multi_statements_ = false;                 // CLIENT_MULTI_STATEMENTS, then COM_SET_OPTION
+  bool tls_requested_ = false;                    // an SSLRequest was accepted
+  std::unique_ptr<Authenticator> authenticator_;  // during kAuthenticating
   std::unique_ptr<Session> session_;
 
   // What the wire needs to remember of each open prepared statement (the statement

@@ -37,23 +37,27 @@ enum CapabilityFlag : uint32_t {
 /// What the server announces: exactly what minisql implements. This is the set
 /// validated against every client in ../shared/reference/client-queries.md §1 plus
 /// DEPRECATE_EOF (implemented by the response writer) and SESSION_TRACK (the OK packet's
-/// info as string<lenenc>; we never report session-state changes). Deliberately absent:
-/// SSL (libmariadb tools would insist on TLS), COMPRESS, MULTI_STATEMENTS, LOCAL_FILES.
+/// info as string<lenenc>; we never report session-state changes) and MULTI_STATEMENTS.
+/// SSL is added per connection when TLS is configured (libmariadb tools insist on TLS
+/// once it is announced). Deliberately absent: COMPRESS, LOCAL_FILES.
 inline constexpr uint32_t kServerCapabilities =
     kClientLongPassword | kClientFoundRows | kClientLongFlag | kClientConnectWithDb |
     kClientProtocol41 | kClientInteractive | kClientIgnoreSigpipe | kClientTransactions |
     kClientReserved | kClientSecureConnection | kClientMultiResults | kClientPsMultiResults |
     kClientPluginAuth | kClientConnectAttrs | kClientPluginAuthLenencClientData |
-    kClientSessionTrack | kClientDeprecateEof;
+    kClientSessionTrack | kClientDeprecateEof | kClientMultiStatements;
 
 /// Command bytes: the first byte of every packet a client sends after authentication.
 enum class Command : uint8_t {
-  kQuit = 0x01,        // COM_QUIT
-  kInitDb = 0x02,      // COM_INIT_DB
-  kQuery = 0x03,       // COM_QUERY
-  kFieldList = 0x04,   // COM_FIELD_LIST
-  kStatistics = 0x09,  // COM_STATISTICS
-  kPing = 0x0e,        // COM_PING
+  kQuit = 0x01,             // COM_QUIT
+  kInitDb = 0x02,           // COM_INIT_DB
+  kQuery = 0x03,            // COM_QUERY
+  kFieldList = 0x04,        // COM_FIELD_LIST
+  kStatistics = 0x09,       // COM_STATISTICS
+  kPing = 0x0e,             // COM_PING
+  kChangeUser = 0x11,       // COM_CHANGE_USER: re-authenticate, new session
+  kSetOption = 0x1b,        // COM_SET_OPTION: multi-statements on (0) / off (1)
+  kResetConnection = 0x1f,  // COM_RESET_CONNECTION: new session, same user
   // Prepared statements (binary protocol): see mysql_protocol_stmt.cc.
   kStmtPrepare = 0x16,       // COM_STMT_PREPARE
   kStmtExecute = 0x17,       // COM_STMT_EXECUTE

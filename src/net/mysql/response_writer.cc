@@ -141,6 +141,7 @@ void MysqlResultSink::SendOk(const OkResult& ok) {
 
 void MysqlResultSink::SendError(const Status& error) {
   responded_ = true;
+  failed_ = true;
   writer_->WritePacket(EncodeErrPacket(error));
 }
 

@@ -115,6 +115,8 @@ class MysqlResultSink : public ResultSink {
 
   /// True once the statement reported its outcome (any of the calls above).
   bool responded() const { return responded_; }
+  /// True if the outcome was an ERR packet (a multi-statement batch stops there).
+  bool failed() const { return failed_; }
 
  private:
   PacketWriter* writer_;
@@ -124,6 +126,7 @@ class MysqlResultSink : public ResultSink {
   bool session_track_;
   std::vector<ResultColumn> columns_;  // binary rows are encoded by column type
   bool responded_ = false;
+  bool failed_ = false;
 };
 
 }  // namespace minisql::net

@@ -17,6 +17,7 @@ void TextProtocol::Start(bool over_capacity) {
     connection_->RequestClose();
     return;
   }
+  connection_->MarkAuthenticated();  // no login on the text protocol: no connect timeout
   session_ =
       std::make_unique<Session>(connection_->context(), connection_->id(), "root", "localhost");
 }

@@ -246,6 +246,7 @@ enum class StmtKind {
   kCreateView,
   kDropView,
   kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+  kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
 };
 
 struct Stmt {
@@ -499,6 +500,24 @@ struct TransactionStmt : Stmt {
   std::string savepoint;
   bool read_only = false;            // START TRANSACTION READ ONLY
   bool consistent_snapshot = false;  // START TRANSACTION WITH CONSISTENT SNAPSHOT
+};
+
+/// CREATE USER [IF NOT EXISTS] a [, a ...], ALTER USER [IF EXISTS] ..., DROP USER
+/// [IF EXISTS] ..., SET PASSWORD FOR a = 'pw'. Executed in session/account_statements.cc.
+struct AccountStmt : Stmt {
+  enum class Action { kCreate, kAlter, kDrop, kSetPassword };
+  struct Account {
+    std::string user;
+    std::string host = "%";     // 'u' alone means 'u'@'%'
+    bool current_user = false;  // CURRENT_USER[()]
+    bool has_password = false;  // IDENTIFIED ... BY 'pw'
+    std::string password;
+    std::string plugin;  // IDENTIFIED WITH plugin; "" = the default
+  };
+  AccountStmt() : Stmt(StmtKind::kAccount) {}
+  Action action = Action::kCreate;
+  bool if_clause = false;  // IF NOT EXISTS / IF EXISTS
+  std::vector<Account> accounts;
 };
 
 struct ExplainStmt : Stmt {

@@ -66,7 +66,8 @@ using minisql::sql::ast::UnaryOp;
   GRANTS INDEXES ISOLATION LEVEL LOCAL MODE NAMES OFFSET ONLY PASSWORD PROCESSLIST
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
-  VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE.
+  VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
+  IDENTIFIED.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -508,6 +509,57 @@ lock_mode(A) ::= LOCK IN SHARE MODE.  { A = ast::LockMode::kForShare; }
 %destructor name_list { delete $$; }
 name_list(A) ::= nm(N).  { A = ctx->AddName(nullptr, N); }
 name_list(A) ::= name_list(L) COMMA nm(N).  { A = ctx->AddName(L, N); }
+
+// ======================================================================================
+// Accounts: CREATE USER, ALTER USER, DROP USER, SET PASSWORD FOR (session/account_statements.cc)
+// ======================================================================================
+
+cmd(A) ::= CREATE USER if_not_exists(I) account_list(L).
+  { A = ctx->AccountStatement(ast::AccountStmt::Action::kCreate, I, L); }
+cmd(A) ::= ALTER USER if_exists(I) account_list(L).
+  { A = ctx->AccountStatement(ast::AccountStmt::Action::kAlter, I, L); }
+cmd(A) ::= DROP USER if_exists(I) account_name_list(L).
+  { A = ctx->AccountStatement(ast::AccountStmt::Action::kDrop, I, L); }
+cmd(A) ::= SET PASSWORD FOR account_name(U) set_eq STRING(P). {
+  U->has_password = true;
+  U->password = ctx->StringValue(P);
+  A = ctx->AccountStatement(ast::AccountStmt::Action::kSetPassword, false,
+                            ctx->AddAccount(nullptr, U));
+}
+
+%type account_list {std::vector<ast::AccountStmt::Account>*}
+%destructor account_list { delete $$; }
+account_list(A) ::= account(U).  { A = ctx->AddAccount(nullptr, U); }
+account_list(A) ::= account_list(L) COMMA account(U).  { A = ctx->AddAccount(L, U); }
+
+%type account_name_list {std::vector<ast::AccountStmt::Account>*}
+%destructor account_name_list { delete $$; }
+account_name_list(A) ::= account_name(U).  { A = ctx->AddAccount(nullptr, U); }
+account_name_list(A) ::= account_name_list(L) COMMA account_name(U).  { A = ctx->AddAccount(L, U); }
+
+%type account {ast::AccountStmt::Account*}
+%destructor account { delete $$; }
+account(A) ::= account_name(A).
+account(A) ::= account_name(A) IDENTIFIED BY STRING(P).
+  { A->has_password = true; A->password = ctx->StringValue(P); }
+account(A) ::= account_name(A) IDENTIFIED WITH account_part(W).
+  { A->plugin = ctx->NameOrString(W); }
+account(A) ::= account_name(A) IDENTIFIED WITH account_part(W) BY STRING(P). {
+  A->plugin = ctx->NameOrString(W);
+  A->has_password = true;
+  A->password = ctx->StringValue(P);
+}
+
+%type account_name {ast::AccountStmt::Account*}
+%destructor account_name { delete $$; }
+account_name(A) ::= account_part(U).  { A = ctx->Account(&U, nullptr); }
+account_name(A) ::= account_part(U) AT account_part(H).  { A = ctx->Account(&U, &H); }
+account_name(A) ::= CURRENT_USER.  { A = ctx->Account(nullptr, nullptr); }
+account_name(A) ::= CURRENT_USER LP RP.  { A = ctx->Account(nullptr, nullptr); }
+
+%type account_part {Token}
+account_part(A) ::= nm(A).
+account_part(A) ::= STRING(A).
 
 // Identifiers: a plain or `quoted` name (non-reserved keywords arrive here as ID
 // through %fallback).

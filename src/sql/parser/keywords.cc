@@ -25,6 +25,7 @@ struct Keyword {
 // Sorted by name (ASCII order), upper case.
 constexpr std::array kKeywords = {
     Keyword{"ALL", TK_ALL},
+    Keyword{"ALTER", TK_ALTER},
     Keyword{"ANALYZE", TK_ANALYZE},
     Keyword{"AND", TK_AND},
     Keyword{"ANY", TK_ANY},
@@ -98,6 +99,7 @@ constexpr std::array kKeywords = {
     Keyword{"GRANTS", TK_GRANTS},
     Keyword{"GROUP", TK_GROUP},
     Keyword{"HAVING", TK_HAVING},
+    Keyword{"IDENTIFIED", TK_IDENTIFIED},
     Keyword{"IF", TK_IF},
     Keyword{"IGNORE", TK_IGNORE},
     Keyword{"IN", TK_IN},
@@ -192,6 +194,7 @@ constexpr std::array kKeywords = {
     Keyword{"UNSIGNED", TK_UNSIGNED},
     Keyword{"UPDATE", TK_UPDATE},
     Keyword{"USE", TK_USE},
+    Keyword{"USER", TK_USER},
     Keyword{"USING", TK_USING},
     Keyword{"VALUE", TK_VALUE},
     Keyword{"VALUES", TK_VALUES},

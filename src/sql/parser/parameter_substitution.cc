@@ -73,6 +73,7 @@ class ParameterWalker {
       case ast::StmtKind::kCreateIndex:
       case ast::StmtKind::kDropView:
       case ast::StmtKind::kEmpty:
+      case ast::StmtKind::kAccount:
         return;  // no expressions
     }
   }

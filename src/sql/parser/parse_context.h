@@ -267,6 +267,15 @@ class ParseContext {
   // --- Statement kinds without builders of their own ---------------------------------
   ast::TransactionStmt* Transaction(ast::TransactionStmt::Action action, const Token* savepoint);
 
+  // --- Accounts (account_statement_builder.cc) ----------------------------------------
+  /// 'user'@'host' (`host` null: '%'); both null: CURRENT_USER.
+  ast::AccountStmt::Account* Account(const Token* user, const Token* host);
+  /// Appends `account` (taken over) to `list` (null: a new list).
+  std::vector<ast::AccountStmt::Account>* AddAccount(std::vector<ast::AccountStmt::Account>* list,
+                                                     ast::AccountStmt::Account* account);
+  ast::AccountStmt* AccountStatement(ast::AccountStmt::Action action, bool if_clause,
+                                     std::vector<ast::AccountStmt::Account>* accounts);
+
  private:
   /// Finishes a new node: sets its text and depth and records the depth for limits.
   ExprSpan Finish(ast::Expr* node, uint32_t begin, uint32_t end, uint32_t child_depth);

@@ -226,6 +226,19 @@ Status Catalog::CreateUser(PagerTxn* txn, const UserRecord& user) {
   return Status::OK();
 }
 
+Result<bool> Catalog::UpdateUser(PagerTxn* txn, const UserRecord& user) {
+  std::string record = EncodeUser(user);
+  std::string key = UserKey(user.user, user.host);
+  if (!BTree::EntryFits(key, record)) {
+    return Status::Error(ErrorCode::kCannotUser, "ALTER USER", AccountName(user));
+  }
+  return tree_.Update(txn, key, record);
+}
+
+Result<bool> Catalog::DropUser(PagerTxn* txn, const std::string& user, const std::string& host) {
+  return tree_.Delete(txn, UserKey(user, host));
+}
+
 void Catalog::ClearCache() {
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_.clear();

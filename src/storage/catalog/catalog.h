@@ -64,6 +64,10 @@ class Catalog {
   Result<std::vector<UserRecord>> ListUsers();
   /// 1396 if the account exists.
   Status CreateUser(PagerTxn* txn, const UserRecord& user);
+  /// Replaces the plugin/auth_string of an existing account; false if there is none.
+  Result<bool> UpdateUser(PagerTxn* txn, const UserRecord& user);
+  /// Removes an account; false if there was none.
+  Result<bool> DropUser(PagerTxn* txn, const std::string& user, const std::string& host);
 
   /// Forgets every cached table definition (after a rollback).
   void ClearCache();

@@ -467,6 +467,19 @@ Status BTreeStorageEngine::CreateUser(Transaction* txn, const UserRecord& user) 
   return catalog_.CreateUser(*ptxn, user);
 }
 
+Result<bool> BTreeStorageEngine::UpdateUser(Transaction* txn, const UserRecord& user) {
+  Result<PagerTxn*> ptxn = Ddl(txn);
+  if (!ptxn.ok()) return ptxn.status();
+  return catalog_.UpdateUser(*ptxn, user);
+}
+
+Result<bool> BTreeStorageEngine::DropUser(Transaction* txn, const std::string& user,
+                                          const std::string& host) {
+  Result<PagerTxn*> ptxn = Ddl(txn);
+  if (!ptxn.ok()) return ptxn.status();
+  return catalog_.DropUser(*ptxn, user, host);
+}
+
 // --- Lifetime --------------------------------------------------------------------------
 
 Status BTreeStorageEngine::Checkpoint() {

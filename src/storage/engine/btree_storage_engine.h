@@ -79,6 +79,9 @@ class BTreeStorageEngine : public StorageEngine {
                                              const std::string& host) override;
   Result<std::vector<UserRecord>> ListUsers(Transaction* txn) override;
   Status CreateUser(Transaction* txn, const UserRecord& user) override;
+  Result<bool> UpdateUser(Transaction* txn, const UserRecord& user) override;
+  Result<bool> DropUser(Transaction* txn, const std::string& user,
+                        const std::string& host) override;
 
   Status Checkpoint() override;
 
