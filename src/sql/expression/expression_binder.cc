@@ -12,6 +12,7 @@
 #include "sql/expression/conversion.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
@@ -272,6 +273,12 @@ class Binder {
       target = MakeType(TypeId::kDouble);
     } else if (t.IsString()) {
       target = VarcharType(t.length);
+    } else if (IsTemporalType(t.id)) {
+      // CAST(x AS TIME(3)): the parser gives the fsp as the length.
+      if (t.length > static_cast<uint32_t>(kMaxFsp)) {
+        return Status::Error(ErrorCode::kTooBigPrecision, e.text, kMaxFsp);
+      }
+      target = MakeType(t.id, 0, static_cast<uint8_t>(t.length));
     } else {
       return NotSupported("CAST AS " + (e.target_name.empty() ? t.ToSql() : e.target_name));
     }
