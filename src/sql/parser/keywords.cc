@@ -105,6 +105,7 @@ constexpr std::array kKeywords = {
     Keyword{"INSERT", TK_INSERT},
     Keyword{"INT", TK_INT},
     Keyword{"INTEGER", TK_INTEGER_KW},
+    Keyword{"INTERVAL", TK_INTERVAL},
     Keyword{"INTO", TK_INTO},
     Keyword{"IS", TK_IS},
     Keyword{"ISOLATION", TK_ISOLATION},
