@@ -349,6 +349,15 @@ Result<Value> AddOrSubtract(const FunctionCall& call, bool subtract) {
     return Value::String(FormatTemporal(*result, TypeId::kDateTime, kMaxFsp));
   }
   bool with_time = has_time || !IsDateUnit(*unit);
+  // A string result shows the fraction digits the interval can carry (MariaDB).
+  const ColumnType& amount_type = call.arg_type(1);
+  int fsp = IntervalFsp(*unit);
+  if (*unit == IntervalUnit::kSecond) {
+    fsp = amount_type.IsInteger()              ? 0
+          : amount_type.id == TypeId::kDecimal ? std::min<int>(amount_type.scale, kMaxFsp)
+                                               : kMaxFsp;
+  }
+  if (fsp > 0) return Value::String(FormatTemporal(*result, TypeId::kDateTime, fsp));
   return Value::String(FormatFlexible(*result, with_time));
 }
 
