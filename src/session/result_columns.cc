@@ -41,7 +41,10 @@ ResultColumn ToResultColumn(const sql::OutputColumn& column, uint16_t charset) {
       out.decimals = type.scale == 0 ? kDecimalsNotFixed : type.scale;
       break;
     case TypeId::kDecimal:
-      out.decimals = type.scale;
+    case TypeId::kTime:
+    case TypeId::kDateTime:
+    case TypeId::kTimestamp:
+      out.decimals = type.scale;  // for temporal types: the fractional-second digits
       break;
     default:
       out.decimals = (type.IsString() && !column.is_table_column) ? kStringExpressionDecimals : 0;

@@ -36,6 +36,9 @@ class SessionState : public sql::EvalContext {
   uint64_t LastInsertId() const override { return last_insert_id; }
   Value UserVariable(const std::string& name) const override;
   Result<Value> SystemVariable(const std::string& name, const std::string& scope) const override;
+  int64_t StatementTimeMicros() const override {
+    return statement_time_micros != 0 ? statement_time_micros : sql::WallClockMicros();
+  }
 
   // --- Variables ---------------------------------------------------------------------
   void SetUserVariable(const std::string& name, Value value);
@@ -48,6 +51,8 @@ class SessionState : public sql::EvalContext {
 
   std::string current_database;
   uint64_t last_insert_id = 0;
+  /// When the running statement started (NOW()); set by StatementRunner::Run.
+  int64_t statement_time_micros = 0;
   /// The last statement's error, for SHOW WARNINGS / SHOW ERRORS (OK if none).
   Status last_error;
   /// The connection's TLS cipher and version (SHOW STATUS Ssl_cipher/Ssl_version); ""

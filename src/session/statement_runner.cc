@@ -27,6 +27,7 @@ void StatementRunner::Run(std::string_view text) {
 }
 
 void StatementRunner::Run(ast::Stmt& stmt) {
+  state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
   Status status = Dispatch(stmt);
   bool is_diagnostics =
       stmt.kind == ast::StmtKind::kShow &&

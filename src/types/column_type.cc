@@ -17,6 +17,7 @@
 //   VARBINARY(20)   varbinary(20)         VAR_STRING    20                          BINARY
 //   DATE/TIME       date / time           DATE / TIME   10 / 10                     BINARY
 //   DATETIME        datetime              DATETIME      19                          BINARY
+//   DATETIME(3)     datetime(3)           DATETIME      23 = 19 + point + fsp       BINARY
 //   TIMESTAMP       timestamp             TIMESTAMP     19                          UNSIGNED BINARY
 #include "types/column_type.h"
 
@@ -52,6 +53,12 @@ const char* IntegerName(TypeId id) {
     default:
       return "bigint";
   }
+}
+
+// TIME/DATETIME/TIMESTAMP keep their fractional-second digits (fsp) in `scale`.
+std::string WithFsp(const char* name, uint8_t fsp) {
+  if (fsp == 0) return name;
+  return std::string(name) + "(" + std::to_string(fsp) + ")";
 }
 
 }  // namespace
@@ -111,11 +118,11 @@ std::string ColumnType::ToSql() const {
     case TypeId::kDate:
       return "date";
     case TypeId::kTime:
-      return "time";
+      return WithFsp("time", scale);
     case TypeId::kDateTime:
-      return "datetime";
+      return WithFsp("datetime", scale);
     case TypeId::kTimestamp:
-      return "timestamp";
+      return WithFsp("timestamp", scale);
   }
   if (is_unsigned) out += " unsigned";
   return out;
@@ -189,11 +196,12 @@ uint32_t ColumnType::ColumnLength(uint16_t charset) const {
     case TypeId::kVarbinary:
       return length;
     case TypeId::kDate:
-    case TypeId::kTime:
       return 10;
+    case TypeId::kTime:
+      return 10 + (scale > 0 ? 1u + scale : 0u);
     case TypeId::kDateTime:
     case TypeId::kTimestamp:
-      return 19;
+      return 19 + (scale > 0 ? 1u + scale : 0u);
   }
   return 0;
 }

@@ -6,7 +6,7 @@
 // values are stored on disk (storage/ decides that) or compared (sql/ decides that).
 //
 // The foundation accepts TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT; the other ids exist so that later types slot in without
+// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP (types/temporal.h); the other ids exist so that later types slot in without
 // renumbering, and the binder rejects them with ER_NOT_SUPPORTED_YET until then.
 #pragma once
 
@@ -44,7 +44,8 @@ struct ColumnType {
   /// Display width for integers (INT(11)), character count for CHAR/VARCHAR,
   /// precision for DECIMAL. 0 means "the type's default".
   uint32_t length = 0;
-  /// Digits after the point, for DECIMAL (and DOUBLE results of arithmetic).
+  /// Digits after the point, for DECIMAL (and DOUBLE results of arithmetic), and the
+  /// fractional-second precision (fsp, 0..6) of TIME, DATETIME and TIMESTAMP.
   uint8_t scale = 0;
 
   bool IsInteger() const { return id >= TypeId::kTinyInt && id <= TypeId::kBigInt; }

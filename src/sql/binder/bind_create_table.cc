@@ -1,7 +1,7 @@
 // bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
 //
 // What minisql stores: columns of the supported types (integers, FLOAT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT), literal DEFAULTs converted to the column type, one optional
+// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP), literal DEFAULTs converted to the column type, one optional
 // PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first key
 // column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the
 // utf8 family, AUTO_INCREMENT=N and COMMENT.
@@ -14,6 +14,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/executor/column_converter.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 
@@ -32,6 +33,10 @@ bool SupportedColumnType(TypeId id) {
     case TypeId::kChar:
     case TypeId::kVarchar:
     case TypeId::kText:
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kDateTime:
+    case TypeId::kTimestamp:
       return true;
     default:
       return false;
@@ -181,6 +186,14 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     storage::ColumnDef column;
     column.name = def.name;
     column.type = def.type;
+    if (IsTemporalType(def.type.id)) {
+      // TIME(fsp) / DATETIME(fsp) / TIMESTAMP(fsp): the fsp moves to `scale`.
+      if (def.type.length > static_cast<uint32_t>(kMaxFsp)) {
+        return Status::Error(ErrorCode::kTooBigPrecision, def.name, kMaxFsp);
+      }
+      column.type.scale = static_cast<uint8_t>(def.type.length);
+      column.type.length = 0;
+    }
     if (def.type.id == TypeId::kFloat) {
       Result<ColumnType> type = FloatColumnType(def);
       if (!type.ok()) return type.status();

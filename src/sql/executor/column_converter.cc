@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "types/temporal.h"
+
 namespace minisql::sql {
 
 namespace {
@@ -190,6 +192,29 @@ Result<Value> ToText(const Value& v, const ConversionTarget& t) {
   return Value::String(std::move(text));
 }
 
+// DATE / TIME / DATETIME / TIMESTAMP: strings in MySQL's literal formats and numbers
+// (20240131, 123456) become the canonical text; anything else is 1292. Digits beyond
+// the column's fsp are dropped, as MariaDB does.
+Result<Value> ToTemporal(const Value& v, const ConversionTarget& t) {
+  const ColumnType& type = t.table->columns[t.column].type;
+  std::optional<DateTime> parsed;
+  if (type.id == TypeId::kTime) {
+    parsed = ValueToTime(v);
+  } else {
+    parsed = ValueToDateTime(v);
+  }
+  if (!parsed) {
+    const char* kind = type.id == TypeId::kDate ? "date"
+                       : type.id == TypeId::kTime ? "time"
+                                                  : "datetime";
+    return Status::Error(ErrorCode::kIncorrectTemporalValueForField, kind, v.ToText(),
+                         t.table->database, t.table->name, t.table->columns[t.column].name,
+                         static_cast<unsigned long>(t.row_number));
+  }
+  int fsp = FspOf(type);
+  return Value::String(FormatTemporal(TruncateFraction(*parsed, fsp), type.id, fsp));
+}
+
 }  // namespace
 
 void IntegerRange(const ColumnType& type, int64_t* min, int64_t* max) {
@@ -248,6 +273,11 @@ Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& targe
     case TypeId::kVarchar:
     case TypeId::kText:
       return ToText(value, target);
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kDateTime:
+    case TypeId::kTimestamp:
+      return ToTemporal(value, target);
     default:
       return Status::Error(ErrorCode::kNotSupportedYet, "column type " + type.ToSql());
   }

@@ -13,6 +13,9 @@
 //                                                          integer digits
 //   CHAR/VARCHAR  strings; numbers as their text form      1406 longer than the
 //   /TEXT                                                  declared characters
+//   DATE, TIME,   '2024-01-31 12:00', 20240131, 123456 ->  1292 'abc', '2024-02-30'
+//   DATETIME,     canonical text (types/temporal.h),
+//   TIMESTAMP     extra fraction digits dropped
 //   NOT NULL      —                                        1048 for NULL
 //
 // CHAR drops trailing spaces, as MySQL does when it reads CHAR values back.

@@ -63,6 +63,14 @@ std::optional<uint64_t> HashJoinKey(const Value& value, CompareMode mode) {
       return HashDouble(value);
     case CompareMode::kString:
       return HashCollated(value);
+    case CompareMode::kDateTime:
+    case CompareMode::kTime:
+      // Equal temporal keys have equal packed forms; text that is not a date hashes as a
+      // string (the comparison then compares it as one).
+      if (std::optional<int64_t> packed = TemporalCompareKey(value, mode)) {
+        return HashBytes(&*packed, sizeof(*packed));
+      }
+      return HashCollated(value);
     case CompareMode::kRuntime:
       break;
   }

@@ -3,14 +3,17 @@
 
 #include "sql/expression/collation.h"
 #include "sql/expression/conversion.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
 
-enum class Family { kUnknown, kInt, kDecimal, kDouble, kString };
+enum class Family { kUnknown, kInt, kDecimal, kDouble, kString, kDate, kTime };
 
 Family FamilyOf(const ColumnType& t) {
   if (t.id == TypeId::kNull) return Family::kUnknown;
+  if (IsDateType(t.id)) return Family::kDate;
+  if (t.id == TypeId::kTime) return Family::kTime;
   if (t.IsInteger()) return Family::kInt;
   if (t.id == TypeId::kDecimal) return Family::kDecimal;
   if (t.id == TypeId::kFloat || t.id == TypeId::kDouble) return Family::kDouble;
@@ -35,6 +38,8 @@ Family FamilyOf(const Value& v) {
 
 CompareMode ModeOf(Family a, Family b) {
   if (a == Family::kUnknown || b == Family::kUnknown) return CompareMode::kRuntime;
+  if (a == Family::kDate || b == Family::kDate) return CompareMode::kDateTime;
+  if (a == Family::kTime || b == Family::kTime) return CompareMode::kTime;
   if (a == Family::kString && b == Family::kString) return CompareMode::kString;
   if (a == Family::kString || b == Family::kString) return CompareMode::kDouble;
   if (a == Family::kDouble || b == Family::kDouble) return CompareMode::kDouble;
@@ -48,6 +53,17 @@ int Sign(const T& a, const T& b) {
 }
 
 }  // namespace
+
+std::optional<int64_t> TemporalCompareKey(const Value& v, CompareMode mode) {
+  if (mode == CompareMode::kTime) {
+    std::optional<DateTime> t = ValueToTime(v);
+    if (!t) return std::nullopt;
+    return PackTime(*t);
+  }
+  std::optional<DateTime> t = ValueToDateTime(v);
+  if (!t) return std::nullopt;
+  return PackDateTime(*t);
+}
 
 CompareMode CompareModeFor(const ColumnType& left, const ColumnType& right) {
   return ModeOf(FamilyOf(left), FamilyOf(right));
@@ -76,6 +92,13 @@ int CompareValues(const Value& left, const Value& right, CompareMode mode) {
       return Sign(ToDouble(left), ToDouble(right));
     case CompareMode::kString:
       return CompareCaseInsensitive(AsString(left), AsString(right));
+    case CompareMode::kDateTime:
+    case CompareMode::kTime: {
+      std::optional<int64_t> a = TemporalCompareKey(left, mode);
+      std::optional<int64_t> b = TemporalCompareKey(right, mode);
+      if (a && b) return Sign(*a, *b);
+      return CompareCaseInsensitive(AsString(left), AsString(right));
+    }
     case CompareMode::kRuntime:
       break;
   }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "sql/expression/temporal_values.h"
+
 namespace minisql::sql {
 namespace {
 
@@ -169,6 +171,11 @@ Result<Value> ConvertToType(const Value& v, const ColumnType& type, const std::s
       if (!d) return OutOfRange("DECIMAL", what);
       return Value::FromDecimal(d->Rescale(type.scale));
     }
+    case TypeId::kDate:
+    case TypeId::kTime:
+    case TypeId::kDateTime:
+    case TypeId::kTimestamp:
+      return ToTemporalValue(v, type);
     default:
       if (v.kind() == Value::Kind::kString) return v;
       return Value::String(v.ToText());

@@ -46,7 +46,8 @@ std::optional<Decimal> ToDecimal(const Value& v);
 std::string AsString(const Value& v);
 
 /// Converts a non-NULL value to the kind `type` implies (Int for integers, Double,
-/// Decimal rescaled to type.scale, String), so that every value an expression yields
+/// Decimal rescaled to type.scale, String; the canonical text or NULL for temporal types,
+/// see temporal_values.h), so that every value an expression yields
 /// has the kind its declared type promises. NULL stays NULL; kNull types keep the value.
 Result<Value> ConvertToType(const Value& v, const ColumnType& type, const std::string& what);
 

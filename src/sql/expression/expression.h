@@ -36,7 +36,14 @@ class EvalContext {
   virtual Value UserVariable(const std::string& name) const = 0;  // NULL if unset
   /// @@name (scope: "", "session" or "global"); 1193 if unknown.
   virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;
+  /// When the current statement started, in microseconds since the Unix epoch: NOW()
+  /// gives this one value throughout a statement. The default (for contexts without
+  /// a session) reads the clock.
+  virtual int64_t StatementTimeMicros() const;
 };
+
+/// The wall clock, in microseconds since the Unix epoch (SYSDATE(), statement start).
+int64_t WallClockMicros();
 
 enum class ExpressionKind {
   kLiteral,

@@ -12,6 +12,8 @@
 #include "sql/expression/conversion.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
+#include "sql/expression/date_interval.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
@@ -195,6 +197,15 @@ class Binder {
         b.op == BinaryOp::kShiftLeft || b.op == BinaryOp::kShiftRight) {
       return NotSupported("bit operators");
     }
+    if (b.op == BinaryOp::kAdd || b.op == BinaryOp::kSub) {
+      if (const ast::FunctionExpr* interval = AsInterval(*b.right)) {
+        return BindDateArithmetic(*b.left, *interval, b.op == BinaryOp::kSub);
+      }
+      const ast::FunctionExpr* interval = AsInterval(*b.left);
+      if (interval != nullptr && b.op == BinaryOp::kAdd) {
+        return BindDateArithmetic(*b.right, *interval, false);  // INTERVAL 1 DAY + d
+      }
+    }
     Result<ExpressionPtr> left = Bind(*b.left);
     if (!left.ok()) return left;
     Result<ExpressionPtr> right = Bind(*b.right);
@@ -343,6 +354,12 @@ class Binder {
       target = MakeType(TypeId::kDouble);
     } else if (t.IsString()) {
       target = VarcharType(t.length);
+    } else if (IsTemporalType(t.id)) {
+      // CAST(x AS TIME(3)): the parser gives the fsp as the length.
+      if (t.length > static_cast<uint32_t>(kMaxFsp)) {
+        return Status::Error(ErrorCode::kTooBigPrecision, e.text, kMaxFsp);
+      }
+      target = MakeType(t.id, 0, static_cast<uint8_t>(t.length));
     } else {
       return NotSupported("CAST AS " + (e.target_name.empty() ? t.ToSql() : e.target_name));
     }
@@ -366,6 +383,9 @@ class Binder {
     if (f.star || f.distinct) {
       return Status::Error(ErrorCode::kParseError, f.star ? "*)" : "DISTINCT", 1);
     }
+    if (std::optional<Result<ExpressionPtr>> temporal = BindTemporalCall(f)) {
+      return std::move(*temporal);
+    }
     const FunctionDef* def = FindFunction(f.name);
     if (def == nullptr) {
       std::string db = scope_.DefaultDatabase();
@@ -386,6 +406,90 @@ class Binder {
     std::transform(display.begin(), display.end(), display.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ExpressionPtr(new FunctionExpression(*def, std::move(args), display));
+  }
+
+  // --- Date arithmetic ---------------------------------------------------------------
+  // The parser gives `INTERVAL n unit` as a function INTERVAL(n, unit) whose unit is a
+  // bare name. It is only meaningful next to + and - and inside DATE_ADD/DATE_SUB/
+  // ADDDATE/SUBDATE, which all become DATE_ADD(d, n, 'UNIT') / DATE_SUB(d, n, 'UNIT').
+
+  static const ast::FunctionExpr* AsInterval(const ast::Expr& e) {
+    if (e.kind != ast::ExprKind::kFunction) return nullptr;
+    const auto& f = static_cast<const ast::FunctionExpr&>(e);
+    return f.name == "INTERVAL" && f.args.size() == 2 ? &f : nullptr;
+  }
+
+  /// A unit written as a bare name (DAY, HOUR_MINUTE), upper-cased.
+  static std::optional<std::string> UnitName(const ast::Expr& e) {
+    if (e.kind != ast::ExprKind::kColumnRef) return std::nullopt;
+    const auto& c = static_cast<const ast::ColumnRefExpr&>(e);
+    if (!c.table.empty() || !c.database.empty()) return std::nullopt;
+    std::string upper = c.column;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+    if (!ParseIntervalUnit(upper)) return std::nullopt;
+    return upper;
+  }
+
+  static Status BadUnit(const ast::Expr& e) { return Status::Error(ErrorCode::kParseError, e.text, 1); }
+
+  Result<ExpressionPtr> MakeDateCall(const char* name, ExpressionPtr date, ExpressionPtr amount,
+                                     const std::string& unit, const std::string& display) {
+    std::vector<ExpressionPtr> args;
+    args.push_back(std::move(date));
+    args.push_back(std::move(amount));
+    args.push_back(MakeLiteral(Value::String(unit)));
+    return ExpressionPtr(new FunctionExpression(*FindFunction(name), std::move(args), display));
+  }
+
+  Result<ExpressionPtr> BindDateArithmetic(const ast::Expr& date,
+                                           const ast::FunctionExpr& interval, bool subtract) {
+    std::optional<std::string> unit = UnitName(*interval.args[1]);
+    if (!unit) return BadUnit(*interval.args[1]);
+    Result<ExpressionPtr> d = Bind(date);
+    if (!d.ok()) return d;
+    Result<ExpressionPtr> n = Bind(*interval.args[0]);
+    if (!n.ok()) return n;
+    return MakeDateCall(subtract ? "DATE_SUB" : "DATE_ADD", std::move(*d), std::move(*n), *unit,
+                        subtract ? "date_sub" : "date_add");
+  }
+
+  /// DATE_ADD & co. and TIMESTAMPDIFF, whose arguments include a unit name; nullopt for
+  /// every other function.
+  std::optional<Result<ExpressionPtr>> BindTemporalCall(const ast::FunctionExpr& f) {
+    const std::string& name = f.name;
+    if (name == "INTERVAL") return Result<ExpressionPtr>(BadUnit(f));
+    bool add = name == "DATE_ADD" || name == "ADDDATE";
+    bool sub = name == "DATE_SUB" || name == "SUBDATE";
+    if ((add || sub) && f.args.size() == 2) {
+      if (const ast::FunctionExpr* interval = AsInterval(*f.args[1])) {
+        return BindDateArithmetic(*f.args[0], *interval, sub);
+      }
+      if (name == "ADDDATE" || name == "SUBDATE") {  // ADDDATE(d, n): n days
+        Result<ExpressionPtr> d = Bind(*f.args[0]);
+        if (!d.ok()) return Result<ExpressionPtr>(d.status());
+        Result<ExpressionPtr> n = Bind(*f.args[1]);
+        if (!n.ok()) return Result<ExpressionPtr>(n.status());
+        return MakeDateCall(sub ? "DATE_SUB" : "DATE_ADD", std::move(*d), std::move(*n), "DAY",
+                            sub ? "subdate" : "adddate");
+      }
+      return Result<ExpressionPtr>(BadUnit(*f.args[1]));
+    }
+    if ((add || sub) && !f.args.empty()) return Result<ExpressionPtr>(BadUnit(*f.args.back()));
+    if (name == "TIMESTAMPDIFF" && f.args.size() == 3) {
+      std::optional<std::string> unit = UnitName(*f.args[0]);
+      if (!unit || ParseIntervalUnit(*unit) > IntervalUnit::kYear) return Result<ExpressionPtr>(BadUnit(*f.args[0]));
+      std::vector<ExpressionPtr> args;
+      args.push_back(MakeLiteral(Value::String(*unit)));
+      for (size_t i = 1; i < 3; ++i) {
+        Result<ExpressionPtr> a = Bind(*f.args[i]);
+        if (!a.ok()) return Result<ExpressionPtr>(a.status());
+        args.push_back(std::move(*a));
+      }
+      return Result<ExpressionPtr>(ExpressionPtr(
+          new FunctionExpression(*FindFunction("TIMESTAMPDIFF"), std::move(args), "timestampdiff")));
+    }
+    return std::nullopt;
   }
 
   const NameScope& scope_;

@@ -4,6 +4,8 @@
 #include "sql/expression/collation.h"
 #include "sql/expression/conversion.h"
 #include "sql/expression/expression_nodes.h"
+#include "sql/expression/temporal_values.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
@@ -120,7 +122,8 @@ std::string VariableExpression::ToString() const {
 // --- CastExpression -----------------------------------------------------------------------
 
 CastExpression::CastExpression(ExpressionPtr operand, ColumnType target, std::string target_name)
-    : Expression(ExpressionKind::kCast, target, operand->nullable()),
+    : Expression(ExpressionKind::kCast, target,
+                 operand->nullable() || IsTemporalType(target.id)),  // CAST('x' AS DATE)
       operand_(std::move(operand)),
       target_name_(std::move(target_name)) {}
 
@@ -128,6 +131,8 @@ Result<Value> CastExpression::Evaluate(const Row& input, const EvalContext& ctx)
   Result<Value> v = operand_->Evaluate(input, ctx);
   if (!v.ok() || v->is_null()) return v;
   const ColumnType& target = type();
+  if (IsTemporalType(target.id)) return ToTemporalValue(*v, target);
+  if (target.IsNumeric()) *v = TemporalToNumber(*v, operand_->type());  // DATE -> 20240131
   if (target.IsInteger()) {
     Result<int64_t> i = ToInt(*v, DisplayText(*this));
     if (!i.ok()) return i.status();

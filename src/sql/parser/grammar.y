@@ -1127,6 +1127,9 @@ simple_expr(A) ::= CURRENT_USER(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_DATE(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_TIME(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_TIMESTAMP(N).  { A = ctx->NiladicFunction(N); }
+// INTERVAL n unit: a function INTERVAL(n, unit) that the binder turns into DATE_ADD.
+simple_expr(A) ::= INTERVAL(K) expr(E) nm(U).
+  { A = ctx->Function(K, ctx->Append(ctx->NewList(E), ctx->Column(nullptr, nullptr, U)), false, U); }
 simple_expr(A) ::= CAST(K) LP expr(E) AS(B) cast_type(T) RP(R).  { A = ctx->Cast(K, E, B, T, R); }
 simple_expr(A) ::= CONVERT(K) LP expr(E) COMMA(B) cast_type(T) RP(R).
   { A = ctx->Cast(K, E, B, T, R); }

@@ -110,6 +110,7 @@ constexpr std::array kKeywords = {
     Keyword{"INT", TK_INT},
     Keyword{"INTEGER", TK_INTEGER_KW},
     Keyword{"INTERSECT", TK_INTERSECT},
+    Keyword{"INTERVAL", TK_INTERVAL},
     Keyword{"INTO", TK_INTO},
     Keyword{"IS", TK_IS},
     Keyword{"ISOLATION", TK_ISOLATION},

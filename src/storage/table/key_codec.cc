@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 
+#include "types/temporal.h"
+
 namespace minisql::storage {
 namespace {
 
@@ -43,6 +45,20 @@ Status AppendDecimal(const ColumnType& type, const Decimal& d, std::string* out)
   return Status::OK();
 }
 
+// DATE/TIME/DATETIME/TIMESTAMP: the packed integer of types/temporal.h, which orders
+// like the values. Any kind that reads as the type is accepted (a key bound may be a
+// literal such as 20240131).
+Status AppendTemporal(const ColumnType& type, const Value& value, std::string* key) {
+  std::optional<DateTime> t =
+      type.id == TypeId::kTime ? ValueToTime(value) : ValueToDateTime(value);
+  if (!t) {
+    return Status::Error(ErrorCode::kInternalError,
+                         "primary key value is not a " + type.ToSql() + ": " + value.ToText());
+  }
+  AppendInt(type.id == TypeId::kTime ? PackTime(*t) : PackDateTime(*t), key);
+  return Status::OK();
+}
+
 Status KindMismatch(const ColumnType& type) {
   return Status::Error(ErrorCode::kInternalError,
                        "primary key value does not match column type " + type.ToSql());
@@ -61,6 +77,7 @@ std::string CollationWeight(const std::string& s) {
 }
 
 Status AppendKeyComponent(const ColumnType& type, const Value& value, std::string* key) {
+  if (IsTemporalType(type.id) && !value.is_null()) return AppendTemporal(type, value, key);
   switch (value.kind()) {
     case Value::Kind::kNull:
       return Status::Error(ErrorCode::kInternalError, "NULL in a primary key");

@@ -13,6 +13,8 @@
 //              integer big-endian with the sign bit flipped
 //   String     weight string, escaped: each 0x00 byte -> 0x00 0xFF,       len + 2 (+escapes)
 //              then the terminator 0x00 0x00
+//   temporal   DATE/TIME/DATETIME/TIMESTAMP columns: the packed integer   8
+//              of types/temporal.h, encoded like Int
 //
 // Strings follow MariaDB's default collation utf8mb4_general_ci as far as a byte
 // transformation can: the weight string folds ASCII letters to upper case ('a' == 'A')

@@ -4,11 +4,46 @@
 #include <bit>
 
 #include "storage/table/byte_coding.h"
+#include "types/temporal.h"
 
 namespace minisql::storage {
 namespace {
 
-enum KindByte : uint8_t { kIntKind = 1, kDoubleKind = 2, kDecimalKind = 3, kStringKind = 4 };
+enum KindByte : uint8_t {
+  kIntKind = 1,
+  kDoubleKind = 2,
+  kDecimalKind = 3,
+  kStringKind = 4,
+  kTemporalKind = 5,
+};
+
+// A temporal column's canonical text, packed (types/temporal.h). Text that does not
+// parse (never produced by the column converter) is kept as a String.
+bool AppendTemporal(const ColumnType& type, const Value& value, std::string* out) {
+  if (value.kind() != Value::Kind::kString) return false;
+  bool is_time = type.id == TypeId::kTime;
+  std::optional<DateTime> t =
+      is_time ? ParseTime(value.string_value()) : ParseDateTime(value.string_value());
+  if (!t) return false;
+  out->push_back(static_cast<char>(kTemporalKind));
+  PutVarint(out, ZigZagEncode(is_time ? PackTime(*t) : PackDateTime(*t)));
+  return true;
+}
+
+// Reads one column's value: a packed temporal value becomes its canonical text again.
+bool ReadColumnValue(ByteReader* reader, const ColumnType& type, Value* value) {
+  ByteReader probe = *reader;
+  uint8_t kind;
+  if (!probe.ReadByte(&kind) || kind != kTemporalKind) return ReadValue(reader, value);
+  uint64_t v;
+  if (!IsTemporalType(type.id) || !reader->ReadByte(&kind) || !reader->ReadVarint(&v)) {
+    return false;
+  }
+  int64_t packed = ZigZagDecode(v);
+  DateTime t = type.id == TypeId::kTime ? UnpackTime(packed) : UnpackDateTime(packed);
+  *value = Value::String(FormatTemporal(t, type.id, FspOf(type)));
+  return true;
+}
 
 }  // namespace
 
@@ -90,7 +125,11 @@ Result<std::string> EncodeRow(const TableSchema& table, const Row& row) {
     if (row[i].is_null()) bitmap[i / 8] = static_cast<char>(bitmap[i / 8] | (1 << (i % 8)));
   }
   record += bitmap;
-  for (const Value& value : row) AppendValue(value, &record);
+  for (size_t i = 0; i < row.size(); ++i) {
+    const ColumnType& type = table.columns[i].type;
+    if (IsTemporalType(type.id) && AppendTemporal(type, row[i], &record)) continue;
+    AppendValue(row[i], &record);
+  }
   return record;
 }
 
@@ -104,7 +143,7 @@ Result<Row> DecodeRow(const TableSchema& table, std::string_view record) {
   Row row(count);
   for (size_t i = 0; i < count; ++i) {
     bool is_null = (static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1;
-    if (!is_null && !ReadValue(&reader, &row[i])) return corrupt();
+    if (!is_null && !ReadColumnValue(&reader, table.columns[i].type, &row[i])) return corrupt();
   }
   if (!reader.at_end()) return corrupt();
   return row;

@@ -12,6 +12,10 @@
 //                                  3 Decimal  1 byte scale, fixed64 low, fixed64 high
 //                                             (the unscaled 128-bit integer)
 //                                  4 String   varint length, bytes
+//                                  5 Temporal zigzag varint: the packed form of a
+//                                             DATE/TIME/DATETIME/TIMESTAMP column's
+//                                             value (types/temporal.h); read back as
+//                                             its canonical text
 //
 // The kind byte makes every record self-describing, so a record can be checked on its
 // own (a corrupt or truncated record is an error, never a crash). The primary key
