@@ -7,6 +7,7 @@
 #include "sql/binder/binder.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
+#include "sql/executor/index_ddl_executor.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/planner.h"
 
@@ -72,7 +73,9 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
     case ast::StmtKind::kExplain:
       return Status::Error(ErrorCode::kNotSupportedYet, "EXPLAIN");
     case ast::StmtKind::kCreateIndex:
-      return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
+    case ast::StmtKind::kDropIndex:
+    case ast::StmtKind::kAlterTable:
+      return RunDdl(stmt);
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -185,6 +188,15 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
       break;
     case ast::StmtKind::kCreateTable:
       affected = sql::ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStmt&>(stmt));
+      break;
+    case ast::StmtKind::kCreateIndex:
+      affected = sql::ExecuteCreateIndex(ctx, static_cast<const ast::CreateIndexStmt&>(stmt));
+      break;
+    case ast::StmtKind::kDropIndex:
+      affected = sql::ExecuteDropIndex(ctx, static_cast<const ast::DropIndexStmt&>(stmt));
+      break;
+    case ast::StmtKind::kAlterTable:
+      affected = sql::ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStmt&>(stmt));
       break;
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));

@@ -241,6 +241,8 @@ enum class StmtKind {
   kTransaction,
   kExplain,
   kCreateIndex,
+  kDropIndex,
+  kAlterTable,
   kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
 };
 
@@ -405,6 +407,29 @@ struct CreateIndexStmt : Stmt {
   std::string database;
   std::string table;
   IndexDefinition index;
+};
+
+/// DROP INDEX name ON t
+struct DropIndexStmt : Stmt {
+  DropIndexStmt() : Stmt(StmtKind::kDropIndex) {}
+  std::string database;
+  std::string table;
+  std::string name;
+};
+
+/// ALTER TABLE t action, action...: the index actions (ADD [UNIQUE] INDEX|KEY, DROP
+/// INDEX|KEY), applied in order. Other ALTER TABLE forms do not parse yet.
+struct AlterTableStmt : Stmt {
+  struct Action {
+    enum class Kind { kAddIndex, kDropIndex };
+    Kind kind = Kind::kAddIndex;
+    IndexDefinition index;  // kAddIndex
+    std::string name;       // kDropIndex
+  };
+  AlterTableStmt() : Stmt(StmtKind::kAlterTable) {}
+  std::string database;
+  std::string table;
+  std::vector<Action> actions;
 };
 
 struct TableName {

@@ -183,6 +183,36 @@ cmd(A) ::= CREATE opt_unique(U) INDEX nm(I) ON table_name(T) LP key_columns(C) R
 opt_unique(A) ::= .        { A = false; }
 opt_unique(A) ::= UNIQUE.  { A = true; }
 
+// DROP INDEX name ON t; ALTER TABLE t ADD [UNIQUE] INDEX|KEY [name] (cols), DROP INDEX|KEY name.
+cmd(A) ::= DROP INDEX nm(I) ON table_name(T). {
+  auto* s = new ast::DropIndexStmt;
+  s->name = ctx->ObjectName(I);
+  s->database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  s->table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A = s;
+}
+cmd(A) ::= ALTER TABLE table_name(T) alter_actions(L). {
+  L->database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  L->table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A = L;
+}
+%type alter_actions {ast::AlterTableStmt*}
+%destructor alter_actions { delete $$; }
+alter_actions(A) ::= alter_action(X).  { A = new ast::AlterTableStmt; A->actions.push_back(std::move(*X)); delete X; }
+alter_actions(A) ::= alter_actions(A) COMMA alter_action(X).  { A->actions.push_back(std::move(*X)); delete X; }
+%type alter_action {ast::AlterTableStmt::Action*}
+%destructor alter_action { delete $$; }
+alter_action(A) ::= ADD index_def(I). {
+  A = new ast::AlterTableStmt::Action;
+  A->index = std::move(*I);
+  delete I;
+}
+alter_action(A) ::= DROP key_or_index nm(N). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kDropIndex;
+  A->name = ctx->ObjectName(N);
+}
+
 // --- USE / transactions ------------------------------------------------------------------
 cmd(A) ::= BEGIN opt_work.  { A = ctx->Transaction(ast::TransactionStmt::Action::kBegin, nullptr); }
 cmd(A) ::= START TRANSACTION.

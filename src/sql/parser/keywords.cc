@@ -24,7 +24,9 @@ struct Keyword {
 
 // Sorted by name (ASCII order), upper case.
 constexpr std::array kKeywords = {
+    Keyword{"ADD", TK_ADD},
     Keyword{"ALL", TK_ALL},
+    Keyword{"ALTER", TK_ALTER},
     Keyword{"ANALYZE", TK_ANALYZE},
     Keyword{"AND", TK_AND},
     Keyword{"AS", TK_AS},

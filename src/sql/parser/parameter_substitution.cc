@@ -68,6 +68,8 @@ class ParameterWalker {
       case ast::StmtKind::kDropTable:
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kCreateIndex:
+      case ast::StmtKind::kDropIndex:
+      case ast::StmtKind::kAlterTable:
       case ast::StmtKind::kEmpty:
         return;  // no expressions
     }

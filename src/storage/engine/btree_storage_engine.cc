@@ -7,6 +7,7 @@
 #include "common/log.h"
 #include "storage/btree/btree.h"
 #include "storage/engine/table_row_cursor.h"
+#include "storage/index/index_maintenance.h"
 #include "storage/table/key_codec.h"
 #include "storage/table/row_codec.h"
 
@@ -112,6 +113,14 @@ Status BTreeStorageEngine::CreateTable(Transaction* txn, const TableSchema& sche
       return Status::Error(ErrorCode::kInternalError, "primary key column out of range");
     }
   }
+  for (const IndexDef& index : schema.indexes) {
+    if (index.columns.empty()) return Status::Error(ErrorCode::kInternalError, "empty index");
+    for (uint32_t column : index.columns) {
+      if (column >= schema.columns.size()) {
+        return Status::Error(ErrorCode::kInternalError, "index column out of range");
+      }
+    }
+  }
   Result<TableEntry> entry = catalog_.CreateTable(*ptxn, schema);
   return entry.ok() ? Status::OK() : entry.status();
 }
@@ -206,9 +215,19 @@ Status BTreeStorageEngine::Insert(Transaction* txn, const TableSchema& table, co
     key = std::move(*encoded);
   }
   BTree tree(pager_.get(), entry->root);
+  if (!schema.indexes.empty()) {
+    // Every duplicate check comes before the first write (index_maintenance.h).
+    if (!schema.primary_key.empty()) {
+      Result<std::optional<std::string>> existing = tree.Get(key);
+      if (!existing.ok()) return existing.status();
+      if (existing->has_value()) return DuplicateKey(schema, row);
+    }
+    MINISQL_RETURN_IF_ERROR(CheckUniqueIndexes(pager_.get(), *entry, row, key));
+  }
   Result<bool> inserted = tree.Insert(*ptxn, key, *record);
   if (!inserted.ok()) return inserted.status();
-  return *inserted ? Status::OK() : DuplicateKey(schema, row);
+  if (!*inserted) return DuplicateKey(schema, row);
+  return AddIndexEntries(pager_.get(), *ptxn, *entry, row, key);
 }
 
 Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, const RowId& id,
@@ -231,19 +250,36 @@ Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, co
   }
   BTree tree(pager_.get(), entry->root);
   Status missing = Status::Error(ErrorCode::kInternalError, "updated row no longer exists");
+  // With secondary indexes, the old row tells which index entries to move.
+  std::optional<Row> old_row;
+  if (!schema.indexes.empty()) {
+    Result<std::optional<std::string>> old_record = tree.Get(id);
+    if (!old_record.ok()) return old_record.status();
+    if (!old_record->has_value()) return missing;
+    Result<Row> decoded = DecodeRow(schema, **old_record);
+    if (!decoded.ok()) return decoded.status();
+    old_row = std::move(*decoded);
+  }
+  if (new_key != id) {
+    // The key changes: check for a duplicate before touching anything.
+    Result<std::optional<std::string>> existing = tree.Get(new_key);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) return DuplicateKey(schema, new_row);
+  }
+  if (old_row)
+    MINISQL_RETURN_IF_ERROR(CheckUniqueIndexes(pager_.get(), *entry, new_row, new_key, &id));
   if (new_key == id) {
     Result<bool> updated = tree.Update(*ptxn, id, *record);
     if (!updated.ok()) return updated.status();
-    return *updated ? Status::OK() : missing;
+    if (!*updated) return missing;
+  } else {
+    Result<bool> deleted = tree.Delete(*ptxn, id);
+    if (!deleted.ok()) return deleted.status();
+    if (!*deleted) return missing;
+    MINISQL_RETURN_IF_ERROR(Ignore(tree.Insert(*ptxn, new_key, *record)));
   }
-  // The key changes: check for a duplicate before touching anything, then move the row.
-  Result<std::optional<std::string>> existing = tree.Get(new_key);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) return DuplicateKey(schema, new_row);
-  Result<bool> deleted = tree.Delete(*ptxn, id);
-  if (!deleted.ok()) return deleted.status();
-  if (!*deleted) return missing;
-  return Ignore(tree.Insert(*ptxn, new_key, *record));
+  if (!old_row) return Status::OK();
+  return UpdateIndexEntries(pager_.get(), *ptxn, *entry, *old_row, id, new_row, new_key);
 }
 
 Status BTreeStorageEngine::Delete(Transaction* txn, const TableSchema& table, const RowId& id) {
@@ -252,10 +288,21 @@ Status BTreeStorageEngine::Delete(Transaction* txn, const TableSchema& table, co
   Result<TableEntry> entry = Resolve(table);
   if (!entry.ok()) return entry.status();
   BTree tree(pager_.get(), entry->root);
+  Status missing = Status::Error(ErrorCode::kInternalError, "deleted row no longer exists");
+  std::optional<Row> old_row;
+  if (!entry->schema->indexes.empty()) {
+    Result<std::optional<std::string>> old_record = tree.Get(id);
+    if (!old_record.ok()) return old_record.status();
+    if (!old_record->has_value()) return missing;
+    Result<Row> decoded = DecodeRow(*entry->schema, **old_record);
+    if (!decoded.ok()) return decoded.status();
+    old_row = std::move(*decoded);
+  }
   Result<bool> deleted = tree.Delete(*ptxn, id);
   if (!deleted.ok()) return deleted.status();
-  if (!*deleted) return Status::Error(ErrorCode::kInternalError, "deleted row no longer exists");
-  return Status::OK();
+  if (!*deleted) return missing;
+  if (!old_row) return Status::OK();
+  return RemoveIndexEntries(pager_.get(), *ptxn, *entry, *old_row, id);
 }
 
 Result<int64_t> BTreeStorageEngine::NextAutoIncrement(Transaction* txn, const TableSchema& table) {

@@ -6,7 +6,9 @@
 //     └─ pager_    pages, buffer pool, WAL, recovery (pager/)
 //
 // A table is one B+ tree: key = encoded primary key (or hidden row id), value = the
-// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key.
+// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key. Each
+// secondary index is one more tree, kept in step by Insert/Update/Delete through
+// index/index_maintenance.h.
 //
 // Every change runs inside the read-write transaction's PagerTxn, so Rollback (or a
 // failed Commit) restores every page, catalog included; the catalog's schema cache is
@@ -52,6 +54,18 @@ class BTreeStorageEngine : public StorageEngine {
   Status Update(Transaction* txn, const TableSchema& table, const RowId& id,
                 const Row& new_row) override;
   Status Delete(Transaction* txn, const TableSchema& table, const RowId& id) override;
+
+  // Secondary indexes: engine/index_operations.cc.
+  Status CreateIndex(Transaction* txn, const std::string& db, const std::string& table,
+                     const IndexDef& index) override;
+  Status DropIndex(Transaction* txn, const std::string& db, const std::string& table,
+                   const std::string& index_name) override;
+  Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
+                                               size_t index, const KeyRange& range) override;
+  Result<std::optional<Row>> GetRow(Transaction* txn, const TableSchema& table,
+                                    const RowId& id) override;
+  Result<std::vector<RowId>> FindConflicts(Transaction* txn, const TableSchema& table,
+                                           const Row& row) override;
 
   Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) override;
   Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table, int64_t value) override;
