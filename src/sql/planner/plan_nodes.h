@@ -41,6 +41,7 @@ enum class PlanType {
   kInsert,
   kUpdate,
   kDelete,
+  kIndexScan,
 };
 
 class PlanNode {
@@ -69,6 +70,18 @@ struct SeqScanPlan : PlanNode {
   SeqScanPlan() : PlanNode(PlanType::kSeqScan) {}
   std::shared_ptr<const storage::TableSchema> table;
   storage::KeyRange range;
+  std::string Describe() const override;
+};
+
+/// Reads a table's rows in the order of secondary index `index` (an ordinal into
+/// table->indexes), restricted to a range over the index columns
+/// (index_range_extractor.h). Describe(): "IndexScan(db.t, index: k, range: a = 1)".
+struct IndexScanPlan : PlanNode {
+  IndexScanPlan() : PlanNode(PlanType::kIndexScan) {}
+  std::shared_ptr<const storage::TableSchema> table;
+  size_t index = 0;
+  storage::KeyRange range;
+  const storage::IndexDef& index_def() const { return table->indexes[index]; }
   std::string Describe() const override;
 };
 

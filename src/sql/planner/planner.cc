@@ -2,6 +2,7 @@
 #include "sql/planner/planner.h"
 
 #include "sql/expression/expression_binder.h"
+#include "sql/planner/access_path.h"
 #include "sql/planner/key_range_extractor.h"
 
 namespace minisql::sql {
@@ -14,7 +15,29 @@ PlanNodePtr Over(std::unique_ptr<Node> node, PlanNodePtr child) {
   return node;
 }
 
-PlanNodePtr PlanFrom(BoundSelect& select) {
+// Reads the one table of a single-table SELECT through the access path
+// access_path.h chooses; sets *ordered when the rows come out in ORDER BY's order.
+PlanNodePtr PlanSingleTable(BoundSelect& select, bool* ordered) {
+  const BoundTable& table = select.tables[0];
+  std::vector<uint32_t> wanted = OrderByColumns(select);
+  AccessPath path = ChooseAccessPath(select.where_ast, *table.schema, table.alias, wanted);
+  *ordered = ProvidesOrder(path, wanted);
+  if (!path.use_index) {
+    auto scan = std::make_unique<SeqScanPlan>();
+    scan->table = table.schema;
+    scan->range = std::move(path.range);
+    return scan;
+  }
+  auto scan = std::make_unique<IndexScanPlan>();
+  scan->table = table.schema;
+  scan->index = path.index;
+  scan->range = std::move(path.range);
+  return scan;
+}
+
+PlanNodePtr PlanFrom(BoundSelect& select, bool* ordered) {
+  *ordered = false;
+  if (select.tables.size() == 1) return PlanSingleTable(select, ordered);
   if (select.tables.empty()) {
     auto values = std::make_unique<ValuesPlan>();
     values->rows.emplace_back();  // one row with no columns
@@ -47,7 +70,8 @@ PlanNodePtr PlanFrom(BoundSelect& select) {
 PlanNodePtr Planner::PlanSelect(BoundSelect select) {
   size_t input_width = 0;
   for (const BoundTable& table : select.tables) input_width += table.schema->columns.size();
-  PlanNodePtr plan = PlanFrom(select);
+  bool ordered = false;  // the scan already yields ORDER BY's order
+  PlanNodePtr plan = PlanFrom(select, &ordered);
   if (select.where) {
     auto filter = std::make_unique<FilterPlan>();
     filter->predicate = std::move(select.where);
@@ -70,7 +94,7 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
     filter->predicate = std::move(select.having);
     plan = Over(std::move(filter), std::move(plan));
   }
-  if (!select.order_by.empty()) {
+  if (!select.order_by.empty() && !ordered) {
     auto sort = std::make_unique<SortPlan>();
     sort->keys = std::move(select.order_by);
     plan = Over(std::move(sort), std::move(plan));
