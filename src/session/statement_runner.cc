@@ -161,8 +161,15 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   if (stmt.kind == ast::StmtKind::kInsert) {
     if (generated != 0) state_->last_insert_id = generated;
     ok.last_insert_id = generated;
+    // Rows that met an existing key (IGNORE / REPLACE / ON DUPLICATE KEY UPDATE);
+    // each one IGNORE skipped is a warning.
+    uint64_t duplicates = summary.size() > 3 ? static_cast<uint64_t>(summary[3].int_value()) : 0;
+    uint64_t warnings = static_cast<const ast::InsertStmt&>(stmt).ignore ? duplicates : 0;
+    ok.warnings = static_cast<uint16_t>(std::min<uint64_t>(warnings, UINT16_MAX));
     if (insert_rows > 1) {
-      ok.info = "Records: " + std::to_string(insert_rows) + "  Duplicates: 0  Warnings: 0";
+      ok.info = "Records: " + std::to_string(insert_rows) +
+                "  Duplicates: " + std::to_string(duplicates) +
+                "  Warnings: " + std::to_string(warnings);
     }
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
     if (client_found_rows_) ok.affected_rows = matched;

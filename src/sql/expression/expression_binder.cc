@@ -6,6 +6,7 @@
 // executor cannot run yet is refused here, by name, with ER_NOT_SUPPORTED_YET.
 #include "sql/expression/expression_binder.h"
 
+#include <strings.h>
 #include <algorithm>
 #include <cctype>
 
@@ -294,6 +295,11 @@ class Binder {
     std::string written = WrittenName(f);
     if (f.star || f.distinct) {
       return Status::Error(ErrorCode::kParseError, f.star ? "*)" : "DISTINCT", 1);
+    }
+    if (strcasecmp(f.name.c_str(), "VALUES") == 0) {
+      Result<std::optional<BoundColumn>> inserted = scope_.ResolveInsertedValue(f);
+      if (!inserted.ok()) return inserted.status();
+      if (inserted->has_value()) return MakeColumnRef(**inserted);
     }
     const FunctionDef* def = FindFunction(f.name);
     if (def == nullptr) {

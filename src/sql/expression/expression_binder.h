@@ -11,6 +11,7 @@
 // unknown functions and wrong argument counts, 1235 for what is not supported yet.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "common/status.h"
@@ -36,6 +37,11 @@ class NameScope {
   /// The session's current database ("" if none); only used to word error 1305
   /// ("FUNCTION shop.nosuch does not exist").
   virtual std::string DefaultDatabase() const { return ""; }
+  /// VALUES(col) in INSERT ... ON DUPLICATE KEY UPDATE: the inserted row's column.
+  /// Other scopes have no such value (nullopt: VALUES is then an unknown function).
+  virtual Result<std::optional<BoundColumn>> ResolveInsertedValue(const ast::FunctionExpr&) const {
+    return std::optional<BoundColumn>();
+  }
 };
 
 /// True for COUNT, SUM, AVG, MIN, MAX (and the other aggregates as they are added).

@@ -144,12 +144,15 @@ struct NestedLoopJoinPlan : PlanNode {
   std::string Describe() const override;
 };
 
-/// DML nodes emit one row: [affected rows, matched rows, first generated id].
+/// DML nodes emit one row: [affected rows, matched rows, first generated id] (INSERT
+/// appends [rows that collided (IGNORE, REPLACE, ON DUPLICATE KEY UPDATE)]).
 struct InsertPlan : PlanNode {
   InsertPlan() : PlanNode(PlanType::kInsert) {}
   std::shared_ptr<const storage::TableSchema> table;
   std::vector<int> value_index;
   std::vector<std::vector<ExpressionPtr>> rows;
+  InsertConflict on_conflict = InsertConflict::kError;  // IGNORE / REPLACE / ON DUPLICATE
+  std::vector<BoundAssignment> on_duplicate;            // over [stored row ++ inserted row]
   std::string Describe() const override;
 };
 

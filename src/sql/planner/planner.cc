@@ -124,6 +124,8 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
   plan->table = std::move(insert.table);
   plan->value_index = std::move(insert.value_index);
   plan->rows = std::move(insert.rows);
+  plan->on_conflict = insert.on_conflict;
+  plan->on_duplicate = std::move(insert.on_duplicate);
   return plan;
 }
 
