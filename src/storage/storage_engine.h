@@ -51,6 +51,13 @@ struct IndexDef {
   std::string name;               // as written or as MySQL names it by default
   std::vector<uint32_t> columns;  // indexes into TableSchema::columns, in key order
   bool unique = false;            // UNIQUE: no two rows share non-NULL values
+  /// Parallel to columns: stored in descending order (KEY (a DESC)); empty = all
+  /// ascending.
+  std::vector<bool> descending;
+
+  bool IsDescending(size_t position) const {
+    return position < descending.size() && descending[position];
+  }
 };
 
 /// A table's definition, as the catalog stores it.
@@ -182,7 +189,8 @@ class StorageEngine {
                            const std::string& index_name) = 0;
   /// Full rows in the order of secondary index `index` (an ordinal into
   /// table.indexes), restricted to `range` over that index's columns (a bound value may
-  /// be NULL; NULLs sort first).
+  /// be NULL; NULLs sort first). The range is in index order: on a DESC column the
+  /// lower bound holds the larger value.
   virtual Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
                                                        size_t index, const KeyRange& range) = 0;
   /// The row stored under `id`, or nullopt.

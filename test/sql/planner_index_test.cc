@@ -39,9 +39,9 @@ class PlannerIndexTest : public ::testing::Test {
                  Column("name", TypeId::kVarchar), Column("x", TypeId::kDouble)};
     t.columns[0].nullable = false;
     t.primary_key = {0};
-    t.AddIndex({"ab", {1, 2}, false});
-    t.AddIndex({"x", {4}, false});
-    t.AddIndex({"uname", {3}, true});
+    t.AddIndex({"ab", {1, 2}, false, {}});
+    t.AddIndex({"x", {4}, false, {}});
+    t.AddIndex({"uname", {3}, true, {}});
     ASSERT_TRUE(engine_->CreateTable(txn->get(), t).ok());
     ASSERT_TRUE(engine_->Commit(txn->get()).ok());
   }

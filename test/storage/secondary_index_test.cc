@@ -29,8 +29,8 @@ TableSchema PeopleSchema() {
   schema.columns = {Column("id", TypeId::kInt, false), Column("email", TypeId::kVarchar),
                     Column("city", TypeId::kVarchar)};
   schema.primary_key = {0};
-  schema.AddIndex(IndexDef{"city", {2}, false});
-  schema.AddIndex(IndexDef{"email", {1}, true});
+  schema.AddIndex(IndexDef{"city", {2}, false, {}});
+  schema.AddIndex(IndexDef{"email", {1}, true, {}});
   return schema;
 }
 
@@ -128,6 +128,22 @@ TEST_F(SecondaryIndexTest, ScansInIndexOrderWithNullsFirst) {
   EXPECT_EQ(ScanIds("city", up_to_oslo), (std::vector<int64_t>{4, 2}));
 }
 
+TEST_F(SecondaryIndexTest, DescendingColumnsReverseTheOrder) {
+  FillFour();
+  auto txn = Write();
+  ASSERT_TRUE(
+      engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"cd", {2, 0}, false, {true, false}})
+          .ok());
+  ASSERT_TRUE(engine_->Commit(txn.get()).ok());
+  // City descending (NULL last), then id ascending.
+  EXPECT_EQ(ScanIds("cd"), (std::vector<int64_t>{1, 3, 2, 4}));
+  // In index order the lower bound of a DESC column holds the larger value.
+  KeyRange below_paris{KeyBound{{Value::String("Paris")}, false}, std::nullopt};
+  EXPECT_EQ(ScanIds("cd", below_paris), (std::vector<int64_t>{2, 4}));
+  EXPECT_EQ(ScanIds("cd", KeyRange::Prefix({Value::String("paris")})),
+            (std::vector<int64_t>{1, 3}));
+}
+
 TEST_F(SecondaryIndexTest, UniqueIndexRejectsDuplicatesButNotNulls) {
   FillFour();
   Status dup = InsertOne(Person(5, "A@X", "Rome"));
@@ -169,16 +185,17 @@ TEST_F(SecondaryIndexTest, CreateAndDropIndexOnRowsAndReopen) {
   FillFour();
   {
     auto txn = Write();
-    Status dup = engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"uc", {2}, true});
+    Status dup = engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"uc", {2}, true, {}});
     EXPECT_EQ(dup.message(), "Duplicate entry 'paris' for key 'uc'");
     engine_->Rollback(txn.get());
   }
   {
     auto txn = Write();
-    EXPECT_EQ(
-        engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"CITY", {1}, false}).error_code(),
-        ErrorCode::kDupKeyname);
-    ASSERT_TRUE(engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"ue", {1, 2}, true}).ok());
+    EXPECT_EQ(engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"CITY", {1}, false, {}})
+                  .error_code(),
+              ErrorCode::kDupKeyname);
+    ASSERT_TRUE(
+        engine_->CreateIndex(txn.get(), "db", "people", IndexDef{"ue", {1, 2}, true, {}}).ok());
     Status missing = engine_->DropIndex(txn.get(), "db", "people", "nope");
     EXPECT_EQ(missing.message(), "Can't DROP INDEX `nope`; check that it exists");
     ASSERT_TRUE(engine_->DropIndex(txn.get(), "db", "people", "city").ok());

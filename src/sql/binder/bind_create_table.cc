@@ -208,6 +208,9 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
 
   for (const ast::IndexDefinition& index : stmt.indexes) {
     if (index.kind != ast::IndexDefinition::Kind::kPrimary) continue;
+    for (bool descending : index.descending) {
+      if (descending) return Status::Error(ErrorCode::kNotSupportedYet, "descending PRIMARY KEY");
+    }
     std::vector<uint32_t> columns;
     for (const std::string& name : index.columns) {
       int column = schema.FindColumn(name);

@@ -39,6 +39,9 @@ Result<storage::IndexDef> BindIndexDefinition(const storage::TableSchema& schema
       return Status::Error(ErrorCode::kBlobKeyWithoutLength, schema.columns[column].name);
     }
     index.columns.push_back(static_cast<uint32_t>(column));
+    size_t position = index.columns.size() - 1;
+    index.descending.push_back(position < definition.descending.size() &&
+                               definition.descending[position]);
   }
   if (index.columns.empty()) return Status::Error(ErrorCode::kInternalError, "key without columns");
   if (!definition.name.empty()) {

@@ -165,8 +165,14 @@ std::string ShowCreateTableText(const storage::TableSchema& table) {
   }
   for (size_t i = 0; i < table.indexes.size(); ++i) {
     const storage::IndexDef& index = table.indexes[i];
+    std::string columns = "(";
+    for (size_t c = 0; c < index.columns.size(); ++c) {
+      if (c > 0) columns += ",";
+      columns += QuoteIdentifier(table.columns[index.columns[c]].name);
+      if (index.IsDescending(c)) columns += " DESC";
+    }
     out += std::string("  ") + (index.unique ? "UNIQUE KEY " : "KEY ") +
-           QuoteIdentifier(index.name) + " " + key_columns(index.columns);
+           QuoteIdentifier(index.name) + " " + columns + ")";
     out += i + 1 < table.indexes.size() ? ",\n" : "\n";
   }
   out += ") ENGINE=InnoDB";

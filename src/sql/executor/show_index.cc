@@ -91,20 +91,22 @@ Result<ShowResult> ShowIndex(const ShowContext& ctx, const ast::ShowStmt& stmt) 
                     ShowColumn("Comment", true),
                     ShowColumn("Index_comment"),
                     ShowColumn("Ignored")};
-  auto add_key = [&](const std::string& name, bool unique, const std::vector<uint32_t>& columns) {
+  auto add_key = [&](const std::string& name, bool unique, const std::vector<uint32_t>& columns,
+                     const std::vector<bool>& descending) {
     for (size_t i = 0; i < columns.size(); ++i) {
+      bool desc = i < descending.size() && descending[i];
       const storage::ColumnDef& column = table.columns[columns[i]];
       result.rows.push_back(Row{Value::String(table.name), Value::Int(unique ? 0 : 1),
                                 Value::String(name), Value::Int(static_cast<int64_t>(i + 1)),
-                                Value::String(column.name), Value::String("A"), Value::Int(*rows),
-                                Value::Null(), Value::Null(),
+                                Value::String(column.name), Value::String(desc ? "D" : "A"),
+                                Value::Int(*rows), Value::Null(), Value::Null(),
                                 Value::String(column.nullable ? "YES" : ""), Value::String("BTREE"),
                                 Value::String(""), Value::String(""), Value::String("NO")});
     }
   };
-  if (!table.primary_key.empty()) add_key("PRIMARY", true, table.primary_key);
+  if (!table.primary_key.empty()) add_key("PRIMARY", true, table.primary_key, {});
   for (const storage::IndexDef& index : table.indexes) {
-    add_key(index.name, index.unique, index.columns);
+    add_key(index.name, index.unique, index.columns, index.descending);
   }
   return result;
 }

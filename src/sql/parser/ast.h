@@ -381,6 +381,7 @@ struct IndexDefinition {
   Kind kind = Kind::kIndex;
   std::string name;
   std::vector<std::string> columns;
+  std::vector<bool> descending;  // parallel to columns: written DESC
 };
 
 struct TableOption {

@@ -650,13 +650,17 @@ key_or_index_opt ::= INDEX.
 index_name(A) ::= .  { A = Token{0, 0, 0}; }
 index_name(A) ::= nm(A).
 
-%type key_columns {std::vector<std::string>*}
+// The key's columns (and which are DESC), collected in an IndexDefinition that
+// ctx->Index() completes with the key's kind and name.
+%type key_columns {ast::IndexDefinition*}
 %destructor key_columns { delete $$; }
-key_columns(A) ::= key_column(N).  { A = ctx->AddName(nullptr, N); }
-key_columns(A) ::= key_columns(L) COMMA key_column(N).  { A = ctx->AddName(L, N); }
+key_columns(A) ::= key_column(N).  { A = ctx->AddKeyColumn(nullptr, N); }
+key_columns(A) ::= key_columns(L) COMMA key_column(N).  { A = ctx->AddKeyColumn(L, N); }
+%type key_column {KeyColumn}
 // Keys are ascending; a DESC key column must not silently become an ascending one.
-key_column(A) ::= nm(A) sort_dir(D).  { if (D) ctx->NotSupported("descending key columns"); }
-key_column(A) ::= nm(A) LP INTEGER RP sort_dir.  { ctx->NotSupported("index prefix length"); }
+key_column(A) ::= nm(N) sort_dir(D).  { A = KeyColumn{N, D}; }
+key_column(A) ::= nm(N) LP INTEGER RP sort_dir.
+  { A = KeyColumn{N, false}; ctx->NotSupported("index prefix length"); }
 
 // Column types. Each maps to a TypeId plus length/scale/unsigned (types/column_type.h).
 %type type {TypeSpec}

@@ -20,6 +20,19 @@ bool IsPoint(const storage::KeyRange& range) {
          range.lower->values[0].int_value() == range.upper->values[0].int_value();
 }
 
+// The columns an index scan returns rows sorted by, ascending: the index columns up
+// to the first DESC one, then (all ascending) the primary key's.
+std::vector<uint32_t> AscendingOrder(const storage::TableSchema& table,
+                                     const storage::IndexDef& index) {
+  std::vector<uint32_t> order;
+  for (size_t c = 0; c < index.columns.size(); ++c) {
+    if (index.IsDescending(c)) return order;
+    order.push_back(index.columns[c]);
+  }
+  order.insert(order.end(), table.primary_key.begin(), table.primary_key.end());
+  return order;
+}
+
 }  // namespace
 
 AccessPath ChooseAccessPath(const ast::Expr* where, const storage::TableSchema& table,
@@ -33,7 +46,7 @@ AccessPath ChooseAccessPath(const ast::Expr* where, const storage::TableSchema& 
                    !point && (best.range.lower || best.range.upper)};
   for (size_t i = 0; i < table.indexes.size(); ++i) {
     const storage::IndexDef& index = table.indexes[i];
-    IndexRangeMatch match = ExtractIndexRange(where, table, alias, index.columns);
+    IndexRangeMatch match = ExtractIndexRange(where, table, alias, index);
     bool one_row = index.unique && match.equality_columns == index.columns.size();
     for (size_t c = 0; one_row && c < match.equality_columns; ++c) {
       one_row = !match.range.lower->values[c].is_null();  // NULLs may repeat
@@ -45,8 +58,7 @@ AccessPath ChooseAccessPath(const ast::Expr* where, const storage::TableSchema& 
     best.index = i;
     best.range = match.range;
     best.equality_columns = match.equality_columns;
-    best.order = index.columns;
-    best.order.insert(best.order.end(), table.primary_key.begin(), table.primary_key.end());
+    best.order = AscendingOrder(table, index);
   }
   if (best_score != Score{false, 0, false} || wanted_order.empty() ||
       ProvidesOrder(best, wanted_order)) {
@@ -57,8 +69,7 @@ AccessPath ChooseAccessPath(const ast::Expr* where, const storage::TableSchema& 
     AccessPath ordered;
     ordered.use_index = true;
     ordered.index = i;
-    ordered.order = table.indexes[i].columns;
-    ordered.order.insert(ordered.order.end(), table.primary_key.begin(), table.primary_key.end());
+    ordered.order = AscendingOrder(table, table.indexes[i]);
     if (ProvidesOrder(ordered, wanted_order)) return ordered;
   }
   return best;

@@ -182,7 +182,8 @@ std::string ValueText(const Value& v) {
 }  // namespace
 
 IndexRangeMatch ExtractIndexRange(const ast::Expr* where, const storage::TableSchema& table,
-                                  const std::string& alias, const std::vector<uint32_t>& columns) {
+                                  const std::string& alias, const storage::IndexDef& index) {
+  const std::vector<uint32_t>& columns = index.columns;
   IndexRangeMatch match;
   if (where == nullptr) return match;
   TermCollector collector(table, alias);
@@ -209,18 +210,19 @@ IndexRangeMatch ExtractIndexRange(const ast::Expr* where, const storage::TableSc
       }
       return extended;
     };
-    match.range.lower = extend(terms.lower);
-    match.range.upper = extend(terms.upper);
+    bool descending = index.IsDescending(prefix.size());
+    match.range.lower = extend(descending ? terms.upper : terms.lower);
+    match.range.upper = extend(descending ? terms.lower : terms.upper);
     return match;
   }
   if (!prefix.empty()) match.range = storage::KeyRange::Prefix(prefix);
   return match;
 }
 
-std::string DescribeIndexRange(const storage::TableSchema& table,
-                               const std::vector<uint32_t>& columns,
+std::string DescribeIndexRange(const storage::TableSchema& table, const storage::IndexDef& index,
                                const storage::KeyRange& range) {
   if (!range.lower && !range.upper) return "all";
+  const std::vector<uint32_t>& columns = index.columns;
   size_t lower_size = range.lower ? range.lower->values.size() : 0;
   size_t upper_size = range.upper ? range.upper->values.size() : 0;
   size_t width = std::max(lower_size, upper_size);
@@ -237,6 +239,10 @@ std::string DescribeIndexRange(const storage::TableSchema& table,
     if (low && high && *low == *high && low_inclusive && high_inclusive) {
       add(name + " = " + *low);
       continue;
+    }
+    if (index.IsDescending(i)) {  // index order runs from high to low values
+      std::swap(low, high);
+      std::swap(low_inclusive, high_inclusive);
     }
     if (low) add(name + (low_inclusive ? " >= " : " > ") + *low);
     if (high) add(name + (high_inclusive ? " <= " : " < ") + *high);

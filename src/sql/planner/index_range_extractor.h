@@ -33,12 +33,13 @@ struct IndexRangeMatch {
   bool bounded = false;         // a range on the column after them
 };
 
+/// The range is in index order (StorageEngine::ScanIndex): on a DESC column of
+/// `index`, the lower bound holds the larger value.
 IndexRangeMatch ExtractIndexRange(const ast::Expr* where, const storage::TableSchema& table,
-                                  const std::string& alias, const std::vector<uint32_t>& columns);
+                                  const std::string& alias, const storage::IndexDef& index);
 
 /// "a = 1 AND b > 5": a range over `columns`, for plan descriptions.
-std::string DescribeIndexRange(const storage::TableSchema& table,
-                               const std::vector<uint32_t>& columns,
+std::string DescribeIndexRange(const storage::TableSchema& table, const storage::IndexDef& index,
                                const storage::KeyRange& range);
 
 }  // namespace minisql::sql

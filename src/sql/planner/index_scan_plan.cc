@@ -6,7 +6,7 @@ namespace minisql::sql {
 
 std::string IndexScanPlan::Describe() const {
   return "IndexScan(" + table->database + "." + table->name + ", index: " + index_def().name +
-         ", range: " + DescribeIndexRange(*table, index_def().columns, range) + ")";
+         ", range: " + DescribeIndexRange(*table, index_def(), range) + ")";
 }
 
 }  // namespace minisql::sql

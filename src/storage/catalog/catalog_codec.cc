@@ -103,7 +103,10 @@ std::string EncodeTableEntry(const TableSchema& schema, PageId root,
     PutLengthPrefixed(&out, index.name);
     out.push_back(static_cast<char>(index.unique ? 1 : 0));
     PutVarint(&out, index.columns.size());
-    for (uint32_t column : index.columns) PutVarint(&out, column);
+    for (size_t c = 0; c < index.columns.size(); ++c) {
+      PutVarint(&out, index.columns[c]);
+      out.push_back(static_cast<char>(index.IsDescending(c) ? 1 : 0));
+    }
     PutFixed32(&out, i < index_roots.size() ? index_roots[i] : kInvalidPageId);
   }
   return out;
@@ -150,8 +153,13 @@ Result<TableEntry> DecodeTableEntry(std::string_view record) {
       index.unique = unique != 0;
       for (uint64_t c = 0; c < columns; ++c) {
         uint64_t column;
-        if (!reader.ReadVarint(&column) || column >= column_count) return CorruptCatalog();
+        uint8_t descending;
+        if (!reader.ReadVarint(&column) || column >= column_count ||
+            !reader.ReadByte(&descending) || descending > 1) {
+          return CorruptCatalog();
+        }
         index.columns.push_back(static_cast<uint32_t>(column));
+        index.descending.push_back(descending != 0);
       }
       uint32_t index_root;
       if (!reader.ReadFixed32(&index_root) || index_root == kInvalidPageId) {

@@ -36,7 +36,8 @@
 //   index count           varint (version 2), then per secondary index:
 //     name                  string
 //     unique                1 byte (0 or 1)
-//     columns               varint count, then varint column indexes
+//     columns               varint count, then per column: varint column index,
+//                           1 byte (1 = DESC)
 //     root page             fixed32: the index's B+ tree root (never changes)
 //
 // User record: string user, string host, string plugin, string auth_string.

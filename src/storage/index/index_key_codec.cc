@@ -16,12 +16,17 @@ Result<std::string> EncodeIndexPrefix(const TableSchema& table, const IndexDef& 
     if (column >= table.columns.size()) {
       return Status::Error(ErrorCode::kInternalError, "index column out of range");
     }
+    size_t start = key.size();
     if (values[i].is_null()) {
       key.push_back('\0');
-      continue;
+    } else {
+      key.push_back('\1');
+      MINISQL_RETURN_IF_ERROR(AppendKeyComponent(table.columns[column].type, values[i], &key));
     }
-    key.push_back('\1');
-    MINISQL_RETURN_IF_ERROR(AppendKeyComponent(table.columns[column].type, values[i], &key));
+    if (index.IsDescending(i)) {
+      // Components are prefix-free, so inverting every byte reverses their order.
+      for (size_t b = start; b < key.size(); ++b) key[b] = static_cast<char>(~key[b]);
+    }
   }
   return key;
 }

@@ -10,6 +10,10 @@
 //   per index column     0x00 if NULL, else 0x01 + the key_codec.h encoding
 //   clustered key        the row's primary key encoding or 8-byte hidden row id
 //
+// A DESC column's component (flag byte included) has every byte inverted: the
+// components are prefix-free, so this exactly reverses their memcmp order (NULLs
+// then sort last, as in MariaDB's descending indexes).
+//
 // The NULL flag byte makes NULL sort before every value, as in MySQL's ascending
 // order, and keeps every component self-delimiting, so the encoding of the first k
 // index columns is a byte prefix of every matching key: range scans and UNIQUE checks
