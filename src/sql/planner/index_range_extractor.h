@@ -7,7 +7,8 @@
 //   const <op> col   col BETWEEN const AND const
 //
 // where the constant has a kind the column stores exactly (integer literal for an
-// integer column; numeric literal for DOUBLE/FLOAT; string literal for CHAR/VARCHAR).
+// integer column; numeric literal for DOUBLE; string literal for CHAR/VARCHAR; FLOAT
+// and DECIMAL columns are not matched).
 // Walking the index columns in order, it keeps equalities while they last, then at
 // most one range on the next column:
 //
