@@ -9,6 +9,7 @@
 #include "sql/executor/create_table_from_query.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
+#include "sql/executor/index_ddl_executor.h"
 #include "sql/executor/view_ddl.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/planner.h"
@@ -76,7 +77,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
     case ast::StmtKind::kExplain:
       return RunExplain(static_cast<ast::ExplainStmt&>(stmt));
     case ast::StmtKind::kCreateIndex:
-      return Status::Error(ErrorCode::kNotSupportedYet, "CREATE INDEX (secondary indexes)");
+    case ast::StmtKind::kDropIndex:
+    case ast::StmtKind::kAlterTable:
     case ast::StmtKind::kCreateView:
     case ast::StmtKind::kDropView:
       return RunDdl(stmt);
@@ -174,8 +176,15 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
     if (generated != 0) state_->last_insert_id = generated;
     ok.last_insert_id = generated;
     if (insert_select) insert_rows = matched;  // MariaDB reports Records: for INSERT ... SELECT
+    // Rows that met an existing key (IGNORE / REPLACE / ON DUPLICATE KEY UPDATE);
+    // each one IGNORE skipped is a warning.
+    uint64_t duplicates = summary.size() > 3 ? static_cast<uint64_t>(summary[3].int_value()) : 0;
+    uint64_t warnings = static_cast<const ast::InsertStmt&>(stmt).ignore ? duplicates : 0;
+    ok.warnings = static_cast<uint16_t>(std::min<uint64_t>(warnings, UINT16_MAX));
     if (insert_rows > 1 || insert_select) {
-      ok.info = "Records: " + std::to_string(insert_rows) + "  Duplicates: 0  Warnings: 0";
+      ok.info = "Records: " + std::to_string(insert_rows) +
+                "  Duplicates: " + std::to_string(duplicates) +
+                "  Warnings: " + std::to_string(warnings);
     }
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
     if (client_found_rows_) ok.affected_rows = matched;
@@ -213,6 +222,15 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
       break;
     case ast::StmtKind::kDropView:
       affected = sql::ExecuteDropView(ctx, static_cast<const ast::DropViewStmt&>(stmt));
+      break;
+    case ast::StmtKind::kCreateIndex:
+      affected = sql::ExecuteCreateIndex(ctx, static_cast<const ast::CreateIndexStmt&>(stmt));
+      break;
+    case ast::StmtKind::kDropIndex:
+      affected = sql::ExecuteDropIndex(ctx, static_cast<const ast::DropIndexStmt&>(stmt));
+      break;
+    case ast::StmtKind::kAlterTable:
+      affected = sql::ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStmt&>(stmt));
       break;
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));

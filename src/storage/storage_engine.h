@@ -46,6 +46,21 @@ struct ColumnDef {
   bool auto_increment = false;
 };
 
+/// A secondary index (KEY, INDEX, UNIQUE): its own B+ tree whose keys are the index
+/// columns' values followed by the row's clustered key (storage/index/).
+struct IndexDef {
+  std::string name;               // as written or as MySQL names it by default
+  std::vector<uint32_t> columns;  // indexes into TableSchema::columns, in key order
+  bool unique = false;            // UNIQUE: no two rows share non-NULL values
+  /// Parallel to columns: stored in descending order (KEY (a DESC)); empty = all
+  /// ascending.
+  std::vector<bool> descending;
+
+  bool IsDescending(size_t position) const {
+    return position < descending.size() && descending[position];
+  }
+};
+
 /// A table's definition, as the catalog stores it.
 struct TableSchema {
   uint64_t table_id = 0;  // assigned by CreateTable; 0 before
@@ -60,9 +75,16 @@ struct TableSchema {
   /// For a view: its SELECT as written (CREATE VIEW ... AS <this>); empty for a base
   /// table. The binder expands a view like a derived table; its rows are not stored.
   std::string view_definition;
+  /// Secondary indexes in MySQL's display order: UNIQUE over NOT NULL columns, other
+  /// UNIQUE, then non-unique; declaration order within each group.
+  std::vector<IndexDef> indexes;
 
   /// The index of column `name` (case-insensitive, as MySQL column names are), or -1.
   int FindColumn(const std::string& name) const;
+  /// The ordinal of secondary index `name` (case-insensitive), or -1.
+  int FindIndex(const std::string& name) const;
+  /// Adds `index` to `indexes` at its place in the display order; returns its ordinal.
+  size_t AddIndex(IndexDef index);
 };
 
 /// An account (user@host) and its credentials.
@@ -192,12 +214,40 @@ class StorageEngine {
                                                          const TableSchema& table,
                                                          const KeyRange& range,
                                                          RowLockMode mode) = 0;
-  /// 1062 "Duplicate entry '<key>' for key 'PRIMARY'" if the primary key exists.
+  /// 1062 "Duplicate entry '<key>' for key 'PRIMARY'" if the primary key exists (or
+  /// naming the UNIQUE index that collides, checked against the latest committed index
+  /// and the transaction's own changes); nothing is recorded then. Secondary index
+  /// trees are written at COMMIT together with the table tree.
   virtual Status Insert(Transaction* txn, const TableSchema& table, const Row& row) = 0;
   /// Replaces the row; if its primary key changes and the new key exists: 1062.
   virtual Status Update(Transaction* txn, const TableSchema& table, const RowId& id,
                         const Row& new_row) = 0;
   virtual Status Delete(Transaction* txn, const TableSchema& table, const RowId& id) = 0;
+
+  // --- Secondary indexes (storage/index/) ---------------------------------------------
+  /// Adds an index to a table that may hold rows, filling it from them. 1061 if the
+  /// name exists; 1062 if UNIQUE and two rows collide (nothing is left behind).
+  virtual Status CreateIndex(Transaction* txn, const std::string& db, const std::string& table,
+                             const IndexDef& index) = 0;
+  /// 1091 "Can't DROP INDEX `name`; check that it exists".
+  virtual Status DropIndex(Transaction* txn, const std::string& db, const std::string& table,
+                           const std::string& index_name) = 0;
+  /// Full rows in the order of secondary index `index` (an ordinal into
+  /// table.indexes), restricted to `range` over that index's columns (a bound value may
+  /// be NULL; NULLs sort first). The range is in index order: on a DESC column the
+  /// lower bound holds the larger value.
+  virtual Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
+                                                       size_t index, const KeyRange& range) = 0;
+  /// The latest version of the row under `id` (overlaid with the transaction's own
+  /// change; a read-write transaction locks it exclusively first), or nullopt.
+  virtual Result<std::optional<Row>> GetRow(Transaction* txn, const TableSchema& table,
+                                            const RowId& id) = 0;
+  /// The rows `row` would collide with on the primary key or a UNIQUE index, in the
+  /// order MySQL checks them (PRIMARY, then the indexes in order), each once; seen in
+  /// their latest versions with the transaction's own changes (rows it deleted do not
+  /// collide). Locks `row`'s key and unique values as Insert would.
+  virtual Result<std::vector<RowId>> FindConflicts(Transaction* txn, const TableSchema& table,
+                                                   const Row& row) = 0;
 
   /// AUTO_INCREMENT: reserves and returns the table's next value (starting at 1).
   virtual Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) = 0;

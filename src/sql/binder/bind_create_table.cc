@@ -6,13 +6,15 @@
 // column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the
 // utf8 family, AUTO_INCREMENT=N and COMMENT.
 //
-// InnoDB clusters a table without PRIMARY KEY on its first UNIQUE NOT NULL key, and
-// so does minisql: `id SERIAL` (BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE) in a
-// table with no primary key becomes its primary key. Other UNIQUE keys and
-// secondary indexes are refused with 1235 until the storage engine has indexes.
+// UNIQUE keys (column-level or table-level) and KEY / INDEX definitions become
+// secondary indexes (storage::IndexDef), named and checked as MySQL does
+// (index_binding.h). A table without PRIMARY KEY is clustered on a hidden row id;
+// `id SERIAL` (BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE) is then a UNIQUE
+// index, exactly what SHOW CREATE TABLE shows in MariaDB.
 #include <algorithm>
 
 #include "sql/binder/binder.h"
+#include "sql/binder/index_binding.h"
 #include "sql/executor/column_converter.h"
 #include "types/temporal.h"
 
@@ -163,7 +165,7 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
   if (stmt.columns.empty()) return Status::Error(ErrorCode::kTableMustHaveColumns);
 
   std::optional<std::vector<uint32_t>> primary;
-  std::optional<std::vector<uint32_t>> unique_not_null;  // candidate clustered key
+  std::vector<ast::IndexDefinition> column_unique_keys;  // column-level UNIQUE
   int auto_column = -1;
   for (const ast::ColumnDefinition& def : stmt.columns) {
     if (!def.unsupported.empty()) {
@@ -201,6 +203,7 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     }
     column.nullable = !def.not_null;
     column.auto_increment = def.auto_increment;
+    if (def.auto_increment) column.nullable = false;  // as MySQL makes it
     uint32_t index = static_cast<uint32_t>(schema.columns.size());
     if (def.auto_increment) {
       if (!def.type.IsInteger()) return Status::Error(ErrorCode::kWrongFieldSpec, def.name);
@@ -212,10 +215,10 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
       primary = std::vector<uint32_t>{index};
     }
     if (def.unique) {
-      if (unique_not_null) {
-        return Status::Error(ErrorCode::kNotSupportedYet, "UNIQUE keys besides the primary key");
-      }
-      unique_not_null = std::vector<uint32_t>{index};
+      ast::IndexDefinition unique;
+      unique.kind = ast::IndexDefinition::Kind::kUnique;
+      unique.columns = {def.name};
+      column_unique_keys.push_back(std::move(unique));
     }
     schema.columns.push_back(std::move(column));
     if (def.default_value) {
@@ -234,29 +237,18 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
   }
 
   for (const ast::IndexDefinition& index : stmt.indexes) {
+    if (index.kind != ast::IndexDefinition::Kind::kPrimary) continue;
+    for (bool descending : index.descending) {
+      if (descending) return Status::Error(ErrorCode::kNotSupportedYet, "descending PRIMARY KEY");
+    }
     std::vector<uint32_t> columns;
     for (const std::string& name : index.columns) {
       int column = schema.FindColumn(name);
       if (column < 0) return Status::Error(ErrorCode::kKeyColumnDoesNotExist, name);
       columns.push_back(static_cast<uint32_t>(column));
     }
-    if (index.kind == ast::IndexDefinition::Kind::kPrimary) {
-      if (primary) return Status::Error(ErrorCode::kMultiplePriKey);
-      primary = columns;
-    } else if (index.kind == ast::IndexDefinition::Kind::kUnique && !unique_not_null) {
-      unique_not_null = columns;
-    } else {
-      return Status::Error(ErrorCode::kNotSupportedYet,
-                           "secondary indexes (KEY, INDEX, more than one UNIQUE key)");
-    }
-  }
-  if (unique_not_null) {
-    bool all_not_null = true;
-    for (uint32_t c : *unique_not_null) all_not_null = all_not_null && !schema.columns[c].nullable;
-    if (primary || !all_not_null) {
-      return Status::Error(ErrorCode::kNotSupportedYet, "UNIQUE keys besides the primary key");
-    }
-    primary = unique_not_null;  // InnoDB's rule: it becomes the clustered key
+    if (primary) return Status::Error(ErrorCode::kMultiplePriKey);
+    primary = columns;
   }
   if (primary) {
     for (uint32_t c : *primary) {
@@ -271,10 +263,30 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     }
     schema.primary_key = *primary;
   }
-  if (auto_column >= 0 &&
-      (schema.primary_key.empty() || schema.primary_key[0] != static_cast<uint32_t>(auto_column))) {
-    return Status::Error(ErrorCode::kWrongAutoKey);
+  // Secondary keys, named in declaration order (column-level UNIQUE first, as the
+  // columns precede the table's key clauses), then kept in MySQL's display order.
+  std::vector<std::string> taken;
+  auto add_index = [&](const ast::IndexDefinition& definition) -> Status {
+    Result<storage::IndexDef> index = BindIndexDefinition(schema, definition, taken);
+    if (!index.ok()) return index.status();
+    taken.push_back(index->name);
+    schema.AddIndex(std::move(*index));
+    return Status::OK();
+  };
+  for (const ast::IndexDefinition& index : column_unique_keys) {
+    MINISQL_RETURN_IF_ERROR(add_index(index));
   }
+  for (const ast::IndexDefinition& index : stmt.indexes) {
+    if (index.kind != ast::IndexDefinition::Kind::kPrimary)
+      MINISQL_RETURN_IF_ERROR(add_index(index));
+  }
+  // AUTO_INCREMENT must lead some key (MySQL's ER_WRONG_AUTO_KEY).
+  bool auto_leads_key =
+      !schema.primary_key.empty() && schema.primary_key[0] == static_cast<uint32_t>(auto_column);
+  for (const storage::IndexDef& index : schema.indexes) {
+    auto_leads_key = auto_leads_key || index.columns[0] == static_cast<uint32_t>(auto_column);
+  }
+  if (auto_column >= 0 && !auto_leads_key) return Status::Error(ErrorCode::kWrongAutoKey);
   MINISQL_RETURN_IF_ERROR(BindTableOptions(stmt, &bound));
   return bound;
 }

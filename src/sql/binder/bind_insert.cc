@@ -2,6 +2,7 @@
 // each row's value expressions. Values are converted to the column types when the
 // insert executor evaluates them (column_converter.h), because only then is the
 // row number known for messages like "Data too long for column 'x' at row 3".
+#include "sql/binder/bind_insert_conflict.h"
 #include "sql/binder/binder.h"
 #include "sql/expression/expression_binder.h"
 
@@ -20,11 +21,6 @@ class NoColumnsScope : public NameScope {
 }  // namespace
 
 Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
-  if (stmt.replace) return Status::Error(ErrorCode::kNotSupportedYet, "REPLACE");
-  if (stmt.ignore) return Status::Error(ErrorCode::kNotSupportedYet, "INSERT IGNORE");
-  if (!stmt.on_duplicate.empty()) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "INSERT ... ON DUPLICATE KEY UPDATE");
-  }
   BoundInsert bound;
   auto table = LookupTable(stmt.database, stmt.table);
   if (!table.ok()) return table.status();
@@ -69,6 +65,8 @@ Result<BoundInsert> Binder::BindInsert(const ast::InsertStmt& stmt) {
     bound.rows.push_back(std::move(values));
   }
   if (stmt.select) return BindInsertSelect(stmt, std::move(bound));  // bind_insert_select.cc
+  // IGNORE, REPLACE, ON DUPLICATE KEY UPDATE (bind_insert_conflict.h).
+  MINISQL_RETURN_IF_ERROR(BindInsertConflict(stmt, &bound));
   return bound;
 }
 

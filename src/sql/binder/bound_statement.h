@@ -132,6 +132,15 @@ struct BoundSelect {
   std::vector<OutputColumn> columns;  // one per select item
 };
 
+/// INSERT (kError: 1062), INSERT IGNORE (skip the row), REPLACE (delete every
+/// colliding row first), INSERT ... ON DUPLICATE KEY UPDATE (update the first one).
+enum class InsertConflict { kError, kIgnore, kReplace, kUpdate };
+
+struct BoundAssignment {
+  uint32_t column = 0;  // index into the table's columns
+  ExpressionPtr value;  // over the table row; null for DEFAULT
+};
+
 struct BoundInsert {
   std::shared_ptr<const storage::TableSchema> table;
   /// For each table column, the position of its value in a VALUES row, or -1 when
@@ -142,11 +151,10 @@ struct BoundInsert {
   /// INSERT ... SELECT: the query's plan (rows is then empty); its columns are the
   /// "VALUES row" value_index points into.
   std::shared_ptr<const PlanNode> select_plan;
-};
-
-struct BoundAssignment {
-  uint32_t column = 0;  // index into the table's columns
-  ExpressionPtr value;  // over the table row; null for DEFAULT
+  /// What a row colliding on the primary key or a UNIQUE index does (bind_insert_conflict.cc).
+  InsertConflict on_conflict = InsertConflict::kError;
+  /// ON DUPLICATE KEY UPDATE, in order; values over [existing row ++ inserted row].
+  std::vector<BoundAssignment> on_duplicate;
 };
 
 /// UPDATE and DELETE share a shape: which rows (range + predicate) and what to do.

@@ -7,6 +7,7 @@
 #include "sql/executor/distinct_executor.h"
 #include "sql/executor/filter_executor.h"
 #include "sql/executor/hash_join_executor.h"
+#include "sql/executor/index_scan_executor.h"
 #include "sql/executor/insert_executor.h"
 #include "sql/executor/insert_select_executor.h"
 #include "sql/executor/limit_executor.h"
@@ -39,6 +40,8 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
   switch (plan.type()) {
     case PlanType::kSeqScan:
       return std::make_unique<SeqScanExecutor>(ctx, static_cast<const SeqScanPlan*>(&plan));
+    case PlanType::kIndexScan:
+      return std::make_unique<IndexScanExecutor>(ctx, static_cast<const IndexScanPlan*>(&plan));
     case PlanType::kValues:
       return std::make_unique<ValuesExecutor>(ctx, static_cast<const ValuesPlan*>(&plan));
     case PlanType::kFilter:

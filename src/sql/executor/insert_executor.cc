@@ -66,13 +66,14 @@ Result<bool> InsertExecutor::Next(Row* out) {
   if (done_) return false;
   done_ = true;
   int64_t first_generated = 0;
+  int64_t affected = 0, collided = 0;
   for (size_t r = 0; r < plan_->rows.size(); ++r) {
     Result<Row> row = BuildRow(r, &first_generated);
     if (!row.ok()) return row.status();
-    MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, *plan_->table, *row));
+    MINISQL_RETURN_IF_ERROR(StoreRow(*row, r, &affected, &collided));
   }
-  int64_t count = static_cast<int64_t>(plan_->rows.size());
-  *out = Row{Value::Int(count), Value::Int(count), Value::Int(first_generated)};
+  *out = Row{Value::Int(affected), Value::Int(affected), Value::Int(first_generated),
+             Value::Int(collided)};
   return true;
 }
 

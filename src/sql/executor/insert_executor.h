@@ -6,8 +6,10 @@
 // The first error stops the statement; the session then rolls the whole statement
 // back, so a failing multi-row INSERT leaves nothing behind (strict mode).
 //
-// Emits one row: [rows inserted, rows inserted, first generated AUTO_INCREMENT id
-// (0 if none)] — the OK packet's affected rows and LAST_INSERT_ID().
+// Emits one row: [affected rows, affected rows, first generated AUTO_INCREMENT id
+// (0 if none), rows that collided] — the OK packet's affected rows, LAST_INSERT_ID()
+// and the "Duplicates:" of its info. IGNORE / REPLACE / ON DUPLICATE KEY UPDATE:
+// insert_conflict.cc.
 #pragma once
 
 #include "sql/executor/abstract_executor.h"
@@ -24,6 +26,10 @@ class InsertExecutor : public AbstractExecutor {
 
  private:
   Result<Row> BuildRow(size_t row_index, int64_t* first_generated);
+  /// Stores `row` as plan_->on_conflict says (insert_conflict.cc); adds to *affected
+  /// MySQL's count (1 inserted, 2 updated or replaced one row, 0 unchanged/ignored)
+  /// and to *collided when the row met an existing key.
+  Status StoreRow(const Row& row, size_t row_index, int64_t* affected, int64_t* collided);
 
   const InsertPlan* plan_;
   bool done_ = false;

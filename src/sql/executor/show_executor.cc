@@ -56,13 +56,6 @@ std::string QuoteString(const std::string& text) {
   return out + "'";
 }
 
-bool IsPrimaryKeyColumn(const storage::TableSchema& table, size_t column) {
-  for (uint32_t c : table.primary_key) {
-    if (c == column) return true;
-  }
-  return false;
-}
-
 Result<ShowResult> ShowDatabases(const ShowContext& ctx, const ast::ShowStmt& stmt) {
   ShowResult result;
   result.columns.push_back(ShowColumn(stmt.like ? "Database (" + *stmt.like + ")" : "Database"));
@@ -120,8 +113,7 @@ Result<ShowResult> ShowColumns(const ShowContext& ctx, const ast::ShowStmt& stmt
     }
     result.rows.push_back(Row{Value::String(column.name), Value::String(column.type.ToSql()),
                               Value::String(column.nullable ? "YES" : "NO"),
-                              Value::String(IsPrimaryKeyColumn(schema, c) ? "PRI" : ""),
-                              default_text,
+                              Value::String(ColumnKeyFlag(schema, c)), default_text,
                               Value::String(column.auto_increment ? "auto_increment" : "")});
   }
   return result;
@@ -170,16 +162,34 @@ std::string ShowCreateTableText(const storage::TableSchema& table) {
     } else if (column.nullable) {
       out += " DEFAULT NULL";
     }
-    if (c + 1 < table.columns.size() || !table.primary_key.empty()) out += ",";
+    if (c + 1 < table.columns.size() || !table.primary_key.empty() || !table.indexes.empty()) {
+      out += ",";
+    }
     out += "\n";
   }
-  if (!table.primary_key.empty()) {
-    out += "  PRIMARY KEY (";
-    for (size_t i = 0; i < table.primary_key.size(); ++i) {
-      if (i > 0) out += ",";
-      out += QuoteIdentifier(table.columns[table.primary_key[i]].name);
+  auto key_columns = [&](const std::vector<uint32_t>& columns) {
+    std::string text = "(";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) text += ",";
+      text += QuoteIdentifier(table.columns[columns[i]].name);
     }
-    out += ")\n";
+    return text + ")";
+  };
+  if (!table.primary_key.empty()) {
+    out += "  PRIMARY KEY " + key_columns(table.primary_key);
+    out += table.indexes.empty() ? "\n" : ",\n";
+  }
+  for (size_t i = 0; i < table.indexes.size(); ++i) {
+    const storage::IndexDef& index = table.indexes[i];
+    std::string columns = "(";
+    for (size_t c = 0; c < index.columns.size(); ++c) {
+      if (c > 0) columns += ",";
+      columns += QuoteIdentifier(table.columns[index.columns[c]].name);
+      if (index.IsDescending(c)) columns += " DESC";
+    }
+    out += std::string("  ") + (index.unique ? "UNIQUE KEY " : "KEY ") +
+           QuoteIdentifier(index.name) + " " + columns + ")";
+    out += i + 1 < table.indexes.size() ? ",\n" : "\n";
   }
   out += ") ENGINE=InnoDB";
   if (!table.options.empty()) out += " " + table.options;
@@ -238,6 +248,9 @@ Result<ShowResult> ExecuteShow(const ShowContext& ctx, const ast::ShowStmt& stmt
       return ShowCreateTable(ctx, stmt);
     case ast::ShowStmt::What::kCreateView:
       return ShowCreateView(ctx, stmt);
+    case ast::ShowStmt::What::kIndex:
+      result = ShowIndex(ctx, stmt);
+      break;
     default:
       return Status::Error(ErrorCode::kNotSupportedYet, "this SHOW statement");
   }

@@ -4,6 +4,7 @@
 //   SHOW [FULL] TABLES [FROM db] [LIKE p]    Tables_in_<db> [, Table_type]
 //   SHOW COLUMNS FROM t / DESCRIBE t [col]   Field Type Null Key Default Extra
 //   SHOW CREATE TABLE t                      Table, Create Table
+//   SHOW INDEX|KEYS FROM t                   Table Non_unique Key_name ... Ignored
 //
 // SHOW DATABASES lists the databases in minisql's catalog only: there is no
 // information_schema, mysql or performance_schema to offer. SHOW VARIABLES / STATUS
@@ -43,6 +44,14 @@ OutputColumn ShowColumn(const std::string& name, bool nullable = false, uint32_t
 /// for which `where` (over the result's column names) is true.
 Status FilterShowRows(const std::optional<std::string>& like, const ast::Expr* where,
                       const EvalContext& eval, ShowResult* result);
+
+/// SHOW INDEX|KEYS FROM t (show_index.cc): one row per key column, PRIMARY first.
+Result<ShowResult> ShowIndex(const ShowContext& ctx, const ast::ShowStmt& stmt);
+
+/// SHOW COLUMNS' Key: PRI (primary key, or the first single-column UNIQUE NOT NULL
+/// key of a table without one), UNI (leads a single-column UNIQUE key), MUL (leads
+/// another key), or "" (show_index.cc).
+std::string ColumnKeyFlag(const storage::TableSchema& table, size_t column);
 
 /// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`.
 std::string ShowCreateTableText(const storage::TableSchema& table);

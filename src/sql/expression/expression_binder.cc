@@ -6,6 +6,7 @@
 // executor cannot run yet is refused here, by name, with ER_NOT_SUPPORTED_YET.
 #include "sql/expression/expression_binder.h"
 
+#include <strings.h>
 #include <algorithm>
 #include <cctype>
 
@@ -385,6 +386,11 @@ class Binder {
     }
     if (std::optional<Result<ExpressionPtr>> temporal = BindTemporalCall(f)) {
       return std::move(*temporal);
+    }
+    if (strcasecmp(f.name.c_str(), "VALUES") == 0) {
+      Result<std::optional<BoundColumn>> inserted = scope_.ResolveInsertedValue(f);
+      if (!inserted.ok()) return inserted.status();
+      if (inserted->has_value()) return MakeColumnRef(**inserted);
     }
     const FunctionDef* def = FindFunction(f.name);
     if (def == nullptr) {

@@ -11,6 +11,7 @@
 // unknown functions and wrong argument counts, 1235 for what is not supported yet.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "common/status.h"
@@ -51,6 +52,11 @@ class NameScope {
   /// Who binds subqueries met in this scope's expressions; null: subqueries are
   /// refused with 1235 (contexts that cannot run them).
   virtual const SubqueryBinder* subqueries() const { return nullptr; }
+  /// VALUES(col) in INSERT ... ON DUPLICATE KEY UPDATE: the inserted row's column.
+  /// Other scopes have no such value (nullopt: VALUES is then an unknown function).
+  virtual Result<std::optional<BoundColumn>> ResolveInsertedValue(const ast::FunctionExpr&) const {
+    return std::optional<BoundColumn>();
+  }
 };
 
 /// True for COUNT, SUM, AVG, MIN, MAX (and the other aggregates as they are added).

@@ -245,6 +245,8 @@ enum class StmtKind {
   kCreateIndex,
   kCreateView,
   kDropView,
+  kDropIndex,
+  kAlterTable,
   kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
   kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
 };
@@ -407,6 +409,7 @@ struct IndexDefinition {
   Kind kind = Kind::kIndex;
   std::string name;
   std::vector<std::string> columns;
+  std::vector<bool> descending;  // parallel to columns: written DESC
 };
 
 struct TableOption {
@@ -433,6 +436,29 @@ struct CreateIndexStmt : Stmt {
   std::string database;
   std::string table;
   IndexDefinition index;
+};
+
+/// DROP INDEX name ON t
+struct DropIndexStmt : Stmt {
+  DropIndexStmt() : Stmt(StmtKind::kDropIndex) {}
+  std::string database;
+  std::string table;
+  std::string name;
+};
+
+/// ALTER TABLE t action, action...: the index actions (ADD [UNIQUE] INDEX|KEY, DROP
+/// INDEX|KEY), applied in order. Other ALTER TABLE forms do not parse yet.
+struct AlterTableStmt : Stmt {
+  struct Action {
+    enum class Kind { kAddIndex, kDropIndex };
+    Kind kind = Kind::kAddIndex;
+    IndexDefinition index;  // kAddIndex
+    std::string name;       // kDropIndex
+  };
+  AlterTableStmt() : Stmt(StmtKind::kAlterTable) {}
+  std::string database;
+  std::string table;
+  std::vector<Action> actions;
 };
 
 struct TableName {

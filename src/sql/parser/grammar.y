@@ -202,6 +202,36 @@ cmd(A) ::= CREATE opt_unique(U) INDEX nm(I) ON table_name(T) LP key_columns(C) R
 opt_unique(A) ::= .        { A = false; }
 opt_unique(A) ::= UNIQUE.  { A = true; }
 
+// DROP INDEX name ON t; ALTER TABLE t ADD [UNIQUE] INDEX|KEY [name] (cols), DROP INDEX|KEY name.
+cmd(A) ::= DROP INDEX nm(I) ON table_name(T). {
+  auto* s = new ast::DropIndexStmt;
+  s->name = ctx->ObjectName(I);
+  s->database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  s->table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A = s;
+}
+cmd(A) ::= ALTER TABLE table_name(T) alter_actions(L). {
+  L->database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  L->table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A = L;
+}
+%type alter_actions {ast::AlterTableStmt*}
+%destructor alter_actions { delete $$; }
+alter_actions(A) ::= alter_action(X).  { A = new ast::AlterTableStmt; A->actions.push_back(std::move(*X)); delete X; }
+alter_actions(A) ::= alter_actions(A) COMMA alter_action(X).  { A->actions.push_back(std::move(*X)); delete X; }
+%type alter_action {ast::AlterTableStmt::Action*}
+%destructor alter_action { delete $$; }
+alter_action(A) ::= ADD index_def(I). {
+  A = new ast::AlterTableStmt::Action;
+  A->index = std::move(*I);
+  delete I;
+}
+alter_action(A) ::= DROP key_or_index nm(N). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kDropIndex;
+  A->name = ctx->ObjectName(N);
+}
+
 // --- USE / transactions ------------------------------------------------------------------
 cmd(A) ::= BEGIN opt_work.  { A = ctx->Transaction(ast::TransactionStmt::Action::kBegin, nullptr); }
 cmd(A) ::= START TRANSACTION.
@@ -757,13 +787,17 @@ key_or_index_opt ::= INDEX.
 index_name(A) ::= .  { A = Token{0, 0, 0}; }
 index_name(A) ::= nm(A).
 
-%type key_columns {std::vector<std::string>*}
+// The key's columns (and which are DESC), collected in an IndexDefinition that
+// ctx->Index() completes with the key's kind and name.
+%type key_columns {ast::IndexDefinition*}
 %destructor key_columns { delete $$; }
-key_columns(A) ::= key_column(N).  { A = ctx->AddName(nullptr, N); }
-key_columns(A) ::= key_columns(L) COMMA key_column(N).  { A = ctx->AddName(L, N); }
+key_columns(A) ::= key_column(N).  { A = ctx->AddKeyColumn(nullptr, N); }
+key_columns(A) ::= key_columns(L) COMMA key_column(N).  { A = ctx->AddKeyColumn(L, N); }
+%type key_column {KeyColumn}
 // Keys are ascending; a DESC key column must not silently become an ascending one.
-key_column(A) ::= nm(A) sort_dir(D).  { if (D) ctx->NotSupported("descending key columns"); }
-key_column(A) ::= nm(A) LP INTEGER RP sort_dir.  { ctx->NotSupported("index prefix length"); }
+key_column(A) ::= nm(N) sort_dir(D).  { A = KeyColumn{N, D}; }
+key_column(A) ::= nm(N) LP INTEGER RP sort_dir.
+  { A = KeyColumn{N, false}; ctx->NotSupported("index prefix length"); }
 
 // Column types. Each maps to a TypeId plus length/scale/unsigned (types/column_type.h).
 %type type {TypeSpec}

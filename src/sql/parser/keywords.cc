@@ -24,6 +24,7 @@ struct Keyword {
 
 // Sorted by name (ASCII order), upper case.
 constexpr std::array kKeywords = {
+    Keyword{"ADD", TK_ADD},
     Keyword{"ALL", TK_ALL},
     Keyword{"ALTER", TK_ALTER},
     Keyword{"ANALYZE", TK_ANALYZE},

@@ -72,6 +72,8 @@ class ParameterWalker {
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kCreateIndex:
       case ast::StmtKind::kDropView:
+      case ast::StmtKind::kDropIndex:
+      case ast::StmtKind::kAlterTable:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kAccount:
         return;  // no expressions

@@ -53,6 +53,12 @@ struct CaseList {
 };
 
 /// db.table or table (first.length == 0 when not qualified).
+/// One column of a key: `name [ASC|DESC]`.
+struct KeyColumn {  // no initialisers: the parser keeps it in a union
+  Token name;
+  bool descending;
+};
+
 struct QualifiedName {
   Token first;
   Token second;
@@ -251,8 +257,10 @@ class ParseContext {
   TypeSpec Type(const Token& kw, TypeId id, LengthSpec len = LengthSpec{},
                 NumericFlags flags = NumericFlags{});
   void AddTableOption(ast::CreateTableStmt* stmt, const char* name, const Token& value);
+  /// Completes `columns` (from AddKeyColumn) with the key's kind and name.
   ast::IndexDefinition* Index(ast::IndexDefinition::Kind kind, const Token* name,
-                              std::vector<std::string>* columns);
+                              ast::IndexDefinition* columns);
+  ast::IndexDefinition* AddKeyColumn(ast::IndexDefinition* key, const KeyColumn& column);
   std::vector<std::string>* AddName(std::vector<std::string>* list, const Token& name);
   std::vector<ast::TableName>* AddTableName(std::vector<ast::TableName>* list, QualifiedName name);
   ast::ShowStmt* Show(ast::ShowStmt::What what, ShowFilter filter);

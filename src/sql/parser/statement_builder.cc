@@ -283,13 +283,18 @@ void ParseContext::AddTableOption(ast::CreateTableStmt* stmt, const char* name,
 }
 
 ast::IndexDefinition* ParseContext::Index(ast::IndexDefinition::Kind kind, const Token* name,
-                                          std::vector<std::string>* columns) {
-  auto* index = new ast::IndexDefinition;
-  index->kind = kind;
-  if (name) index->name = ObjectName(*name);
-  index->columns = std::move(*columns);
-  delete columns;
-  return index;
+                                          ast::IndexDefinition* columns) {
+  columns->kind = kind;
+  if (name) columns->name = ObjectName(*name);
+  return columns;
+}
+
+ast::IndexDefinition* ParseContext::AddKeyColumn(ast::IndexDefinition* key,
+                                                 const KeyColumn& column) {
+  if (!key) key = new ast::IndexDefinition;
+  key->columns.push_back(ObjectName(column.name));
+  key->descending.push_back(column.descending);
+  return key;
 }
 
 std::vector<std::string>* ParseContext::AddName(std::vector<std::string>* list, const Token& name) {

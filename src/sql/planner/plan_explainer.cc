@@ -103,6 +103,7 @@ std::string Describe(const PlanNode& node) {
       return "Widen";  // not printed (see ExplainPlan)
     case PlanType::kDerivedTable:
     case PlanType::kSetOperation:
+    case PlanType::kIndexScan:
       return node.Describe();
     case PlanType::kInsert: {
       const auto& insert = static_cast<const InsertPlan&>(node);

@@ -46,6 +46,7 @@ enum class PlanType {
   kWiden,
   kDerivedTable,
   kSetOperation,
+  kIndexScan,
 };
 
 /// A run of columns in a join row: [offset, offset + count).
@@ -84,6 +85,18 @@ struct SeqScanPlan : PlanNode {
   std::shared_ptr<const storage::TableSchema> table;
   storage::KeyRange range;
   std::optional<storage::RowLockMode> lock;  // FOR SHARE / FOR UPDATE: a locking read
+  std::string Describe() const override;
+};
+
+/// Reads a table's rows in the order of secondary index `index` (an ordinal into
+/// table->indexes), restricted to a range over the index columns
+/// (index_range_extractor.h). Describe(): "IndexScan(db.t, index: k, range: a = 1)".
+struct IndexScanPlan : PlanNode {
+  IndexScanPlan() : PlanNode(PlanType::kIndexScan) {}
+  std::shared_ptr<const storage::TableSchema> table;
+  size_t index = 0;
+  storage::KeyRange range;
+  const storage::IndexDef& index_def() const { return table->indexes[index]; }
   std::string Describe() const override;
 };
 
@@ -179,13 +192,16 @@ struct WidenPlan : PlanNode {
   std::string Describe() const override;
 };
 
-/// DML nodes emit one row: [affected rows, matched rows, first generated id].
+/// DML nodes emit one row: [affected rows, matched rows, first generated id] (INSERT
+/// appends [rows that collided (IGNORE, REPLACE, ON DUPLICATE KEY UPDATE)]).
 struct InsertPlan : PlanNode {
   InsertPlan() : PlanNode(PlanType::kInsert) {}
   std::shared_ptr<const storage::TableSchema> table;
   std::vector<int> value_index;
   std::vector<std::vector<ExpressionPtr>> rows;
   std::shared_ptr<const PlanNode> select;  // INSERT ... SELECT (insert_select_executor.h)
+  InsertConflict on_conflict = InsertConflict::kError;  // IGNORE / REPLACE / ON DUPLICATE
+  std::vector<BoundAssignment> on_duplicate;            // over [stored row ++ inserted row]
   std::string Describe() const override;
 };
 

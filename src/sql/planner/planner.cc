@@ -2,6 +2,7 @@
 #include "sql/planner/planner.h"
 
 #include "sql/expression/expression_binder.h"
+#include "sql/planner/access_path.h"
 #include "sql/planner/join_planner.h"
 #include "sql/planner/key_range_extractor.h"
 
@@ -23,7 +24,36 @@ PlanNodePtr PlanDerivedTable(const BoundTable& table) {
   return derived;
 }
 
-PlanNodePtr PlanFrom(BoundSelect& select) {
+// Reads the one table of a single-table SELECT through the access path
+// access_path.h chooses; sets *ordered when the rows come out in ORDER BY's order.
+// Locking reads (FOR UPDATE / LOCK IN SHARE MODE) take the table scan, which locks.
+PlanNodePtr PlanSingleTable(BoundSelect& select, bool* ordered) {
+  const BoundTable& table = select.tables[0];
+  if (table.derived_plan) return PlanDerivedTable(table);
+  std::vector<uint32_t> wanted = OrderByColumns(select);
+  AccessPath path = ChooseAccessPath(select.where_ast, *table.schema, table.alias, wanted);
+  if (select.lock && path.use_index) {
+    path.use_index = false;
+    path.range = ExtractKeyRange(select.where_ast, *table.schema, table.alias);
+  }
+  *ordered = ProvidesOrder(path, wanted);
+  if (!path.use_index) {
+    auto scan = std::make_unique<SeqScanPlan>();
+    scan->table = table.schema;
+    scan->lock = select.lock;
+    scan->range = std::move(path.range);
+    return scan;
+  }
+  auto scan = std::make_unique<IndexScanPlan>();
+  scan->table = table.schema;
+  scan->index = path.index;
+  scan->range = std::move(path.range);
+  return scan;
+}
+
+PlanNodePtr PlanFrom(BoundSelect& select, bool* ordered) {
+  *ordered = false;
+  if (select.tables.size() == 1) return PlanSingleTable(select, ordered);
   if (select.tables.empty()) {
     auto values = std::make_unique<ValuesPlan>();
     values->rows.emplace_back();  // one row with no columns
@@ -61,7 +91,8 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
   // Several tables (the binder allows up to 61): the join planner also applies
   // WHERE, part by part (join_planner.h).
   const bool joins = select.tables.size() > 1 && !select.from.empty();
-  PlanNodePtr plan = joins ? PlanJoins(select) : PlanFrom(select);
+  bool ordered = false;  // the scan already yields ORDER BY's order
+  PlanNodePtr plan = joins ? PlanJoins(select) : PlanFrom(select, &ordered);
   if (select.where) {
     auto filter = std::make_unique<FilterPlan>();
     filter->predicate = std::move(select.where);
@@ -84,7 +115,7 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
     filter->predicate = std::move(select.having);
     plan = Over(std::move(filter), std::move(plan));
   }
-  if (!select.order_by.empty()) {
+  if (!select.order_by.empty() && !ordered) {
     auto sort = std::make_unique<SortPlan>();
     sort->keys = std::move(select.order_by);
     plan = Over(std::move(sort), std::move(plan));
@@ -115,6 +146,8 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
   plan->value_index = std::move(insert.value_index);
   plan->rows = std::move(insert.rows);
   plan->select = std::move(insert.select_plan);
+  plan->on_conflict = insert.on_conflict;
+  plan->on_duplicate = std::move(insert.on_duplicate);
   return plan;
 }
 

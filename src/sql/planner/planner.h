@@ -3,9 +3,10 @@
 // The planner decides how, not what: the binder already resolved every name. For a
 // SELECT it stacks the operators in the fixed order below (each only when needed)
 // and picks each table's access path (a primary-key range from the WHERE clause,
-// key_range_extractor.h):
+// key_range_extractor.h, or for a single table a secondary index range or order,
+// access_path.h):
 //
-//   SeqScan/Values → Filter(WHERE) → Aggregation → Projection
+//   SeqScan/IndexScan/Values → NestedLoopJoin… → Filter(WHERE) → Aggregation → Projection
 //     → Filter(HAVING) → Sort → Projection(trim hidden) → Distinct → Limit
 //
 // With several tables, join_planner.h replaces the first two steps: it orders the

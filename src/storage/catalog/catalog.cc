@@ -143,7 +143,13 @@ Result<TableEntry> Catalog::CreateTable(PagerTxn* txn, const TableSchema& schema
   stored->table_id = *table_id;
   Result<PageId> root = BTree::Create(pager_, txn);
   if (!root.ok()) return root.status();
-  std::string record = EncodeTableEntry(*stored, *root);
+  std::vector<PageId> index_roots;
+  for (size_t i = 0; i < stored->indexes.size(); ++i) {
+    Result<PageId> index_root = BTree::Create(pager_, txn);
+    if (!index_root.ok()) return index_root.status();
+    index_roots.push_back(*index_root);
+  }
+  std::string record = EncodeTableEntry(*stored, *root, index_roots);
   if (!BTree::EntryFits(TableKey(schema.database, schema.name), record)) {
     return Status::Error(ErrorCode::kNotSupportedYet, "table definitions this large");
   }
@@ -152,7 +158,7 @@ Result<TableEntry> Catalog::CreateTable(PagerTxn* txn, const TableSchema& schema
   inserted =
       tree_.Insert(txn, CountersKey(schema.database, schema.name), EncodeCounters(TableCounters{}));
   if (!inserted.ok()) return inserted.status();
-  TableEntry entry{std::move(stored), *root};
+  TableEntry entry{std::move(stored), *root, std::move(index_roots)};
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_[{schema.database, schema.name}] = entry;
   return entry;
@@ -164,12 +170,31 @@ Status Catalog::DropTable(PagerTxn* txn, const std::string& db, const std::strin
   if (!entry->has_value()) return Status::Error(ErrorCode::kBadTable, db + "." + table);
   BTree tree(pager_, (*entry)->root);
   MINISQL_RETURN_IF_ERROR(tree.Drop(txn));
+  for (PageId index_root : (*entry)->index_roots) {
+    BTree index_tree(pager_, index_root);
+    MINISQL_RETURN_IF_ERROR(index_tree.Drop(txn));
+  }
   Result<bool> deleted = tree_.Delete(txn, TableKey(db, table));
   if (!deleted.ok()) return deleted.status();
   deleted = tree_.Delete(txn, CountersKey(db, table));
   if (!deleted.ok()) return deleted.status();
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_.erase({db, table});
+  return Status::OK();
+}
+
+Status Catalog::ReplaceTable(PagerTxn* txn, const TableEntry& entry) {
+  const TableSchema& schema = *entry.schema;
+  std::string key = TableKey(schema.database, schema.name);
+  std::string record = EncodeTableEntry(schema, entry.root, entry.index_roots);
+  if (!BTree::EntryFits(key, record)) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "table definitions this large");
+  }
+  Result<bool> updated = tree_.Update(txn, key, record);
+  if (!updated.ok()) return updated.status();
+  if (!*updated) return Status::Error(ErrorCode::kNoSuchTable, schema.database, schema.name);
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  cache_[{schema.database, schema.name}] = entry;
   return Status::OK();
 }
 

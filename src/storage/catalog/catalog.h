@@ -49,10 +49,14 @@ class Catalog {
   /// Sorted table names of `db` (which is not checked for existence).
   Result<std::vector<std::string>> ListTables(const std::string& db);
   Result<std::optional<TableEntry>> FindTable(const std::string& db, const std::string& table);
-  /// Creates the table's B+ tree and records it with a fresh table id.
+  /// Creates the table's B+ tree (and an empty tree per secondary index) and records
+  /// it with a fresh table id.
   /// 1049 if the database is missing, 1050 if the table exists.
   Result<TableEntry> CreateTable(PagerTxn* txn, const TableSchema& schema);
-  /// Frees the table's pages and forgets it. 1051 if missing.
+  /// Rewrites the definition of an existing table (same db and name), e.g. after an
+  /// index was added or dropped (storage/index/).
+  Status ReplaceTable(PagerTxn* txn, const TableEntry& entry);
+  /// Frees the table's pages (its indexes' too) and forgets it. 1051 if missing.
   Status DropTable(PagerTxn* txn, const std::string& db, const std::string& table);
 
   Result<TableCounters> GetCounters(const std::string& db, const std::string& table);

@@ -7,7 +7,8 @@
 namespace minisql::storage {
 namespace {
 
-constexpr uint8_t kTableFormatVersion = 1;
+constexpr uint8_t kTableFormatVersion = 2;
+constexpr uint8_t kTableFormatWithoutIndexes = 1;
 
 enum ColumnFlags : uint8_t {
   kNullable = 1,
@@ -70,7 +71,8 @@ std::string UserKey(const std::string& user, const std::string& host) {
   return TwoPartKey('U', user, host);
 }
 
-std::string EncodeTableEntry(const TableSchema& schema, PageId root) {
+std::string EncodeTableEntry(const TableSchema& schema, PageId root,
+                             const std::vector<PageId>& index_roots) {
   std::string out;
   out.push_back(static_cast<char>(kTableFormatVersion));
   PutVarint(&out, schema.table_id);
@@ -95,7 +97,19 @@ std::string EncodeTableEntry(const TableSchema& schema, PageId root) {
   PutVarint(&out, schema.primary_key.size());
   for (uint32_t index : schema.primary_key) PutVarint(&out, index);
   PutLengthPrefixed(&out, schema.options);
-  // Views only: a base table's record is unchanged (and old records decode as is).
+  PutVarint(&out, schema.indexes.size());
+  for (size_t i = 0; i < schema.indexes.size(); ++i) {
+    const IndexDef& index = schema.indexes[i];
+    PutLengthPrefixed(&out, index.name);
+    out.push_back(static_cast<char>(index.unique ? 1 : 0));
+    PutVarint(&out, index.columns.size());
+    for (size_t c = 0; c < index.columns.size(); ++c) {
+      PutVarint(&out, index.columns[c]);
+      out.push_back(static_cast<char>(index.IsDescending(c) ? 1 : 0));
+    }
+    PutFixed32(&out, i < index_roots.size() ? index_roots[i] : kInvalidPageId);
+  }
+  // Views only: a base table's record ends after its indexes.
   if (!schema.view_definition.empty()) PutLengthPrefixed(&out, schema.view_definition);
   return out;
 }
@@ -106,7 +120,8 @@ Result<TableEntry> DecodeTableEntry(std::string_view record) {
   uint8_t version;
   uint32_t root;
   uint64_t column_count, key_count;
-  if (!reader.ReadByte(&version) || version != kTableFormatVersion ||
+  if (!reader.ReadByte(&version) ||
+      (version != kTableFormatVersion && version != kTableFormatWithoutIndexes) ||
       !reader.ReadVarint(&schema->table_id) || !reader.ReadFixed32(&root) ||
       !reader.ReadString(&schema->database) || !reader.ReadString(&schema->name) ||
       !reader.ReadVarint(&column_count) || column_count > reader.remaining()) {
@@ -123,9 +138,43 @@ Result<TableEntry> DecodeTableEntry(std::string_view record) {
     schema->primary_key.push_back(static_cast<uint32_t>(index));
   }
   if (!reader.ReadString(&schema->options)) return CorruptCatalog();
+  std::vector<PageId> index_roots;
+  if (version == kTableFormatVersion) {
+    uint64_t index_count;
+    if (!reader.ReadVarint(&index_count) || index_count > reader.remaining()) {
+      return CorruptCatalog();
+    }
+    for (uint64_t i = 0; i < index_count; ++i) {
+      IndexDef index;
+      uint8_t unique;
+      uint64_t columns;
+      if (!reader.ReadString(&index.name) || !reader.ReadByte(&unique) || unique > 1 ||
+          !reader.ReadVarint(&columns) || columns == 0 || columns > column_count) {
+        return CorruptCatalog();
+      }
+      index.unique = unique != 0;
+      for (uint64_t c = 0; c < columns; ++c) {
+        uint64_t column;
+        uint8_t descending;
+        if (!reader.ReadVarint(&column) || column >= column_count ||
+            !reader.ReadByte(&descending) || descending > 1) {
+          return CorruptCatalog();
+        }
+        index.columns.push_back(static_cast<uint32_t>(column));
+        index.descending.push_back(descending != 0);
+      }
+      uint32_t index_root;
+      if (!reader.ReadFixed32(&index_root) || index_root == kInvalidPageId) {
+        return CorruptCatalog();
+      }
+      schema->indexes.push_back(std::move(index));
+      index_roots.push_back(index_root);
+    }
+  }
+  // A view's definition follows (version 1 records of views have it right after options).
   if (!reader.at_end() && !reader.ReadString(&schema->view_definition)) return CorruptCatalog();
   if (!reader.at_end()) return CorruptCatalog();
-  return TableEntry{std::move(schema), root};
+  return TableEntry{std::move(schema), root, std::move(index_roots)};
 }
 
 std::string EncodeCounters(const TableCounters& counters) {

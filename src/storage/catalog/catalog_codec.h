@@ -20,7 +20,9 @@
 //
 //   field                 encoding
 //   --------------------  --------------------------------------------------------
-//   format version        1 byte (1)
+//   format version        1 byte (2; version 1 records, written before secondary
+//                         indexes existed, end after `options` [+ view definition]
+//                         and still decode)
 //   table id              varint
 //   root page             fixed32: the table's B+ tree root (never changes)
 //   database, name        string, string
@@ -32,12 +34,20 @@
 //     default               a row-codec value (row_codec.h), if flags & 4 and not & 8
 //   primary key           varint count, then varint column indexes
 //   options               string
+//   index count           varint (version 2), then per secondary index:
+//     name                  string
+//     unique                1 byte (0 or 1)
+//     columns               varint count, then per column: varint column index,
+//                           1 byte (1 = DESC)
+//     root page             fixed32: the index's B+ tree root (never changes)
+//   view definition       string, views only (absent for base tables)
 //
 // User record: string user, string host, string plugin, string auth_string.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/status.h"
 #include "storage/page/page.h"
@@ -49,6 +59,8 @@ namespace minisql::storage {
 struct TableEntry {
   std::shared_ptr<const TableSchema> schema;
   PageId root = kInvalidPageId;
+  /// The B+ tree root of each secondary index, parallel to schema->indexes.
+  std::vector<PageId> index_roots;
 };
 
 /// Per-table counters ("A" record).
@@ -67,7 +79,8 @@ inline constexpr std::string_view kUserKeyPrefix = "U";
 inline constexpr std::string_view kDatabaseKeyPrefix = "D";
 inline constexpr std::string_view kNextTableIdKey = "Mnext_table_id";
 
-std::string EncodeTableEntry(const TableSchema& schema, PageId root);
+std::string EncodeTableEntry(const TableSchema& schema, PageId root,
+                             const std::vector<PageId>& index_roots = {});
 /// Error 1712 (catalog corrupt) if malformed.
 Result<TableEntry> DecodeTableEntry(std::string_view record);
 

@@ -119,9 +119,9 @@ void BTreeStorageEngine::Rollback(Transaction* txn) {
 }
 
 Status BTreeStorageEngine::LockRow(EngineTransaction* txn, uint64_t table_id,
-                                   const std::string& key, RowLockMode mode) {
+                                   const std::string& key, RowLockMode mode, uint32_t index_id) {
   Status locked = locks_.Lock(
-      txn->id(), LockKey{table_id, 0, key},
+      txn->id(), LockKey{table_id, index_id, key},
       mode == RowLockMode::kShared ? LockManager::Mode::kShared : LockManager::Mode::kExclusive,
       txn->options().lock_wait_timeout);
   if (locked.error_code() == ErrorCode::kLockDeadlock) {
@@ -138,6 +138,18 @@ Result<std::optional<std::string>> BTreeStorageEngine::LatestRecord(EngineTransa
                                                                     const TableEntry& entry,
                                                                     const std::string& key) {
   if (const WriteSet::Change* own = txn->writes.Find(entry.schema->table_id, key)) return *own;
+  return BTree(pager_.get(), entry.root).Get(key);
+}
+
+Result<std::optional<std::string>> BTreeStorageEngine::SnapshotRecord(EngineTransaction* txn,
+                                                                      const TableEntry& entry,
+                                                                      const std::string& key,
+                                                                      uint64_t read_ts) {
+  if (const WriteSet::Change* own = txn->writes.Find(entry.schema->table_id, key)) return *own;
+  if (std::optional<VersionStore::Record> older =
+          versions_.VisibleAt(entry.schema->table_id, key, read_ts)) {
+    return *older;
+  }
   return BTree(pager_.get(), entry.root).Get(key);
 }
 
@@ -177,6 +189,14 @@ Status BTreeStorageEngine::CreateTable(Transaction* txn, const TableSchema& sche
   for (uint32_t column : schema.primary_key) {
     if (column >= schema.columns.size()) {
       return Status::Error(ErrorCode::kInternalError, "primary key column out of range");
+    }
+  }
+  for (const IndexDef& index : schema.indexes) {
+    if (index.columns.empty()) return Status::Error(ErrorCode::kInternalError, "empty index");
+    for (uint32_t column : index.columns) {
+      if (column >= schema.columns.size()) {
+        return Status::Error(ErrorCode::kInternalError, "index column out of range");
+      }
     }
   }
   Result<TableEntry> entry = catalog_.CreateTable(*ptxn, schema);
@@ -316,11 +336,13 @@ Status BTreeStorageEngine::Insert(Transaction* txn, const TableSchema& table, co
   }
   const TableSchema& schema = *entry->schema;
   MINISQL_RETURN_IF_ERROR(LockRow(*ours, schema.table_id, key, RowLockMode::kExclusive));
+  MINISQL_RETURN_IF_ERROR(LockUniqueValues(*ours, *entry, row));
   {
     ReadLatch latch(this, *ours);
     Result<std::optional<std::string>> existing = LatestRecord(*ours, *entry, key);
     if (!existing.ok()) return existing.status();
     if (existing->has_value()) return DuplicateKey(schema, row);
+    MINISQL_RETURN_IF_ERROR(CheckUniqueLatest(*ours, *entry, row, key, nullptr));
   }
   (*ours)->writes.Put(schema.table_id, entry->schema, key, std::move(record));
   return Status::OK();
@@ -357,6 +379,7 @@ Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, co
   if (new_key != id) {
     MINISQL_RETURN_IF_ERROR(LockRow(*ours, schema.table_id, new_key, RowLockMode::kExclusive));
   }
+  MINISQL_RETURN_IF_ERROR(LockUniqueValues(*ours, *entry, new_row));
   {
     ReadLatch latch(this, *ours);
     Result<std::optional<std::string>> current = LatestRecord(*ours, *entry, id);
@@ -369,6 +392,7 @@ Status BTreeStorageEngine::Update(Transaction* txn, const TableSchema& table, co
       if (!existing.ok()) return existing.status();
       if (existing->has_value()) return DuplicateKey(schema, new_row);
     }
+    MINISQL_RETURN_IF_ERROR(CheckUniqueLatest(*ours, *entry, new_row, new_key, &id));
   }
   if (new_key != id) (*ours)->writes.Put(schema.table_id, entry->schema, id, std::nullopt);
   (*ours)->writes.Put(schema.table_id, entry->schema, new_key, std::move(record));

@@ -13,11 +13,13 @@
 //     └─ pager_         pages, buffer pool, WAL, recovery (pager/)
 //
 // A table is one B+ tree: key = encoded primary key (or hidden row id), value = the
-// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key. The tree
-// holds the latest committed version of each row; INSERT/UPDATE/DELETE lock the key
-// and record the change in the transaction's WriteSet; Commit applies the WriteSet
-// through the tree write path (engine_commit.cc) as one pager transaction, so the WAL
-// and recovery are unchanged.
+// encoded row (table/key_codec.h, table/row_codec.h). A RowId is that key. Each
+// secondary index is one more tree (index/index_maintenance.h). The trees hold the
+// latest committed version of each row; INSERT/UPDATE/DELETE check UNIQUE indexes
+// (locking the unique value), lock the key and record the change in the
+// transaction's WriteSet; Commit applies the WriteSet through the tree write path
+// (engine_commit.cc), table and index trees together, as one pager transaction, so
+// the WAL and recovery are unchanged.
 #pragma once
 
 #include <atomic>
@@ -72,6 +74,18 @@ class BTreeStorageEngine : public StorageEngine {
                 const Row& new_row) override;
   Status Delete(Transaction* txn, const TableSchema& table, const RowId& id) override;
 
+  // Secondary indexes: engine/index_operations.cc.
+  Status CreateIndex(Transaction* txn, const std::string& db, const std::string& table,
+                     const IndexDef& index) override;
+  Status DropIndex(Transaction* txn, const std::string& db, const std::string& table,
+                   const std::string& index_name) override;
+  Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
+                                               size_t index, const KeyRange& range) override;
+  Result<std::optional<Row>> GetRow(Transaction* txn, const TableSchema& table,
+                                    const RowId& id) override;
+  Result<std::vector<RowId>> FindConflicts(Transaction* txn, const TableSchema& table,
+                                           const Row& row) override;
+
   Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) override;
   Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table, int64_t value) override;
 
@@ -114,12 +128,37 @@ class BTreeStorageEngine : public StorageEngine {
   /// The snapshot's read timestamp, acquiring it on the first read.
   uint64_t ReadTimestamp(EngineTransaction* txn);
   /// Waits for a row lock; a deadlock rolls the whole transaction back. Latch NOT held.
+  /// `index_id` 0 locks a clustered key; i + 1 a value of secondary index i.
   Status LockRow(EngineTransaction* txn, uint64_t table_id, const std::string& key,
-                 RowLockMode mode);
+                 RowLockMode mode, uint32_t index_id = 0);
   /// The key's latest committed record overlaid with the transaction's own change.
   /// Latch held.
   Result<std::optional<std::string>> LatestRecord(EngineTransaction* txn, const TableEntry& entry,
                                                   const std::string& key);
+  /// What the transaction's snapshot sees under `key`: its own change, else the
+  /// version the VersionStore keeps for the snapshot, else the tree's. Latch held.
+  Result<std::optional<std::string>> SnapshotRecord(EngineTransaction* txn,
+                                                    const TableEntry& entry,
+                                                    const std::string& key, uint64_t read_ts);
+
+  // --- UNIQUE checks at statement time (engine/index_operations.cc) --------------------
+  /// Exclusive locks on the row's value in every UNIQUE index (none for NULL values),
+  /// so two transactions cannot both add the same value. Latch NOT held.
+  Status LockUniqueValues(EngineTransaction* txn, const TableEntry& entry, const Row& row);
+  /// The row other than `self` whose latest state (committed tree overlaid with the
+  /// transaction's own changes) holds `row`'s value in UNIQUE index `index`. Latch held.
+  Result<std::optional<RowId>> FindUniqueConflictLatest(EngineTransaction* txn,
+                                                        const TableEntry& entry, size_t index,
+                                                        const Row& row, const RowId* self);
+  /// 1062 naming the first UNIQUE index `row` (stored at `id`) collides in; 1118 if an
+  /// index key would be too long. Latch held.
+  Status CheckUniqueLatest(EngineTransaction* txn, const TableEntry& entry, const Row& row,
+                           const RowId& id, const RowId* self);
+  /// TreeWrite's index half: moves the index entries from `before` to `record`.
+  Status WriteIndexEntries(PagerTxn* ptxn, const TableEntry& entry, const std::string& key,
+                           const std::optional<std::string>& before,
+                           const std::optional<std::string>& record);
+
   Result<std::unique_ptr<RowCursor>> OpenCursor(Transaction* txn, const TableSchema& table,
                                                 const KeyRange& range,
                                                 std::optional<RowLockMode> lock);

@@ -5,8 +5,9 @@
 //   1. take the engine latch exclusively (a DDL transaction already holds it)
 //   2. commit timestamp C = timestamps_.NextCommitTimestamp()
 //   3. for every changed key: read the tree's current record (the "before" version),
-//      write the new record or remove the key (TreeWrite, the tree write path), all in
-//      one PagerTxn; store the touched tables' AUTO_INCREMENT / row id counters
+//      write the new record or remove the key (TreeWrite, the tree write path) and
+//      move its secondary index entries from the before to the new record, all in one
+//      PagerTxn; store the touched tables' AUTO_INCREMENT / row id counters
 //   4. pager AppendCommit: page images + COMMIT record into the log buffer (not yet
 //      durable); record each "before" version in the VersionStore as superseded at C
 //   5. release the latch; WaitDurable: the log is fsynced up to our COMMIT, usually
@@ -149,7 +150,8 @@ Status BTreeStorageEngine::TreeWrite(PagerTxn* ptxn, const TableEntry& entry,
   }
   if (!done.ok()) return done.status();
   if (!*done) return Status::Error(ErrorCode::kInternalError, "tree changed under a row lock");
-  return Status::OK();
+  // The secondary indexes follow in the same PagerTxn, so recovery keeps them in step.
+  return WriteIndexEntries(ptxn, entry, key, before, record);
 }
 
 void BTreeStorageEngine::EndDdl(EngineTransaction* txn) {

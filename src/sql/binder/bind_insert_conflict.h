@@ -1,0 +1,23 @@
+// bind_insert_conflict.h — binds what an INSERT does with a row that collides with a
+// stored one on the primary key or a UNIQUE index (BoundInsert::on_conflict):
+//
+//   INSERT ...                          kError    1062, the statement fails
+//   INSERT IGNORE ...                   kIgnore   the row is skipped
+//   REPLACE ...                         kReplace  every colliding row is deleted first
+//   INSERT ... ON DUPLICATE KEY UPDATE  kUpdate   the first colliding row is updated
+//
+// ON DUPLICATE KEY UPDATE values see the stored row's columns by name and the row
+// that was to be inserted through VALUES(col); bound over the row
+// [stored row ++ inserted row].
+#pragma once
+
+#include "common/status.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/parser/ast.h"
+
+namespace minisql::sql {
+
+/// Fills bound->on_conflict and bound->on_duplicate (bound->table must be set).
+Status BindInsertConflict(const ast::InsertStmt& stmt, BoundInsert* bound);
+
+}  // namespace minisql::sql

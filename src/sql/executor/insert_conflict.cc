@@ -1,0 +1,113 @@
+// insert_conflict.cc — InsertExecutor::StoreRow: what an INSERT does when a row meets
+// a stored one on the primary key or a UNIQUE index, with MySQL's affected-rows
+// counts:
+//
+//   plain INSERT             Insert; a collision is 1062 and fails the statement  (1)
+//   INSERT IGNORE            a 1062 from Insert skips the row                 (1 / 0)
+//   REPLACE                  delete every colliding row (FindConflicts), insert
+//                                                        (1 + rows deleted)
+//   ON DUPLICATE KEY UPDATE  no collision: insert (1); else apply the assignments to
+//                            the first colliding row, in order, each seeing the ones
+//                            before it: changed (2), unchanged (0)
+//
+// Every write goes through StorageEngine::Insert/Update/Delete, so the secondary
+// indexes follow, and the statement's transaction makes the whole statement atomic.
+#include "sql/executor/column_converter.h"
+#include "sql/executor/insert_executor.h"
+
+namespace minisql::sql {
+namespace {
+
+bool SameRow(const Row& a, const Row& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].IdenticalTo(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affected,
+                                int64_t* collided) {
+  const storage::TableSchema& table = *plan_->table;
+  switch (plan_->on_conflict) {
+    case InsertConflict::kError:
+      MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
+      ++*affected;
+      return Status::OK();
+    case InsertConflict::kIgnore: {
+      // Insert checks every key before it writes, so a refused row left nothing behind.
+      Status inserted = ctx_->storage->Insert(ctx_->txn, table, row);
+      if (inserted.ok()) {
+        ++*affected;
+      } else if (inserted.error_code() == ErrorCode::kDupEntry) {
+        ++*collided;
+      } else {
+        return inserted;
+      }
+      return Status::OK();
+    }
+    case InsertConflict::kReplace: {
+      Result<std::vector<storage::RowId>> conflicts =
+          ctx_->storage->FindConflicts(ctx_->txn, table, row);
+      if (!conflicts.ok()) return conflicts.status();
+      for (const storage::RowId& id : *conflicts) {
+        MINISQL_RETURN_IF_ERROR(ctx_->storage->Delete(ctx_->txn, table, id));
+      }
+      MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
+      *affected += 1 + static_cast<int64_t>(conflicts->size());
+      if (!conflicts->empty()) ++*collided;
+      return Status::OK();
+    }
+    case InsertConflict::kUpdate:
+      break;
+  }
+  Result<std::vector<storage::RowId>> conflicts =
+      ctx_->storage->FindConflicts(ctx_->txn, table, row);
+  if (!conflicts.ok()) return conflicts.status();
+  if (conflicts->empty()) {
+    MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
+    ++*affected;
+    return Status::OK();
+  }
+  ++*collided;
+  const storage::RowId& id = (*conflicts)[0];
+  Result<std::optional<Row>> stored = ctx_->storage->GetRow(ctx_->txn, table, id);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    return Status::Error(ErrorCode::kInternalError, "colliding row disappeared");
+  }
+  // Assignments see [row as updated so far ++ the row that was to be inserted].
+  Row input = **stored;
+  input.insert(input.end(), row.begin(), row.end());
+  for (const BoundAssignment& assignment : plan_->on_duplicate) {
+    const storage::ColumnDef& column = table.columns[assignment.column];
+    Value value;
+    if (assignment.value != nullptr) {
+      Result<Value> evaluated = assignment.value->Evaluate(input, *ctx_->eval);
+      if (!evaluated.ok()) return evaluated.status();
+      value = std::move(*evaluated);
+    } else if (column.default_value) {
+      value = *column.default_value;
+    } else if (!column.nullable) {
+      return Status::Error(ErrorCode::kNoDefaultForField, column.name);
+    }
+    Result<Value> converted =
+        ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_index + 1});
+    if (!converted.ok()) return converted.status();
+    value = std::move(*converted);
+    if (column.auto_increment && !value.is_null()) {
+      MINISQL_RETURN_IF_ERROR(
+          ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, value.int_value()));
+    }
+    input[assignment.column] = std::move(value);
+  }
+  Row updated(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(table.columns.size()));
+  if (SameRow(updated, **stored)) return Status::OK();  // MySQL counts 0
+  MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, updated));
+  *affected += 2;
+  return Status::OK();
+}
+
+}  // namespace minisql::sql
