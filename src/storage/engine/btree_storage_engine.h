@@ -137,8 +137,7 @@ class BTreeStorageEngine : public StorageEngine {
                                                   const std::string& key);
   /// What the transaction's snapshot sees under `key`: its own change, else the
   /// version the VersionStore keeps for the snapshot, else the tree's. Latch held.
-  Result<std::optional<std::string>> SnapshotRecord(EngineTransaction* txn,
-                                                    const TableEntry& entry,
+  Result<std::optional<std::string>> SnapshotRecord(EngineTransaction* txn, const TableEntry& entry,
                                                     const std::string& key, uint64_t read_ts);
 
   // --- UNIQUE checks at statement time (engine/index_operations.cc) --------------------
