@@ -121,9 +121,7 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
         if (ref.on) {
           TableScope scope(tables, "ON", this);
           scope.SkipTables(first);
-          Result<ExpressionPtr> on = BindExpression(*ref.on, scope);
-          if (!on.ok()) return on.status();
-          joined.join_condition = std::move(*on);
+          // Bound once, part by part (a subquery's AST cannot be bound twice).
           auto conjuncts = BindConjuncts(*ref.on, scope, tables->size());
           if (!conjuncts.ok()) return conjuncts.status();
           node.on = std::move(*conjuncts);
