@@ -11,8 +11,8 @@
 // caching_sha2_password's login cache notices the new stored string by itself.
 #include "session/account_passwords.h"
 #include "session/statement_runner.h"
-#include "session/transaction_control.h"
 #include "session/statement_transaction.h"
+#include "session/transaction_control.h"
 
 namespace minisql {
 

@@ -36,7 +36,7 @@ struct ServerOptions {
   std::string ssl_ca;
   bool skip_ssl = false;                  // no TLS at all: CLIENT_SSL is not announced
   bool require_secure_transport = false;  // plain-TCP logins get ER_SECURE_TRANSPORT_REQUIRED
-  uint32_t connect_timeout = 10;  // seconds to complete the login; 0 = no limit
+  uint32_t connect_timeout = 10;          // seconds to complete the login; 0 = no limit
 };
 
 /// The server version string sent in the greeting and returned by VERSION().

@@ -210,8 +210,7 @@ class StorageEngine {
   /// locks: 1205 on timeout, 1213 on deadlock, which rolls the transaction back) and
   /// then read in its latest committed version, overlaid with the transaction's own
   /// changes. UPDATE and DELETE find their rows this way (kExclusive).
-  virtual Result<std::unique_ptr<RowCursor>> LockingScan(Transaction* txn,
-                                                         const TableSchema& table,
+  virtual Result<std::unique_ptr<RowCursor>> LockingScan(Transaction* txn, const TableSchema& table,
                                                          const KeyRange& range,
                                                          RowLockMode mode) = 0;
   /// 1062 "Duplicate entry '<key>' for key 'PRIMARY'" if the primary key exists (or

@@ -6,8 +6,9 @@
 // values are stored on disk (storage/ decides that) or compared (sql/ decides that).
 //
 // The foundation accepts TINYINT, SMALLINT, MEDIUMINT, INT, BIGINT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP (types/temporal.h); the other ids exist so that later types slot in without
-// renumbering, and the binder rejects them with ER_NOT_SUPPORTED_YET until then.
+// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP (types/temporal.h); the other ids exist so
+// that later types slot in without renumbering, and the binder rejects them with
+// ER_NOT_SUPPORTED_YET until then.
 #pragma once
 
 #include <cstdint>

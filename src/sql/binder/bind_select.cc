@@ -108,14 +108,17 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
   if (stmt.where) {
     if (ContainsAggregate(*stmt.where)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
     TableScope where_scope(tables, "WHERE", this);
-    Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
-    if (!where.ok()) return where.status();
-    bound.where = std::move(*where);
     bound.where_ast = stmt.where.get();
+    // Bound once only: binding a subquery rewrites its AST (aggregates), so the same
+    // tree cannot be bound twice.
     if (bound.tables.size() > 1) {  // the join planner places each part (conjuncts.h)
       auto conjuncts = BindConjuncts(*stmt.where, where_scope, bound.tables.size());
       if (!conjuncts.ok()) return conjuncts.status();
       bound.where_conjuncts = std::move(*conjuncts);
+    } else {
+      Result<ExpressionPtr> where = BindExpression(*stmt.where, where_scope);
+      if (!where.ok()) return where.status();
+      bound.where = std::move(*where);
     }
   }
 

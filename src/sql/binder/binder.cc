@@ -45,8 +45,7 @@ Result<std::shared_ptr<const storage::TableSchema>> Binder::LookupTable(const st
 
 // Appends one FROM table (base table, derived table, view or CTE) after the others:
 // its columns follow theirs in the joined row.
-Status Binder::AppendTable(BoundTable table, std::vector<BoundTable>* tables,
-                           BoundFromItem* node) {
+Status Binder::AppendTable(BoundTable table, std::vector<BoundTable>* tables, BoundFromItem* node) {
   for (const BoundTable& other : *tables) {
     if (other.alias == table.alias) return Status::Error(ErrorCode::kNonuniqTable, table.alias);
   }
@@ -121,9 +120,7 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
         if (ref.on) {
           TableScope scope(tables, "ON", this);
           scope.SkipTables(first);
-          Result<ExpressionPtr> on = BindExpression(*ref.on, scope);
-          if (!on.ok()) return on.status();
-          joined.join_condition = std::move(*on);
+          // Bound once, part by part (a subquery's AST cannot be bound twice).
           auto conjuncts = BindConjuncts(*ref.on, scope, tables->size());
           if (!conjuncts.ok()) return conjuncts.status();
           node.on = std::move(*conjuncts);

@@ -90,8 +90,7 @@ class Binder : public SubqueryBinder {
   Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
   /// Appends a FROM table after the others (1066 for a repeated alias, 1116 beyond
   /// 61 tables) and makes `node` its join-tree leaf.
-  static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables,
-                            BoundFromItem* node);
+  static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables, BoundFromItem* node);
   /// Appends the tables of one FROM item to `tables`; `item` receives its join tree.
   Status BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* tables,
                   std::unique_ptr<BoundFromItem>* item = nullptr);

@@ -54,7 +54,6 @@ struct BoundTable {
   uint32_t offset = 0;  // position of its first column in the joined row
   /// How it joins the tables before it (the first table: kCross, no condition).
   ast::TableRef::JoinType join_type = ast::TableRef::JoinType::kCross;
-  ExpressionPtr join_condition;  // over the joined row up to and including this table
   /// A derived table, view or common table expression: the plan producing its rows
   /// (`schema` then describes them and no B+ tree stands behind it). Null for a base
   /// table.

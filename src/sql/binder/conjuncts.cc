@@ -28,6 +28,15 @@ uint64_t TablesRead(const ast::Expr& expr, const TableScope& scope, size_t table
   return tables;
 }
 
+bool ContainsSubquery(const ast::Expr& expr) {
+  if (expr.kind == ast::ExprKind::kSubquery) return true;
+  bool found = false;
+  // ForEachChild needs a mutable node; it does not modify anything here.
+  ForEachChild(const_cast<ast::Expr&>(expr),
+               [&](ast::ExprPtr& child) { found = found || ContainsSubquery(*child); });
+  return found;
+}
+
 void CollectParts(const ast::Expr& expr, std::vector<const ast::Expr*>* parts) {
   if (expr.kind == ast::ExprKind::kBinary) {
     const auto& binary = static_cast<const ast::BinaryExpr&>(expr);
@@ -53,8 +62,11 @@ Result<std::vector<BoundConjunct>> BindConjuncts(const ast::Expr& condition,
     if (!predicate.ok()) return predicate.status();
     conjunct.predicate = std::move(*predicate);
     conjunct.tables = TablesRead(*part, scope, table_count);
+    // A subquery is never a hash key (it may read outer columns), and its AST cannot
+    // be bound a second time.
     if (part->kind == ast::ExprKind::kBinary &&
-        static_cast<const ast::BinaryExpr*>(part)->op == ast::BinaryOp::kEq) {
+        static_cast<const ast::BinaryExpr*>(part)->op == ast::BinaryOp::kEq &&
+        !ContainsSubquery(*part)) {
       const auto& eq = static_cast<const ast::BinaryExpr&>(*part);
       Result<ExpressionPtr> left = BindExpression(*eq.left, scope);
       Result<ExpressionPtr> right = BindExpression(*eq.right, scope);

@@ -204,7 +204,7 @@ Result<Value> ToTemporal(const Value& v, const ConversionTarget& t) {
     parsed = ValueToDateTime(v);
   }
   if (!parsed) {
-    const char* kind = type.id == TypeId::kDate ? "date"
+    const char* kind = type.id == TypeId::kDate   ? "date"
                        : type.id == TypeId::kTime ? "time"
                                                   : "datetime";
     return Status::Error(ErrorCode::kIncorrectTemporalValueForField, kind, v.ToText(),

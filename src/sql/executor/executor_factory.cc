@@ -75,7 +75,8 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
     case PlanType::kDelete:
       return std::make_unique<ModifyExecutor>(ctx, static_cast<const ModifyPlan*>(&plan));
     case PlanType::kDerivedTable:
-      return std::make_unique<DerivedTableExecutor>(ctx, static_cast<const DerivedTablePlan*>(&plan));
+      return std::make_unique<DerivedTableExecutor>(ctx,
+                                                    static_cast<const DerivedTablePlan*>(&plan));
     case PlanType::kSetOperation:
       return CreateSetOperationExecutor(ctx, plan);
   }

@@ -5,9 +5,8 @@ namespace minisql::sql {
 
 Status SeqScanExecutor::Init() {
   Result<std::unique_ptr<storage::RowCursor>> cursor =
-      plan_->lock
-          ? ctx_->storage->LockingScan(ctx_->txn, *plan_->table, plan_->range, *plan_->lock)
-          : ctx_->storage->Scan(ctx_->txn, *plan_->table, plan_->range);
+      plan_->lock ? ctx_->storage->LockingScan(ctx_->txn, *plan_->table, plan_->range, *plan_->lock)
+                  : ctx_->storage->Scan(ctx_->txn, *plan_->table, plan_->range);
   if (!cursor.ok()) return cursor.status();
   cursor_ = std::move(*cursor);
   return Status::OK();

@@ -11,9 +11,9 @@
 #include <cctype>
 
 #include "sql/expression/conversion.h"
+#include "sql/expression/date_interval.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
-#include "sql/expression/date_interval.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -437,7 +437,9 @@ class Binder {
     return upper;
   }
 
-  static Status BadUnit(const ast::Expr& e) { return Status::Error(ErrorCode::kParseError, e.text, 1); }
+  static Status BadUnit(const ast::Expr& e) {
+    return Status::Error(ErrorCode::kParseError, e.text, 1);
+  }
 
   Result<ExpressionPtr> MakeDateCall(const char* name, ExpressionPtr date, ExpressionPtr amount,
                                      const std::string& unit, const std::string& display) {
@@ -448,8 +450,8 @@ class Binder {
     return ExpressionPtr(new FunctionExpression(*FindFunction(name), std::move(args), display));
   }
 
-  Result<ExpressionPtr> BindDateArithmetic(const ast::Expr& date,
-                                           const ast::FunctionExpr& interval, bool subtract) {
+  Result<ExpressionPtr> BindDateArithmetic(const ast::Expr& date, const ast::FunctionExpr& interval,
+                                           bool subtract) {
     std::optional<std::string> unit = UnitName(*interval.args[1]);
     if (!unit) return BadUnit(*interval.args[1]);
     Result<ExpressionPtr> d = Bind(date);
@@ -484,7 +486,8 @@ class Binder {
     if ((add || sub) && !f.args.empty()) return Result<ExpressionPtr>(BadUnit(*f.args.back()));
     if (name == "TIMESTAMPDIFF" && f.args.size() == 3) {
       std::optional<std::string> unit = UnitName(*f.args[0]);
-      if (!unit || ParseIntervalUnit(*unit) > IntervalUnit::kYear) return Result<ExpressionPtr>(BadUnit(*f.args[0]));
+      if (!unit || ParseIntervalUnit(*unit) > IntervalUnit::kYear)
+        return Result<ExpressionPtr>(BadUnit(*f.args[0]));
       std::vector<ExpressionPtr> args;
       args.push_back(MakeLiteral(Value::String(*unit)));
       for (size_t i = 1; i < 3; ++i) {
@@ -492,8 +495,8 @@ class Binder {
         if (!a.ok()) return Result<ExpressionPtr>(a.status());
         args.push_back(std::move(*a));
       }
-      return Result<ExpressionPtr>(ExpressionPtr(
-          new FunctionExpression(*FindFunction("TIMESTAMPDIFF"), std::move(args), "timestampdiff")));
+      return Result<ExpressionPtr>(ExpressionPtr(new FunctionExpression(
+          *FindFunction("TIMESTAMPDIFF"), std::move(args), "timestampdiff")));
     }
     return std::nullopt;
   }

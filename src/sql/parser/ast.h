@@ -247,7 +247,7 @@ enum class StmtKind {
   kDropView,
   kDropIndex,
   kAlterTable,
-  kEmpty,  // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+  kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
   kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
 };
 

@@ -53,34 +53,12 @@ PlanNodePtr PlanSingleTable(BoundSelect& select, bool* ordered) {
 
 PlanNodePtr PlanFrom(BoundSelect& select, bool* ordered) {
   *ordered = false;
-  if (select.tables.size() == 1) return PlanSingleTable(select, ordered);
   if (select.tables.empty()) {
     auto values = std::make_unique<ValuesPlan>();
     values->rows.emplace_back();  // one row with no columns
     return values;
   }
-  PlanNodePtr plan;
-  for (BoundTable& table : select.tables) {
-    auto scan = std::make_unique<SeqScanPlan>();
-    scan->table = table.schema;
-    scan->lock = select.lock;
-    if (select.tables.size() == 1) {
-      scan->range = ExtractKeyRange(select.where_ast, *table.schema, table.alias);
-    }
-    PlanNodePtr access = table.derived_plan ? PlanDerivedTable(table) : std::move(scan);
-    if (!plan) {
-      plan = std::move(access);
-      continue;
-    }
-    auto join = std::make_unique<NestedLoopJoinPlan>();
-    join->left_outer = table.join_type == ast::TableRef::JoinType::kLeft;
-    join->right_width = table.schema->columns.size();
-    join->condition = std::move(table.join_condition);
-    join->AddChild(std::move(plan));
-    join->AddChild(std::move(access));
-    plan = std::move(join);
-  }
-  return plan;
+  return PlanSingleTable(select, ordered);  // several tables go through the join planner
 }
 
 }  // namespace
@@ -90,7 +68,7 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
   for (const BoundTable& table : select.tables) input_width += table.schema->columns.size();
   // Several tables (the binder allows up to 61): the join planner also applies
   // WHERE, part by part (join_planner.h).
-  const bool joins = select.tables.size() > 1 && !select.from.empty();
+  const bool joins = select.tables.size() > 1;
   bool ordered = false;  // the scan already yields ORDER BY's order
   PlanNodePtr plan = joins ? PlanJoins(select) : PlanFrom(select, &ordered);
   if (select.where) {
