@@ -43,7 +43,7 @@ e2e_cleanup() {
     kill -9 "$MINISQLD_PID" 2>/dev/null || true
     wait "$MINISQLD_PID" 2>/dev/null || true
   fi
-  if [ "$status" -eq 0 ]; then
+  if [ "$status" -eq 0 ] || [ "$status" -eq 77 ]; then  # 77: skipped (ctest SKIP_RETURN_CODE)
     rm -rf "$E2E_TMP"
   else
     echo "e2e: FAILED (exit $status); files kept in $E2E_TMP" >&2
