@@ -39,7 +39,7 @@ Result<Value> SessionState::SystemVariable(const std::string& name,
                                            const std::string& scope) const {
   const SystemVariableDef* def = globals_->Find(name);
   if (def == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, name);
-  if (def->name == "in_transaction") return Value::Int(transaction != nullptr ? 1 : 0);
+  if (def->name == "in_transaction") return Value::Bool(transaction != nullptr);
   std::string lower_scope = ToLower(scope);
   if (lower_scope == "global") {
     if (def->flags & kVarSessionOnly) {

@@ -36,6 +36,8 @@ class Value {
   static Value Double(double v) { return Value(std::in_place_index<2>, v); }
   static Value FromDecimal(Decimal v) { return Value(std::in_place_index<3>, v); }
   static Value String(std::string v) { return Value(std::in_place_index<4>, std::move(v)); }
+  /// MySQL has no boolean values: TRUE is the integer 1, FALSE is 0.
+  static Value Bool(bool b) { return Int(b ? 1 : 0); }
 
   Kind kind() const { return static_cast<Kind>(data_.index()); }
   bool is_null() const { return data_.index() == 0; }

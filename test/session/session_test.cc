@@ -244,6 +244,11 @@ TEST_F(SessionTest, BinderErrors) {
             "and it must be defined as a key");
   EXPECT_EQ(Error("CREATE TABLE t3 (a INT) ENGINE=MyISAM").substr(0, 16), "ERROR 1235 (4200");
   EXPECT_EQ(Error("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").substr(0, 10), "ERROR 1235");
+  // Column precisions that would change stored values are refused, not dropped.
+  EXPECT_EQ(Error("CREATE TABLE t3 (a DOUBLE(10,2))"),
+            "ERROR 1235 (42000): This version of MySQL doesn't yet support 'DOUBLE(M,D)'");
+  EXPECT_EQ(Error("CREATE TABLE t3 (a FLOAT(7,2))"),
+            "ERROR 1235 (42000): This version of MySQL doesn't yet support 'FLOAT(M,D)'");
   EXPECT_EQ(Error("ROLLBACK TO SAVEPOINT nope"),
             "ERROR 1305 (42000): SAVEPOINT nope does not exist");
   EXPECT_EQ(Error("SET tx_isolation = 'sometimes'"),

@@ -3,27 +3,14 @@
 // equalities, the greedy order, LEFT JOIN kept as a barrier.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "sql/binder/binder.h"
-#include "sql/parser/parser.h"
-#include "sql/planner/planner.h"
+#include "catalog_plan_fixture.h"
 
 namespace minisql::sql {
 namespace {
 
-class JoinPlanTest : public ::testing::Test {
+class JoinPlanTest : public CatalogPlanFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("minisql_join_plan_test_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto engine = storage::OpenStorageEngine({dir_.string(), 4 << 20});
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(*engine);
-    auto txn = engine_->Begin(storage::AccessMode::kReadWrite);
-    ASSERT_TRUE(txn.ok());
-    ASSERT_TRUE(engine_->CreateDatabase(txn->get(), "db").ok());
+  void CreateTables(storage::StorageEngine* engine, storage::Transaction* txn) override {
     for (const char* name : {"a", "b", "c"}) {
       storage::TableSchema t;
       t.database = "db";
@@ -32,30 +19,9 @@ class JoinPlanTest : public ::testing::Test {
       t.columns = {
           {p + "1", ColumnType{TypeId::kInt, false, 0, 0}, true, std::nullopt, false},
           {p + "2", ColumnType{TypeId::kVarchar, false, 10, 0}, true, std::nullopt, false}};
-      ASSERT_TRUE(engine_->CreateTable(txn->get(), t).ok());
+      ASSERT_TRUE(engine->CreateTable(txn, t).ok());
     }
-    ASSERT_TRUE(engine_->Commit(txn->get()).ok());
   }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Plan(const std::string& sql) {
-    auto stmt = Parse(sql);
-    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
-    if (!stmt.ok()) return "";
-    auto txn = engine_->Begin(storage::AccessMode::kReadOnly);
-    Binder binder(engine_.get(), txn->get(), "db");
-    auto bound = binder.BindSelect(static_cast<ast::SelectStmt&>(**stmt));
-    std::string out =
-        bound.ok() ? Planner::PlanSelect(std::move(*bound))->ToString() : bound.status().ToString();
-    engine_->Rollback(txn->get());
-    return out;
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::StorageEngine> engine_;
 };
 
 TEST_F(JoinPlanTest, EqualitiesBecomeHashJoinsAndFiltersArePushedDown) {

@@ -4,11 +4,7 @@
 // columns reads through that index and drops the sort.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "sql/binder/binder.h"
-#include "sql/parser/parser.h"
-#include "sql/planner/planner.h"
+#include "catalog_plan_fixture.h"
 
 namespace minisql::sql {
 namespace {
@@ -18,18 +14,9 @@ storage::ColumnDef Column(const std::string& name, TypeId type) {
           false};
 }
 
-class PlannerIndexTest : public ::testing::Test {
+class PlannerIndexTest : public CatalogPlanFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("minisql_planner_index_test_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto engine = storage::OpenStorageEngine({dir_.string(), 4 << 20});
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(*engine);
-    auto txn = engine_->Begin(storage::AccessMode::kReadWrite);
-    ASSERT_TRUE(txn.ok());
-    ASSERT_TRUE(engine_->CreateDatabase(txn->get(), "db").ok());
+  void CreateTables(storage::StorageEngine* engine, storage::Transaction* txn) override {
     // t(id PK, a INT, b INT, name VARCHAR, x DOUBLE), UNIQUE uname (name),
     // KEY ab (a, b), KEY x (x)
     storage::TableSchema t;
@@ -42,34 +29,9 @@ class PlannerIndexTest : public ::testing::Test {
     t.AddIndex({"ab", {1, 2}, false, {}});
     t.AddIndex({"x", {4}, false, {}});
     t.AddIndex({"uname", {3}, true, {}});
-    ASSERT_TRUE(engine_->CreateTable(txn->get(), t).ok());
-    ASSERT_TRUE(engine_->Commit(txn->get()).ok());
+    ASSERT_TRUE(engine->CreateTable(txn, t).ok());
   }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Plan(const std::string& sql) {
-    auto stmt = Parse(sql);
-    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
-    if (!stmt.ok()) return "";
-    auto txn = engine_->Begin(storage::AccessMode::kReadOnly);
-    Binder binder(engine_.get(), txn->get(), "db");
-    auto bound = binder.BindSelect(static_cast<ast::SelectStmt&>(**stmt));
-    std::string out =
-        bound.ok() ? Planner::PlanSelect(std::move(*bound))->ToString() : bound.status().ToString();
-    engine_->Rollback(txn->get());
-    return out;
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::StorageEngine> engine_;
 };
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST_F(PlannerIndexTest, EqualityAndRangesPickTheIndex) {
   std::string plan = Plan("SELECT id FROM t WHERE a = 1 AND b > 5");

@@ -3,68 +3,23 @@
 // path matters for sysbench: `WHERE id = 5` must scan one key, not the table.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
-#include "sql/binder/binder.h"
-#include "sql/parser/parser.h"
-#include "sql/planner/planner.h"
+#include "catalog_plan_fixture.h"
 
 namespace minisql::sql {
 namespace {
 
-class PlannerTest : public ::testing::Test {
+class PlannerTest : public CatalogPlanFixture {
  protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("minisql_planner_test_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    auto engine = storage::OpenStorageEngine({dir_.string(), 4 << 20});
-    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-    engine_ = std::move(*engine);
-    auto txn = engine_->Begin(storage::AccessMode::kReadWrite);
-    ASSERT_TRUE(txn.ok());
-    ASSERT_TRUE(engine_->CreateDatabase(txn->get(), "db").ok());
+  void CreateTables(storage::StorageEngine* engine, storage::Transaction* txn) override {
     storage::TableSchema t;
     t.database = "db";
     t.name = "t";
     t.columns = {{"id", ColumnType{TypeId::kInt, false, 0, 0}, false, std::nullopt, false},
                  {"k", ColumnType{TypeId::kInt, false, 0, 0}, true, std::nullopt, false}};
     t.primary_key = {0};
-    ASSERT_TRUE(engine_->CreateTable(txn->get(), t).ok());
-    ASSERT_TRUE(engine_->Commit(txn->get()).ok());
+    ASSERT_TRUE(engine->CreateTable(txn, t).ok());
   }
-  void TearDown() override {
-    engine_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  std::string Plan(const std::string& sql) {
-    auto stmt = Parse(sql);
-    EXPECT_TRUE(stmt.ok()) << stmt.status().ToString();
-    if (!stmt.ok()) return "";
-    auto txn = engine_->Begin(storage::AccessMode::kReadOnly);
-    Binder binder(engine_.get(), txn->get(), "db");
-    std::string out;
-    if ((*stmt)->kind == ast::StmtKind::kSelect) {
-      auto bound = binder.BindSelect(static_cast<ast::SelectStmt&>(**stmt));
-      if (!bound.ok()) return bound.status().ToString();
-      out = Planner::PlanSelect(std::move(*bound))->ToString();
-    } else if ((*stmt)->kind == ast::StmtKind::kUpdate) {
-      auto bound = binder.BindUpdate(static_cast<ast::UpdateStmt&>(**stmt));
-      if (!bound.ok()) return bound.status().ToString();
-      out = Planner::PlanUpdate(std::move(*bound))->ToString();
-    }
-    engine_->Rollback(txn->get());
-    return out;
-  }
-
-  std::filesystem::path dir_;
-  std::unique_ptr<storage::StorageEngine> engine_;
 };
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 TEST_F(PlannerTest, PointSelectUsesPrimaryKey) {
   std::string plan = Plan("SELECT k FROM t WHERE id = 5");

@@ -201,6 +201,11 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
       if (!type.ok()) return type.status();
       column.type = *type;
     }
+    // DOUBLE(M,D) / REAL(M,D) round to D decimals on store and display; refused rather
+    // than silently stored at full precision.
+    if (def.type.id == TypeId::kDouble && (def.type.length > 0 || def.type.scale > 0)) {
+      return Status::Error(ErrorCode::kNotSupportedYet, "DOUBLE(M,D)");
+    }
     column.nullable = !def.not_null;
     column.auto_increment = def.auto_increment;
     if (def.auto_increment) column.nullable = false;  // as MySQL makes it

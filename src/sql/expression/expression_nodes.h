@@ -114,6 +114,10 @@ class ArithmeticExpression : public Expression {
 };
 
 enum class ComparisonOp { kEq, kNe, kLt, kLe, kGt, kGe, kNullSafeEq };
+/// The operator as SQL writes it: "=", "<>", "<=>" ...
+const char* ComparisonSymbol(ComparisonOp op);
+/// Whether `op` holds for a three-way comparison result `cmp` (<0, 0, >0).
+bool ComparisonHolds(ComparisonOp op, int cmp);
 
 class ComparisonExpression : public Expression {
  public:

@@ -16,10 +16,6 @@
 namespace minisql::sql {
 namespace {
 
-Value Bool(bool b) {
-  return Value::Int(b ? 1 : 0);
-}
-
 ColumnType NegateType(const ColumnType& t) {
   if (t.IsInteger() || t.id == TypeId::kNull) return BigIntType();
   if (t.id == TypeId::kDecimal) return t;
@@ -50,6 +46,27 @@ const char* ArithmeticSymbol(ArithmeticOp op) {
   return "?";
 }
 
+}  // namespace
+
+bool ComparisonHolds(ComparisonOp op, int cmp) {
+  switch (op) {
+    case ComparisonOp::kEq:
+    case ComparisonOp::kNullSafeEq:
+      return cmp == 0;
+    case ComparisonOp::kNe:
+      return cmp != 0;
+    case ComparisonOp::kLt:
+      return cmp < 0;
+    case ComparisonOp::kLe:
+      return cmp <= 0;
+    case ComparisonOp::kGt:
+      return cmp > 0;
+    case ComparisonOp::kGe:
+      return cmp >= 0;
+  }
+  return false;
+}
+
 const char* ComparisonSymbol(ComparisonOp op) {
   switch (op) {
     case ComparisonOp::kEq:
@@ -70,8 +87,6 @@ const char* ComparisonSymbol(ComparisonOp op) {
   return "?";
 }
 
-}  // namespace
-
 // --- UnaryExpression ----------------------------------------------------------------------
 
 UnaryExpression::UnaryExpression(UnaryOpKind op, ExpressionPtr operand)
@@ -90,7 +105,7 @@ Result<Value> UnaryExpression::Evaluate(const Row& input, const EvalContext& ctx
     case UnaryOpKind::kPlus:
       return v;
     case UnaryOpKind::kNot:
-      return Bool(!*TruthValue(*v));
+      return Value::Bool(!*TruthValue(*v));
     case UnaryOpKind::kNegate:
       break;
   }
@@ -172,26 +187,10 @@ Result<Value> ComparisonExpression::Evaluate(const Row& input, const EvalContext
   Result<Value> b = right_->Evaluate(input, ctx);
   if (!b.ok()) return b;
   if (a->is_null() || b->is_null()) {
-    if (op_ == ComparisonOp::kNullSafeEq) return Bool(a->is_null() && b->is_null());
+    if (op_ == ComparisonOp::kNullSafeEq) return Value::Bool(a->is_null() && b->is_null());
     return Value::Null();
   }
-  int c = CompareValues(*a, *b, mode_);
-  switch (op_) {
-    case ComparisonOp::kEq:
-    case ComparisonOp::kNullSafeEq:
-      return Bool(c == 0);
-    case ComparisonOp::kNe:
-      return Bool(c != 0);
-    case ComparisonOp::kLt:
-      return Bool(c < 0);
-    case ComparisonOp::kLe:
-      return Bool(c <= 0);
-    case ComparisonOp::kGt:
-      return Bool(c > 0);
-    case ComparisonOp::kGe:
-      return Bool(c >= 0);
-  }
-  return Value::Null();
+  return Value::Bool(ComparisonHolds(op_, CompareValues(*a, *b, mode_)));
 }
 
 std::string ComparisonExpression::ToString() const {
@@ -211,21 +210,21 @@ Result<Value> LogicalExpression::Evaluate(const Row& input, const EvalContext& c
   if (!a.ok()) return a;
   std::optional<bool> ta = TruthValue(*a);
   // Short-circuit exactly where the truth tables allow it.
-  if (op_ == LogicalOp::kAnd && ta == false) return Bool(false);
-  if (op_ == LogicalOp::kOr && ta == true) return Bool(true);
+  if (op_ == LogicalOp::kAnd && ta == false) return Value::Bool(false);
+  if (op_ == LogicalOp::kOr && ta == true) return Value::Bool(true);
   Result<Value> b = right_->Evaluate(input, ctx);
   if (!b.ok()) return b;
   std::optional<bool> tb = TruthValue(*b);
   switch (op_) {
     case LogicalOp::kAnd:
-      if (tb == false) return Bool(false);
-      return (ta && tb) ? Bool(true) : Value::Null();
+      if (tb == false) return Value::Bool(false);
+      return (ta && tb) ? Value::Bool(true) : Value::Null();
     case LogicalOp::kOr:
-      if (tb == true) return Bool(true);
-      return (ta && tb) ? Bool(false) : Value::Null();
+      if (tb == true) return Value::Bool(true);
+      return (ta && tb) ? Value::Bool(false) : Value::Null();
     case LogicalOp::kXor:
       if (!ta || !tb) return Value::Null();
-      return Bool(*ta != *tb);
+      return Value::Bool(*ta != *tb);
   }
   return Value::Null();
 }
@@ -260,7 +259,7 @@ Result<Value> IsExpression::Evaluate(const Row& input, const EvalContext& ctx) c
       result = truth == false;
       break;
   }
-  return Bool(result != negated_);
+  return Value::Bool(result != negated_);
 }
 
 std::string IsExpression::ToString() const {

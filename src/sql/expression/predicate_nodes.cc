@@ -15,17 +15,13 @@
 namespace minisql::sql {
 namespace {
 
-Value Bool(bool b) {
-  return Value::Int(b ? 1 : 0);
-}
-
 std::optional<bool> Negate(std::optional<bool> t, bool negated) {
   if (!t) return t;
   return *t != negated;
 }
 
 Value FromTruth(std::optional<bool> t) {
-  return t ? Bool(*t) : Value::Null();
+  return t ? Value::Bool(*t) : Value::Null();
 }
 
 ColumnType CaseType(const std::vector<CaseExpression::When>& whens, const ExpressionPtr& els) {
@@ -64,7 +60,7 @@ Result<Value> LikeExpression::Evaluate(const Row& input, const EvalContext& ctx)
     escape = esc.empty() ? std::nullopt : std::optional<char32_t>(DecodeUtf8(esc)[0]);
   }
   bool match = LikeMatch(AsString(*text), AsString(*pattern), escape);
-  return Bool(match != negated_);
+  return Value::Bool(match != negated_);
 }
 
 std::string LikeExpression::ToString() const {
@@ -97,9 +93,9 @@ Result<Value> InListExpression::Evaluate(const Row& input, const EvalContext& ct
       saw_null = true;
       continue;
     }
-    if (CompareValues(*x, *item, modes_[i]) == 0) return Bool(!negated_);
+    if (CompareValues(*x, *item, modes_[i]) == 0) return Value::Bool(!negated_);
   }
-  return saw_null ? Value::Null() : Bool(negated_);
+  return saw_null ? Value::Null() : Value::Bool(negated_);
 }
 
 std::string InListExpression::ToString() const {

@@ -19,49 +19,6 @@ namespace minisql::sql {
 
 namespace {
 
-Value Bool(bool b) {
-  return Value::Int(b ? 1 : 0);
-}
-
-const char* OpText(ComparisonOp op) {
-  switch (op) {
-    case ComparisonOp::kEq:
-      return "=";
-    case ComparisonOp::kNe:
-      return "<>";
-    case ComparisonOp::kLt:
-      return "<";
-    case ComparisonOp::kLe:
-      return "<=";
-    case ComparisonOp::kGt:
-      return ">";
-    case ComparisonOp::kGe:
-      return ">=";
-    case ComparisonOp::kNullSafeEq:
-      return "<=>";
-  }
-  return "?";
-}
-
-bool Holds(ComparisonOp op, int cmp) {
-  switch (op) {
-    case ComparisonOp::kEq:
-    case ComparisonOp::kNullSafeEq:
-      return cmp == 0;
-    case ComparisonOp::kNe:
-      return cmp != 0;
-    case ComparisonOp::kLt:
-      return cmp < 0;
-    case ComparisonOp::kLe:
-      return cmp <= 0;
-    case ComparisonOp::kGt:
-      return cmp > 0;
-    case ComparisonOp::kGe:
-      return cmp >= 0;
-  }
-  return false;
-}
-
 ColumnType ResultType(SubqueryExpression::Form form, const BoundSubquery& subquery) {
   if (form == SubqueryExpression::Form::kScalar && !subquery.column_types.empty()) {
     return subquery.column_types[0];
@@ -149,7 +106,7 @@ Result<Value> SubqueryExpression::Evaluate(const Row& input, const EvalContext& 
     case Form::kExists: {
       Result<const std::vector<Value>*> values = Values(input, ctx, 1);
       if (!values.ok()) return values.status();
-      return Bool((*values)->empty() == negated_);
+      return Value::Bool((*values)->empty() == negated_);
     }
     case Form::kIn:
     case Form::kAny:
@@ -160,7 +117,7 @@ Result<Value> SubqueryExpression::Evaluate(const Row& input, const EvalContext& 
       if (!values.ok()) return values.status();
       Result<Value> result = EvaluateQuantified(*x, **values);
       if (!result.ok() || !negated_ || result->is_null()) return result;
-      return Bool(result->int_value() == 0);
+      return Value::Bool(result->int_value() == 0);
     }
   }
   return Status::Error(ErrorCode::kInternalError, "unknown subquery form");
@@ -171,14 +128,14 @@ Result<Value> SubqueryExpression::EvaluateQuantified(const Value& x,
   // IN is `= ANY`. The answer for "no row decided it" is FALSE for ANY, TRUE for ALL.
   const bool all = form_ == Form::kAll;
   const ComparisonOp op = form_ == Form::kIn ? ComparisonOp::kEq : op_;
-  if (values.empty()) return Bool(all);
+  if (values.empty()) return Value::Bool(all);
   bool saw_null = false;
   for (const Value& v : values) {
     if (op == ComparisonOp::kNullSafeEq && (x.is_null() || v.is_null())) {
       if (x.is_null() && v.is_null()) {
-        if (!all) return Bool(true);
+        if (!all) return Value::Bool(true);
       } else if (all) {
-        return Bool(false);
+        return Value::Bool(false);
       }
       continue;
     }
@@ -187,12 +144,12 @@ Result<Value> SubqueryExpression::EvaluateQuantified(const Value& x,
       continue;
     }
     CompareMode mode = mode_ == CompareMode::kRuntime ? CompareModeForValues(x, v) : mode_;
-    bool holds = Holds(op, CompareValues(x, v, mode));
-    if (holds && !all) return Bool(true);
-    if (!holds && all) return Bool(false);
+    bool holds = ComparisonHolds(op, CompareValues(x, v, mode));
+    if (holds && !all) return Value::Bool(true);
+    if (!holds && all) return Value::Bool(false);
   }
   if (saw_null) return Value::Null();
-  return Bool(all);
+  return Value::Bool(all);
 }
 
 std::string SubqueryExpression::ToString() const {
@@ -206,7 +163,7 @@ std::string SubqueryExpression::ToString() const {
       return "(" + operand_->ToString() + (negated_ ? " not in " : " in ") + plan + ")";
     case Form::kAny:
     case Form::kAll:
-      return "(" + operand_->ToString() + " " + OpText(op_) +
+      return "(" + operand_->ToString() + " " + ComparisonSymbol(op_) +
              (form_ == Form::kAll ? " all " : " any ") + plan + ")";
   }
   return plan;

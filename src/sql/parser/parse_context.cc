@@ -148,7 +148,7 @@ ExprSpan ParseContext::NullLiteral(const Token& t) {
 
 ExprSpan ParseContext::BoolLiteral(const Token& t, bool value) {
   auto* node = new ast::LiteralExpr;
-  node->value = Value::Int(value ? 1 : 0);
+  node->value = Value::Bool(value);
   return Finish(node, t.offset, End(t), 0);
 }
 

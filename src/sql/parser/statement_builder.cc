@@ -366,7 +366,7 @@ ast::SetStmt::Item* ParseContext::SetTransaction(const Token& first, const char*
     // READ ONLY -> 1, READ WRITE -> 0, the value the variable takes.
     auto* literal = static_cast<ast::LiteralExpr*>(value.expr);
     bool read_only = literal->value.string_value() == "ONLY";
-    literal->value = Value::Int(read_only ? 1 : 0);
+    literal->value = Value::Bool(read_only);
   }
   item->text = std::string(Slice(first.offset, value.end));
   item->value.reset(value.expr);
