@@ -19,6 +19,9 @@ Status PrintPage(DataDir* dir, PageId id, std::ostream& out);
 /// `wal`: the log's records in order.
 Status PrintWal(DataDir* dir, std::ostream& out);
 
+/// `check`: crash recovery on an in-memory copy of the files, then BTree::CheckIntegrity
+/// on every tree (catalog, tables, indexes). An error names the first damaged tree.
+Status CheckTrees(DataDir* dir, std::ostream& out);
 /// "note: ..." when the log is not empty (the data file may lag behind it).
 void PrintLogNote(DataDir* dir, std::ostream& out);
 

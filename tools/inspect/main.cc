@@ -5,9 +5,11 @@
 //                                               ("tree catalog" for the catalog)
 //   minisql-inspect --datadir D page N          page N decoded field by field
 //   minisql-inspect --datadir D wal             the write-ahead log's records
+//   minisql-inspect --datadir D check           recovery on an in-memory copy, then every
+//                                               B+ tree's integrity check (check_trees.cc)
 //
 // Meant for students reading docs/storage.md next to a real data file. It only reads:
-// both files are opened O_RDONLY, and crash recovery is NOT run (the server does that
+// both files are opened O_RDONLY, and crash recovery is NOT run on them (the server does that
 // at start). Stop the server first: a running server's data file lags behind its log,
 // and the inspector says so whenever the log is not empty.
 // Exit status: 0 ok, 1 error (printed as "minisql-inspect: ERROR <code>: ..."), 2 usage.
@@ -20,7 +22,7 @@
 namespace {
 
 int Usage() {
-  std::cerr << "usage: minisql-inspect --datadir DIR (tables | tree DB.TABLE | page N | wal)\n";
+  std::cerr << "usage: minisql-inspect --datadir DIR (tables | tree DB.TABLE | page N | wal | check)\n";
   return 2;
 }
 
@@ -71,6 +73,8 @@ int main(int argc, char** argv) {
     status = PrintPage(dir->get(), static_cast<PageId>(std::stoull(n)), std::cout);
   } else if (command == "wal") {
     status = PrintWal(dir->get(), std::cout);
+  } else if (command == "check") {
+    status = CheckTrees(dir->get(), std::cout);
   } else {
     return Usage();
   }
