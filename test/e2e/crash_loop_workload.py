@@ -7,7 +7,8 @@ database holds exactly what the server acknowledged.
 
   crash_loop_workload.py setup  PORT                  create the schema (once)
   crash_loop_workload.py run    PORT LOGDIR SEED SECS  clients work until SECS pass or
-                                                      the server goes away
+                                                      the server goes away; LOGDIR/running
+                                                      appears once they are all connected
   crash_loop_workload.py verify PORT LOGDIR           compare the database with the logs
 
 Tables (database cl):
@@ -55,7 +56,9 @@ CLIENTS = 4
 ACCOUNTS = 8
 INITIAL_BALANCE = 1000
 KEY_SPACE = 10_000_000
-CONNECTION_ERRORS = (2003, 2006, 2013, 2014, 0)
+# The server went away (or, 1053, is shutting down): the outcome of a COMMIT in flight
+# is unknown. Any other error is a failure of the test.
+CONNECTION_ERRORS = (2003, 2006, 2013, 2014, 1053, 0)
 
 
 def connect(port, autocommit=True):
@@ -133,8 +136,8 @@ def apply_ops(items, transfers, ops, txn):
 # --- run: the clients ----------------------------------------------------------------------
 
 class Client:
-    def __init__(self, port, number, logdir, seed, deadline):
-        self.port, self.number, self.deadline = port, number, deadline
+    def __init__(self, port, number, logdir, seed, seconds):
+        self.port, self.number, self.seconds = port, number, seconds
         self.rng = random.Random(seed * 100 + number)
         self.log_path = os.path.join(logdir, f"client{number}.log")
         model = ClientLog(self.log_path)
@@ -145,6 +148,7 @@ class Client:
         self.log = open(self.log_path, "a")
         self.commits = 0
         self.error = None
+        self.connected = threading.Event()
 
     def write_log(self, record):
         self.log.write(json.dumps(record) + "\n")
@@ -224,8 +228,10 @@ class Client:
     def work(self):
         try:
             conn = connect(self.port)
+            self.connected.set()
+            deadline = time.time() + self.seconds
             with conn.cursor() as cur:
-                while time.time() < self.deadline:
+                while time.time() < deadline:
                     choice = self.rng.random()
                     if choice < 0.35:
                         self.insert_one(cur)
@@ -243,11 +249,16 @@ class Client:
 
 
 def run(port, logdir, seed, seconds):
-    deadline = time.time() + seconds
-    clients = [Client(port, n, logdir, seed, deadline) for n in range(CLIENTS)]
+    clients = [Client(port, n, logdir, seed, seconds) for n in range(CLIENTS)]
     threads = [threading.Thread(target=c.work) for c in clients]
     for t in threads:
         t.start()
+    # Tell the test when every client is connected (it times the kill from then on).
+    for c, t in zip(clients, threads):
+        while not c.connected.wait(0.01) and t.is_alive():
+            pass
+    with open(os.path.join(logdir, "running"), "w"):
+        pass
     for t in threads:
         t.join()
     errors = [c.error for c in clients if c.error]
