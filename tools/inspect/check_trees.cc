@@ -46,8 +46,8 @@ Status CheckOne(storage::Pager* pager, const std::string& name, storage::PageId 
                 std::ostream& out) {
   Result<uint64_t> entries = storage::BTree(pager, root).CheckIntegrity();
   if (!entries.ok()) {
-    out << name << "  DAMAGED: " << entries.status().message() << "\n";
-    return Status::Error(ErrorCode::kCorruption, "tree " + name + ": " + entries.status().message());
+    out << name << "  DAMAGED\n";
+    return entries.status();
   }
   std::string padded = name.size() < 28 ? name + std::string(28 - name.size(), ' ') : name;
   out << padded << "ok  " << *entries << " entries\n";
@@ -58,7 +58,9 @@ Status CheckOne(storage::Pager* pager, const std::string& name, storage::PageId 
 
 Status CheckTrees(DataDir* dir, std::ostream& out) {
   storage::FaultInjectionFileSystem memory;
-  const std::string copy_dir = "/in-memory-copy";
+  // The copy lives under the same path, in memory, so errors name the real files.
+  const std::string& data_path = dir->data_path();
+  const std::string copy_dir = data_path.substr(0, data_path.rfind('/'));
   MINISQL_RETURN_IF_ERROR(memory.CreateDirectory(copy_dir));
   Result<std::unique_ptr<ReadOnlyFile>> data = ReadOnlyFile::Open(dir->data_path());
   if (!data.ok()) return data.status();
@@ -89,9 +91,9 @@ Status CheckTrees(DataDir* dir, std::ostream& out) {
       MINISQL_RETURN_IF_ERROR(CheckOne(pager->get(), db + "." + table, found.root, out));
       ++trees;
       for (size_t i = 0; i < found.index_roots.size(); ++i) {
-        MINISQL_RETURN_IF_ERROR(CheckOne(
-            pager->get(), db + "." + table + " index " + found.schema->indexes[i].name,
-            found.index_roots[i], out));
+        MINISQL_RETURN_IF_ERROR(
+            CheckOne(pager->get(), db + "." + table + " index " + found.schema->indexes[i].name,
+                     found.index_roots[i], out));
         ++trees;
       }
     }
