@@ -54,14 +54,20 @@ check_trees() {
     { cat "$E2E_TMP/check.out" >&2; fail "B+ tree check failed ($1)"; }
 }
 
-# Starts minisqld on $DATADIR and kills it after 0-150 ms, ready or not.
+# Starts minisqld on $DATADIR and kills it after 0-150 ms, ready or not. Counts the kills
+# that came before recovery had finished (its log has no "Crash recovery" line yet).
+startup_kills=0
+recovery_kills=0
 kill_during_recovery() {
+  local log="$E2E_TMP/startup-kill.$startup_kills.log"
   "$MINISQLD" --datadir="$DATADIR" --bind-address=127.0.0.1 --port=0 --text-port=0 \
-    >>"$E2E_TMP/recovery-kill.log" 2>&1 </dev/null &
+    >"$log" 2>&1 </dev/null &
   local pid=$!
   sleep "0.$(printf '%03d' $((RANDOM % 150)))"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  startup_kills=$((startup_kills + 1))
+  if ! grep -q "Crash recovery" "$log"; then recovery_kills=$((recovery_kills + 1)); fi
 }
 
 start_time=$SECONDS
@@ -106,4 +112,5 @@ grep -q '^run: [1-9][0-9]* commits acknowledged' "$E2E_TMP/run.out" || fail "no 
 "$PYTHON" "$WORKLOAD" verify "$MYSQL_PORT" "$LOGDIR" || fail "final verify failed"
 minisqld_stop
 check_trees "after a clean stop"
-echo "PASS crash loop: $ROUNDS rounds in $((SECONDS - start_time)) s (seed $SEED)"
+echo "PASS crash loop: $ROUNDS rounds in $((SECONDS - start_time)) s (seed $SEED);" \
+  "$startup_kills kills right after a restart, $recovery_kills of them before recovery finished"
