@@ -3,7 +3,8 @@
 # (-DMINISQL_TSAN=ON) and runs the tests that exercise concurrency there.
 #
 #   unit  group_commit_test (group commit, log failures), lock_manager_test (row locks,
-#         deadlock detection), txn_engine_test (MVCC, concurrent commits)
+#         deadlock detection), txn_engine_test (MVCC, concurrent commits), buffer_pool_test
+#         (pins and eviction from several threads)
 #   e2e   transactions_concurrency_test (many clients on one server) and
 #         crash_loop_test with 3 rounds (kill -9 under a multi-client workload)
 #
@@ -30,7 +31,7 @@ if [ ! -f "$dir/build.ninja" ]; then
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g" >/dev/null
 fi
 ninja -C "$dir" -j "${TSAN_JOBS:-2}" minisqld minisql minisql-inspect \
-  group_commit_test lock_manager_test txn_engine_test
+  group_commit_test lock_manager_test txn_engine_test buffer_pool_test
 
 rm -rf "$reports"
 mkdir -p "$reports"
@@ -38,7 +39,7 @@ export TSAN_OPTIONS="log_path=$reports/report second_deadlock_stack=1 history_si
 export CRASH_LOOP_ROUNDS="${CRASH_LOOP_ROUNDS:-3}"
 status=0
 ctest --test-dir "$dir" --output-on-failure \
-  -R '^(group_commit_test|lock_manager_test|txn_engine_test|e2e_transactions_concurrency_test|e2e_crash_loop_test)$' ||
+  -R '^(group_commit_test|lock_manager_test|txn_engine_test|buffer_pool_test|e2e_transactions_concurrency_test|e2e_crash_loop_test)$' ||
   status=1
 if compgen -G "$reports/report.*" >/dev/null; then
   echo "tsan.sh: ThreadSanitizer reports:"
