@@ -37,7 +37,12 @@ Status Connection::Write(std::string bytes) {
   std::unique_lock lock(mutex_);
   if (peer_gone_) return Status::Error(ErrorCode::kNetErrorOnWrite);
   unsent_bytes_ += bytes.size();
-  pending_output_.append(bytes);
+  // Usually the loop has taken everything before: adopt the buffer instead of copying.
+  if (pending_output_.empty()) {
+    pending_output_ = std::move(bytes);
+  } else {
+    pending_output_.append(bytes);
+  }
   lock.unlock();
   server_->Wake(shared_from_this());
   lock.lock();
