@@ -37,7 +37,12 @@ Status Connection::Write(std::string bytes) {
   std::unique_lock lock(mutex_);
   if (peer_gone_) return Status::Error(ErrorCode::kNetErrorOnWrite);
   unsent_bytes_ += bytes.size();
-  pending_output_.append(bytes);
+  // Usually the loop has taken everything before: adopt the buffer instead of copying.
+  if (pending_output_.empty()) {
+    pending_output_ = std::move(bytes);
+  } else {
+    pending_output_.append(bytes);
+  }
   lock.unlock();
   server_->Wake(shared_from_this());
   lock.lock();
@@ -113,8 +118,16 @@ void Connection::Begin(bool over_capacity) {
   server_->pool()->Submit([self] { self->RunJob(/*start=*/true); });
 }
 
-void Connection::ScheduleJobLocked() {
+bool Connection::ClaimJobLocked() {
+  if (job_running_ || close_requested_) return false;
   job_running_ = true;
+  return true;
+}
+
+void Connection::SubmitJob() {
+  // Called without mutex_: the worker that picks the job up takes mutex_ first thing,
+  // and would otherwise wake only to sleep again until we unlock (a futex round trip
+  // per statement).
   auto self = shared_from_this();
   server_->pool()->Submit([self] { self->RunJob(/*start=*/false); });
 }
@@ -139,18 +152,22 @@ void Connection::OnRead(const char* data, size_t length) {
     OnCiphertext(std::string_view(data, length));
     return;
   }
-  std::lock_guard lock(mutex_);
-  if (tls_phase_ == TlsPhase::kStarting) {  // the loop has not created the channel yet
-    tls_inbox_.append(data, length);
-    return;
+  bool start_job = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (tls_phase_ == TlsPhase::kStarting) {  // the loop has not created the channel yet
+      tls_inbox_.append(data, length);
+      return;
+    }
+    input_.append(data, length);
+    start_job = ClaimJobLocked();
+    // Bound what a client can make us buffer while a statement runs.
+    if (input_.size() > server_->max_allowed_packet() + kReadSlack && reading_) {
+      uv_read_stop(stream());
+      reading_ = false;
+    }
   }
-  input_.append(data, length);
-  if (!job_running_ && !close_requested_) ScheduleJobLocked();
-  // Bound what a client can make us buffer while a statement runs.
-  if (input_.size() > server_->max_allowed_packet() + kReadSlack && reading_) {
-    uv_read_stop(stream());
-    reading_ = false;
-  }
+  if (start_job) SubmitJob();
 }
 
 void Connection::OnPeerGone() {
@@ -176,6 +193,7 @@ void Connection::OnCiphertext(std::string_view ciphertext) {
     return;
   }
   bool now_open = false;
+  bool start_job = false;
   {
     std::lock_guard lock(mutex_);
     if (tls_->open() && !tls_info_.active) {
@@ -184,13 +202,14 @@ void Connection::OnCiphertext(std::string_view ciphertext) {
     }
     if (!plaintext.empty()) {
       input_.append(plaintext);
-      if (!job_running_ && !close_requested_) ScheduleJobLocked();
+      start_job = ClaimJobLocked();
       if (input_.size() > server_->max_allowed_packet() + kReadSlack && reading_) {
         uv_read_stop(stream());
         reading_ = false;
       }
     }
   }
+  if (start_job) SubmitJob();
   if (now_open) Sync();  // output held back during the handshake
 }
 
@@ -224,6 +243,7 @@ void Connection::Sync() {
   bool start_tls = false;
   bool close_now = false;
   bool resume_reading = false;
+  bool start_job = false;
   {
     std::lock_guard lock(mutex_);
     plain_bytes.swap(plain_output_);
@@ -239,10 +259,9 @@ void Connection::Sync() {
     resume_reading = !reading_ && !close_requested_ &&
                      input_.size() <= server_->max_allowed_packet() + kReadSlack;
     // Bytes that arrived while the handler was finishing its previous request.
-    if (!job_running_ && !close_requested_ && !peer_gone_ && !input_.empty()) {
-      ScheduleJobLocked();
-    }
+    if (!peer_gone_ && !input_.empty()) start_job = ClaimJobLocked();
   }
+  if (start_job) SubmitJob();
   if (!plain_bytes.empty()) {
     size_t size = plain_bytes.size();
     SendRaw(std::move(plain_bytes), size);

@@ -149,7 +149,8 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   void OnRead(const char* data, size_t length);
   void OnPeerGone();
   void StartClose();
-  void ScheduleJobLocked();                           // mutex_ held; job_running_ must be false
+  bool ClaimJobLocked();  // mutex_ held: marks a job running unless one is (or closing)
+  void SubmitJob();       // mutex_ not held: hands the claimed job to the worker pool
   void OnCiphertext(std::string_view ciphertext);     // TLS active: decrypt into input_
   void SendRaw(std::string bytes, size_t accounted);  // uv_write; `accounted` unsent bytes
 

@@ -91,12 +91,17 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
             [](const SystemVariableDef& a, const SystemVariableDef& b) { return a.name < b.name; });
 }
 
-const SystemVariableDef* SystemVariables::Find(const std::string& name) const {
-  std::string lower = ToLower(name);
+const SystemVariableDef* SystemVariables::Find(std::string_view name) const {
+  // The session looks up a few variables by their lower-case names for every statement
+  // (autocommit, tx_isolation, ...): only a name with capitals is copied to fold it.
+  bool has_upper = std::any_of(name.begin(), name.end(),
+                               [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+  std::string folded = has_upper ? ToLower(std::string(name)) : std::string();
+  std::string_view key = has_upper ? std::string_view(folded) : name;
   auto it = std::lower_bound(
-      definitions_.begin(), definitions_.end(), lower,
-      [](const SystemVariableDef& def, const std::string& key) { return def.name < key; });
-  if (it == definitions_.end() || it->name != lower) return nullptr;
+      definitions_.begin(), definitions_.end(), key,
+      [](const SystemVariableDef& def, std::string_view k) { return def.name < k; });
+  if (it == definitions_.end() || it->name != key) return nullptr;
   return &*it;
 }
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,7 +44,7 @@ class SystemVariables {
   explicit SystemVariables(const ServerOptions& options);
 
   /// The definition of `name` (any case), or null.
-  const SystemVariableDef* Find(const std::string& name) const;
+  const SystemVariableDef* Find(std::string_view name) const;
   /// All definitions, sorted by name.
   const std::vector<SystemVariableDef>& definitions() const { return definitions_; }
 

@@ -37,6 +37,43 @@ TEST_F(BufferPoolTest, FrameCountHasAMinimum) {
   EXPECT_EQ(MakePool(40)->frame_count(), 40u);
 }
 
+TEST_F(BufferPoolTest, CheckedLastsUntilTheBytesMayChange) {
+  auto pool = MakePool(16);
+  {
+    Result<WritePageGuard> page = pool->NewPage(3);
+    ASSERT_TRUE(page.ok());
+    FillPage(page->data(), 3);
+    page->MarkDirty();
+  }
+  Result<PageGuard> first = pool->FetchPage(3);
+  ASSERT_TRUE(first.ok());
+  EXPECT_FALSE(first->checked());
+  first->MarkChecked();
+  EXPECT_TRUE(first->checked());
+  first->Release();
+  EXPECT_TRUE(pool->FetchPage(3)->checked());
+
+  // While a write pin is held the bytes may change: not checked, and marking is ignored.
+  Result<WritePageGuard> writer = pool->FetchPageForWrite(3);
+  ASSERT_TRUE(writer.ok());
+  Result<PageGuard> during = pool->FetchPage(3);
+  EXPECT_FALSE(during->checked());
+  during->MarkChecked();
+  during->Release();
+  writer->Release();
+  // ... and after it: the writer may have changed them, so the next reader checks again.
+  Result<PageGuard> after = pool->FetchPage(3);
+  EXPECT_FALSE(after->checked());
+  after->MarkChecked();
+  after->Release();
+  EXPECT_TRUE(pool->FetchPage(3)->checked());
+
+  // Evicted and read back from the file: untrusted again.
+  ASSERT_TRUE(pool->FlushAll().ok());
+  for (PageId id = 10; id < 60; ++id) ASSERT_TRUE(pool->NewPage(id).ok());
+  EXPECT_FALSE(pool->FetchPage(3)->checked());
+}
+
 TEST_F(BufferPoolTest, EvictionWritesDirtyPagesAndDataSurvives) {
   auto pool = MakePool(16);
   constexpr PageId kPages = 100;  // many more pages than frames

@@ -91,6 +91,11 @@ int CompareValues(const Value& left, const Value& right, CompareMode mode) {
     case CompareMode::kDouble:
       return Sign(ToDouble(left), ToDouble(right));
     case CompareMode::kString:
+      // Two strings (ORDER BY and DISTINCT on a CHAR column) compare in place: sorting
+      // calls this n log n times, and AsString would copy both sides each time.
+      if (left.kind() == Value::Kind::kString && right.kind() == Value::Kind::kString) {
+        return CompareCaseInsensitive(left.string_value(), right.string_value());
+      }
       return CompareCaseInsensitive(AsString(left), AsString(right));
     case CompareMode::kDateTime:
     case CompareMode::kTime: {

@@ -8,7 +8,6 @@
 // search; keywords_test checks the order.
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <string_view>
 
 #include "sql/parser/grammar.h"
@@ -215,12 +214,18 @@ constexpr std::array kKeywords = {
     Keyword{"ZEROFILL", TK_ZEROFILL},
 };
 
+/// ASCII upper case. Keywords are ASCII; unlike std::toupper (a library call per
+/// character, locale-dependent) this inlines, and every word of every statement passes here.
+constexpr int AsciiUpper(unsigned char c) {
+  return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
 /// strcmp-like comparison of an upper-case keyword with a word in any case.
 int CompareUpper(std::string_view keyword, std::string_view word) {
   size_t n = std::min(keyword.size(), word.size());
   for (size_t i = 0; i < n; i++) {
     int a = static_cast<unsigned char>(keyword[i]);
-    int b = std::toupper(static_cast<unsigned char>(word[i]));
+    int b = AsciiUpper(static_cast<unsigned char>(word[i]));
     if (a != b) return a < b ? -1 : 1;
   }
   if (keyword.size() == word.size()) return 0;

@@ -39,7 +39,12 @@ Result<PageGuard> BTree::FetchNode(Pager* pager, PageId id) {
   const BTreeNode node = NodeOf(*page);
   bool type_ok = (type == PageType::kBTreeLeaf && node.type() == NodeType::kLeaf) ||
                  (type == PageType::kBTreeInternal && node.type() == NodeType::kInternal);
-  if (!type_ok || !node.Validate()) return CorruptNode(id);
+  if (!type_ok) return CorruptNode(id);
+  // Validate() walks every cell: once per page load is enough (page_guard.h).
+  if (!page->checked()) {
+    if (!node.Validate()) return CorruptNode(id);
+    page->MarkChecked();
+  }
   return page;
 }
 

@@ -12,31 +12,29 @@ Status BTreeCursor::LoadLeaf(PageId id, std::string_view lower) {
   if (++leaves_visited_ > pager_->page_count()) return CorruptNode(id);
   Result<PageGuard> page = BTree::FetchNode(pager_, id);
   if (!page.ok()) return page.status();
-  const BTreeNode node(const_cast<char*>(PageContent(page->data())), kPageContentSize);
+  leaf_.assign(PageContent(page->data()), kPageContentSize);  // FetchNode validated it
+  const BTreeNode node(leaf_.data(), leaf_.size());
   if (!node.is_leaf()) return CorruptNode(id);
-  entries_.clear();
-  next_ = 0;
-  for (size_t i = node.LowerBound(lower); i < node.count(); ++i) {
-    entries_.push_back(Entry{std::string(node.KeyAt(i)), std::string(node.ValueAt(i)),
-                             node.ValueSizeAt(i), node.HasOverflowAt(i)});
-  }
+  next_ = node.LowerBound(lower);
+  count_ = node.count();
   next_leaf_ = node.link();
   return Status::OK();
 }
 
 Result<bool> BTreeCursor::Next(std::string* key, std::string* value) {
-  while (next_ == entries_.size()) {
+  while (next_ == count_) {
     if (next_leaf_ == 0) return false;
     MINISQL_RETURN_IF_ERROR(LoadLeaf(next_leaf_, ""));
   }
-  Entry& entry = entries_[next_++];
-  if (entry.overflow) {
+  const BTreeNode node(leaf_.data(), leaf_.size());
+  size_t index = next_++;
+  if (node.HasOverflowAt(index)) {
     MINISQL_RETURN_IF_ERROR(
-        ReadOverflowChain(pager_, DecodeFixed32(entry.stored.data()), entry.value_size, value));
+        ReadOverflowChain(pager_, node.OverflowPageAt(index), node.ValueSizeAt(index), value));
   } else {
-    *value = std::move(entry.stored);
+    value->assign(node.ValueAt(index));
   }
-  *key = std::move(entry.key);
+  key->assign(node.KeyAt(index));
   return true;
 }
 

@@ -6,15 +6,16 @@
 // stepped over). The cursor stops only at the end of the tree: the caller decides
 // where its range ends.
 //
-// The cursor copies one leaf's entries at a time and holds no page pin between calls,
-// so an open cursor never keeps pages from being evicted. A long value is read from
-// its overflow chain only when Next() reaches it, so the copy of a leaf stays small. The tree must
-// not change while the cursor is open (the storage engine's contract for RowCursor).
+// The cursor copies one leaf page at a time (one memcpy into a buffer it reuses) and
+// holds no page pin between calls, so an open cursor never keeps pages from being
+// evicted. Entries are decoded from that copy only when Next() reaches them, so a
+// point lookup that reads one entry pays for one; a long value is read from its
+// overflow chain then too. The tree must not change while the cursor is open (the
+// storage engine's contract for RowCursor).
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "common/status.h"
 #include "storage/pager/pager.h"
@@ -33,14 +34,9 @@ class BTreeCursor {
 
  private:
   Pager* pager_;
-  struct Entry {
-    std::string key;
-    std::string stored;       // the value, or (overflow) the 4-byte first page id
-    uint64_t value_size = 0;  // the full value length
-    bool overflow = false;
-  };
-  std::vector<Entry> entries_;
-  size_t next_ = 0;
+  std::string leaf_;      // the current leaf page's content (a BTreeNode), copied
+  size_t next_ = 0;       // the next entry of leaf_ to return
+  size_t count_ = 0;      // the number of entries in leaf_
   PageId next_leaf_ = 0;  // the loaded leaf's right sibling, 0 = none
   uint64_t leaves_visited_ = 0;
 };

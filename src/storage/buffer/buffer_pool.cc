@@ -18,19 +18,20 @@ Result<PageGuard> BufferPool::FetchPage(PageId id) {
   std::lock_guard<std::mutex> lock(mu_);
   Result<size_t> frame = PinLocked(id, /*read=*/true);
   if (!frame.ok()) return frame.status();
-  return PageGuard(this, *frame, id, frames_[*frame].data);
+  const Frame& f = frames_[*frame];
+  return PageGuard(this, *frame, id, f.data, f.checked && f.write_pins == 0);
 }
 
 Result<WritePageGuard> BufferPool::FetchPageForWrite(PageId id) {
   std::lock_guard<std::mutex> lock(mu_);
-  Result<size_t> frame = PinLocked(id, /*read=*/true);
+  Result<size_t> frame = PinForWriteLocked(id, /*read=*/true);
   if (!frame.ok()) return frame.status();
   return WritePageGuard(this, *frame, id, frames_[*frame].data);
 }
 
 Result<WritePageGuard> BufferPool::NewPage(PageId id) {
   std::lock_guard<std::mutex> lock(mu_);
-  Result<size_t> frame = PinLocked(id, /*read=*/false);
+  Result<size_t> frame = PinForWriteLocked(id, /*read=*/false);
   if (!frame.ok()) return frame.status();
   return WritePageGuard(this, *frame, id, frames_[*frame].data);
 }
@@ -54,7 +55,10 @@ Result<size_t> BufferPool::PinLocked(PageId id, bool read) {
     Frame& f = frames_[hit->second];
     ++f.pin_count;
     f.referenced = true;
-    if (!read) std::memset(f.data, 0, kPageSize);
+    if (!read) {
+      std::memset(f.data, 0, kPageSize);
+      f.checked = false;
+    }
     return hit->second;
   }
 
@@ -74,8 +78,18 @@ Result<size_t> BufferPool::PinLocked(PageId id, bool read) {
   f.pin_count = 1;
   f.dirty = false;
   f.referenced = true;
+  f.write_pins = 0;
+  f.checked = false;
   page_table_[id] = *victim;
   return *victim;
+}
+
+Result<size_t> BufferPool::PinForWriteLocked(PageId id, bool read) {
+  Result<size_t> frame = PinLocked(id, read);
+  if (!frame.ok()) return frame.status();
+  ++frames_[*frame].write_pins;
+  frames_[*frame].checked = false;
+  return frame;
 }
 
 Result<size_t> BufferPool::VictimLocked() {
@@ -110,6 +124,20 @@ Status BufferPool::WriteFrameLocked(Frame& f) {
 void BufferPool::Unpin(size_t frame) {
   std::lock_guard<std::mutex> lock(mu_);
   if (frames_[frame].pin_count > 0) --frames_[frame].pin_count;
+}
+
+void BufferPool::UnpinWrite(size_t frame) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Frame& f = frames_[frame];
+  if (f.pin_count > 0) --f.pin_count;
+  if (f.write_pins > 0) --f.write_pins;
+}
+
+void BufferPool::MarkChecked(size_t frame) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Frame& f = frames_[frame];
+  // A write pin taken since the caller's fetch may have changed the bytes it checked.
+  if (f.write_pins == 0) f.checked = true;
 }
 
 void BufferPool::MarkDirty(size_t frame) {

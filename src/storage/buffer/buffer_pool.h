@@ -83,17 +83,23 @@ class BufferPool {
     int pin_count = 0;
     bool dirty = false;
     bool referenced = false;
+    int write_pins = 0;    // pins held by WritePageGuards (their bytes may change)
+    bool checked = false;  // validated by the owner since the bytes last changed
     char* data = nullptr;  // into buffer_
   };
 
   // Pins page `id` in some frame, loading it if `read` (else zero-filling). mu_ held.
   Result<size_t> PinLocked(PageId id, bool read);
+  // PinLocked for a WritePageGuard: the frame is no longer checked. mu_ held.
+  Result<size_t> PinForWriteLocked(PageId id, bool read);
   // Finds a frame to reuse (free or CLOCK victim), writing it back if dirty. mu_ held.
   Result<size_t> VictimLocked();
   // Writes frame `f` to the data file with a fresh checksum. mu_ held.
   Status WriteFrameLocked(Frame& f);
   void Unpin(size_t frame);
+  void UnpinWrite(size_t frame);  // a WritePageGuard's pin
   void MarkDirty(size_t frame);
+  void MarkChecked(size_t frame);  // see "Checked pages" in page_guard.h
 
   File* data_file_;
   std::mutex mu_;

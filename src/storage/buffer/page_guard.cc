@@ -12,11 +12,18 @@ PageGuard& PageGuard::operator=(PageGuard&& other) noexcept {
     frame_ = other.frame_;
     id_ = other.id_;
     data_ = other.data_;
+    checked_ = other.checked_;
     other.pool_ = nullptr;
     other.data_ = nullptr;
     other.id_ = kInvalidPageId;
   }
   return *this;
+}
+
+void PageGuard::MarkChecked() {
+  if (pool_ == nullptr || checked_) return;
+  pool_->MarkChecked(frame_);
+  checked_ = true;
 }
 
 void PageGuard::Release() {
@@ -46,7 +53,7 @@ void WritePageGuard::MarkDirty() {
 
 void WritePageGuard::Release() {
   if (pool_ == nullptr) return;
-  pool_->Unpin(frame_);
+  pool_->UnpinWrite(frame_);
   pool_ = nullptr;
   data_ = nullptr;
 }

@@ -13,6 +13,14 @@
 // pre-image first). Guards are movable, not copyable. A default-constructed or
 // moved-from guard holds nothing (valid() == false).
 //
+// Checked pages. Bytes read from the data file are untrusted (a checksum catches torn
+// or rotted pages, not a crafted file), so the B+ tree validates a node's structure
+// before using it. Doing that on every fetch of a cached page was a quarter of a point
+// select's instructions, so the frame remembers it: PageGuard::checked() is true when
+// the page's owner called MarkChecked() since the bytes came in, and no WritePageGuard
+// has been handed out for the frame since (one could change the bytes; while any write
+// pin is held, checked() stays false).
+//
 // Guards are pins, not latches: they do not lock the page against other threads.
 // The pager's concurrency rule (one writer, or any number of readers) makes latches
 // unnecessary in this first cut; see pager/pager.h.
@@ -30,8 +38,8 @@ class BufferPool;
 class PageGuard {
  public:
   PageGuard() = default;
-  PageGuard(BufferPool* pool, size_t frame, PageId id, char* data)
-      : pool_(pool), frame_(frame), id_(id), data_(data) {}
+  PageGuard(BufferPool* pool, size_t frame, PageId id, char* data, bool checked)
+      : pool_(pool), frame_(frame), id_(id), data_(data), checked_(checked) {}
   ~PageGuard() { Release(); }
   PageGuard(PageGuard&& other) noexcept { *this = std::move(other); }
   PageGuard& operator=(PageGuard&& other) noexcept;
@@ -42,6 +50,10 @@ class PageGuard {
   PageId id() const { return id_; }
   /// The whole page (header included); kPageSize bytes.
   const char* data() const { return data_; }
+  /// True if the page's structure was validated since its bytes last changed (above).
+  bool checked() const { return checked_; }
+  /// Records that the caller validated the page's structure.
+  void MarkChecked();
   /// Unpins now (also done by the destructor).
   void Release();
 
@@ -50,6 +62,7 @@ class PageGuard {
   size_t frame_ = 0;
   PageId id_ = kInvalidPageId;
   char* data_ = nullptr;
+  bool checked_ = false;
 };
 
 class WritePageGuard {
