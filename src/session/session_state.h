@@ -34,6 +34,8 @@ class SessionState : public sql::EvalContext {
   std::string CurrentUser() const override { return user_ + "@" + host_; }
   uint32_t ConnectionId() const override { return connection_id_; }
   uint64_t LastInsertId() const override { return last_insert_id; }
+  int64_t RowCount() const override { return row_count; }
+  uint64_t FoundRows() const override { return found_rows; }
   Value UserVariable(const std::string& name) const override;
   Result<Value> SystemVariable(const std::string& name, const std::string& scope) const override;
   int64_t StatementTimeMicros() const override {
@@ -51,6 +53,10 @@ class SessionState : public sql::EvalContext {
 
   std::string current_database;
   uint64_t last_insert_id = 0;
+  /// What the previous statement reported (OutcomeRecordingSink): ROW_COUNT() and
+  /// FOUND_ROWS().
+  int64_t row_count = -1;
+  uint64_t found_rows = 0;
   /// When the running statement started (NOW()); set by StatementRunner::Run.
   int64_t statement_time_micros = 0;
   /// The last statement's error, for SHOW WARNINGS / SHOW ERRORS (OK if none).

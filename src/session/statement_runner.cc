@@ -2,6 +2,7 @@
 // statement_runner.h). SET and SHOW live in session_commands.cc.
 #include "session/statement_runner.h"
 
+#include "session/outcome_recording_sink.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
@@ -29,6 +30,12 @@ void StatementRunner::Run(std::string_view text) {
 
 void StatementRunner::Run(ast::Stmt& stmt) {
   state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
+  // Everything the statement reports passes the recorder, which keeps what the next
+  // statement's ROW_COUNT() and FOUND_ROWS() answer.
+  OutcomeRecordingSink recorder(sink_);
+  ResultSink* target = sink_;
+  sink_ = &recorder;
+  calc_found_rows_.reset();
   Status status = Dispatch(stmt);
   bool is_diagnostics =
       stmt.kind == ast::StmtKind::kShow &&
@@ -37,6 +44,12 @@ void StatementRunner::Run(ast::Stmt& stmt) {
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
   if (!is_diagnostics) state_->last_error = status;
   if (!status.ok() && !responded_) sink_->SendError(status);
+  sink_ = target;
+  if (!is_diagnostics) {
+    state_->row_count = recorder.row_count();
+    if (recorder.sent_result_set())
+      state_->found_rows = calc_found_rows_.value_or(recorder.rows_sent());
+  }
 }
 
 void StatementRunner::Fail(const Status& error) {
@@ -109,6 +122,8 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
   sql::PlanNodePtr plan = sql::Planner::PlanSelect(std::move(*bound));
   sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
+  uint64_t found_rows = 0;
+  if (stmt.calc_found_rows) ctx.found_rows = &found_rows;
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   // The first row is computed before the column definitions go out, so that an
@@ -132,6 +147,8 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
     sink_->SendError(committed);
     return committed;
   }
+  // Without a LIMIT operator to count them, the rows sent are all there were.
+  if (stmt.calc_found_rows && ctx.found_rows && found_rows != 0) calc_found_rows_ = found_rows;
   sink_->EndResultSet(0);
   return Status::OK();
 }

@@ -17,6 +17,7 @@
 // statement. COMMIT and ROLLBACK with no transaction open are no-ops, as in MySQL.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -68,6 +69,8 @@ class StatementRunner {
   SessionState* state_;
   bool client_found_rows_;
   ResultSink* sink_;
+  /// SQL_CALC_FOUND_ROWS: the row count the LIMIT operator saw (see RunSelect).
+  std::optional<uint64_t> calc_found_rows_;
   bool responded_ = false;  // the sink has been told something: errors can't be re-sent
 };
 

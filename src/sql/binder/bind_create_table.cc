@@ -16,6 +16,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/index_binding.h"
 #include "sql/executor/column_converter.h"
+#include "types/decimal.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -43,6 +44,25 @@ bool SupportedColumnType(TypeId id) {
     default:
       return false;
   }
+}
+
+// DECIMAL(M,D): MySQL's limits (M <= 65, D <= 38, M >= D) give its errors; within
+// them, our exact arithmetic (128-bit, types/decimal.h) holds 38 digits with at most
+// 30 after the point, so wider columns answer 1235 instead of rejecting values later.
+Status CheckDecimalSize(const ast::ColumnDefinition& def) {
+  const uint32_t precision = def.type.length;
+  const uint32_t scale = def.type.scale;
+  if (precision > 65) return Status::Error(ErrorCode::kTooBigPrecision, def.name, 65u);
+  if (scale > 38) return Status::Error(ErrorCode::kTooBigScale, def.name, 38u);
+  if (precision != 0 && scale > precision) {
+    return Status::Error(ErrorCode::kMBiggerThanD, def.name);
+  }
+  if (precision > static_cast<uint32_t>(Decimal::kMaxPrecision) ||
+      scale > static_cast<uint32_t>(Decimal::kMaxScale)) {
+    return Status::Error(ErrorCode::kNotSupportedYet,
+                         "DECIMAL wider than 38 digits or 30 decimals");
+  }
+  return Status::OK();
 }
 
 // FLOAT(p) is single precision up to p = 24 and DOUBLE from 25 to 53 (MySQL's rule);
@@ -184,6 +204,9 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     }
     if (def.type.id == TypeId::kChar && def.type.length > 255) {
       return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
+    }
+    if (def.type.id == TypeId::kDecimal) {
+      MINISQL_RETURN_IF_ERROR(CheckDecimalSize(def));
     }
     storage::ColumnDef column;
     column.name = def.name;

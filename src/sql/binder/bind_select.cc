@@ -214,17 +214,27 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     aggregate.spec.star = fn.star;
     aggregate.spec.distinct = fn.distinct;
     if (!fn.star) {
-      if (fn.args.size() != 1) {
-        if (fn.distinct && fn.name == "COUNT") {
-          return Status::Error(ErrorCode::kNotSupportedYet, "COUNT(DISTINCT) of several columns");
-        }
+      // Several arguments: COUNT(DISTINCT a, b) and GROUP_CONCAT(a, b) only.
+      const bool many_allowed = fn.name == "GROUP_CONCAT" || (fn.name == "COUNT" && fn.distinct);
+      if (fn.args.empty() || (fn.args.size() > 1 && !many_allowed)) {
         return Status::Error(ErrorCode::kWrongParametercountToNativeFct, fn.name);
       }
       TableScope arg_scope(tables, call.clause, this);
-      Result<ExpressionPtr> arg = BindExpression(*fn.args[0], arg_scope);
-      if (!arg.ok()) return arg.status();
-      aggregate.spec.arg_type = (*arg)->type();
-      aggregate.argument = std::move(*arg);
+      for (size_t i = 0; i < fn.args.size() + fn.order_keys.size(); ++i) {
+        const ast::Expr& input =
+            i < fn.args.size() ? *fn.args[i] : *fn.order_keys[i - fn.args.size()];
+        Result<ExpressionPtr> bound_input = BindExpression(input, arg_scope);
+        if (!bound_input.ok()) return bound_input.status();
+        if (i == 0) {
+          aggregate.spec.arg_type = (*bound_input)->type();
+          aggregate.argument = std::move(*bound_input);
+        } else {
+          aggregate.extra_inputs.push_back(std::move(*bound_input));
+        }
+      }
+      aggregate.spec.arg_count = fn.args.size();
+      aggregate.spec.order_descending = fn.order_descending;
+      if (fn.separator) aggregate.spec.separator = *fn.separator;
     }
     Result<ColumnType> type = AggregateResultType(aggregate.spec);
     if (!type.ok()) return type.status();
@@ -308,6 +318,7 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
 
   // --- DISTINCT, LIMIT ------------------------------------------------------------
   bound.distinct = stmt.distinct;
+  bound.calc_found_rows = stmt.calc_found_rows;
   Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
   if (!limit.ok()) return limit.status();
   bound.limit = *limit;

@@ -97,6 +97,9 @@ struct OutputColumn {
 struct BoundAggregate {
   AggregateSpec spec;
   ExpressionPtr argument;  // null for COUNT(*)
+  // The further arguments and then the ORDER BY keys of COUNT(DISTINCT a, b) and
+  // GROUP_CONCAT; they reach the accumulator with `argument` (AccumulateValues).
+  std::vector<ExpressionPtr> extra_inputs;
   ColumnType result_type;
 };
 
@@ -123,6 +126,7 @@ struct BoundSelect {
   ExpressionPtr having;              // over the projected row; may be null
   std::vector<BoundOrderItem> order_by;
   bool distinct = false;
+  bool calc_found_rows = false;  // SQL_CALC_FOUND_ROWS
   std::optional<uint64_t> limit;
   uint64_t offset = 0;
   /// FOR SHARE / FOR UPDATE: the tables are read with row locks (current reads).

@@ -23,7 +23,17 @@ Status AggregationExecutor::Accumulate(Group* group, const Row& row) const {
       if (!v.ok()) return v.status();
       argument = std::move(*v);
     }
-    MINISQL_RETURN_IF_ERROR(group->aggregators[i]->Accumulate(argument));
+    if (aggregate.extra_inputs.empty()) {
+      MINISQL_RETURN_IF_ERROR(group->aggregators[i]->Accumulate(argument));
+      continue;
+    }
+    Row inputs{std::move(argument)};
+    for (const ExpressionPtr& input : aggregate.extra_inputs) {
+      Result<Value> v = input->Evaluate(row, *ctx_->eval);
+      if (!v.ok()) return v.status();
+      inputs.push_back(std::move(*v));
+    }
+    MINISQL_RETURN_IF_ERROR(group->aggregators[i]->AccumulateValues(inputs));
   }
   return Status::OK();
 }

@@ -14,6 +14,9 @@ struct ExecutorContext {
   const EvalContext* eval = nullptr;
   /// EXPLAIN ANALYZE only: every executor is wrapped to count into this map.
   PlanStatistics* analyze = nullptr;
+  /// SQL_CALC_FOUND_ROWS only: the LIMIT operator stores here how many rows its input
+  /// produced in all (FOUND_ROWS()).
+  uint64_t* found_rows = nullptr;
 };
 
 }  // namespace minisql::sql

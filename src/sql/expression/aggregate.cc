@@ -46,6 +46,29 @@ Status SumOverflow() {
   return Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", std::string("sum"));
 }
 
+/// COUNT(DISTINCT a, b, ...): rows whose values are all non-NULL, counted once per
+/// distinct combination.
+class CountDistinctRowsAggregator : public Aggregator {
+ public:
+  Status Accumulate(const Value& v) override { return AccumulateValues(Row{v}); }
+  Status AccumulateValues(const Row& inputs) override {
+    for (const Value& v : inputs) {
+      if (v.is_null()) return Status::OK();
+    }
+    seen_.insert(inputs);
+    return Status::OK();
+  }
+  Result<Value> Finish() const override { return Value::Int(static_cast<int64_t>(seen_.size())); }
+
+ private:
+  struct RowLess {
+    bool operator()(const Row& a, const Row& b) const {
+      return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), ValueLess());
+    }
+  };
+  std::set<Row, RowLess> seen_;
+};
+
 class CountAggregator : public Aggregator {
  public:
   CountAggregator(bool star, bool distinct) : star_(star), distinct_(distinct && !star) {}
@@ -136,6 +159,7 @@ class MinMaxAggregator : public Aggregator {
 Result<ColumnType> AggregateResultType(const AggregateSpec& spec) {
   const ColumnType& arg = spec.arg_type;
   if (spec.name == "COUNT") return BigIntType(21);
+  if (spec.name == "GROUP_CONCAT") return MakeType(TypeId::kText);
   if (spec.star) return Status::Error(ErrorCode::kParseError, "*)", 1);
   if (spec.name == "MIN" || spec.name == "MAX") return arg;
   if (spec.name != "SUM" && spec.name != "AVG")
@@ -153,8 +177,12 @@ Result<std::unique_ptr<Aggregator>> MakeAggregator(const AggregateSpec& spec) {
   Result<ColumnType> type = AggregateResultType(spec);
   if (!type.ok()) return type.status();
   std::unique_ptr<Aggregator> out;
-  if (spec.name == "COUNT") {
+  if (spec.name == "COUNT" && spec.arg_count > 1) {
+    out = std::make_unique<CountDistinctRowsAggregator>();
+  } else if (spec.name == "COUNT") {
     out = std::make_unique<CountAggregator>(spec.star, spec.distinct);
+  } else if (spec.name == "GROUP_CONCAT") {
+    out = MakeGroupConcatAggregator(spec);
   } else if (spec.name == "SUM" || spec.name == "AVG") {
     out = std::make_unique<SumAggregator>(spec, *type, spec.name == "AVG");
   } else {

@@ -1,5 +1,6 @@
 // builtin_info_functions.cc — DATABASE()/SCHEMA(), USER() and its synonyms, VERSION(),
-// CONNECTION_ID(), LAST_INSERT_ID(): what the session knows, asked through EvalContext.
+// CONNECTION_ID(), LAST_INSERT_ID(), ROW_COUNT(), FOUND_ROWS(): what the session knows,
+// asked through EvalContext.
 // Clients send these on connect (`select DATABASE(), USER() limit 1` for `\s`,
 // `SELECT VERSION()` in drivers), so their types match MariaDB's.
 #include "sql/expression/conversion.h"
@@ -47,6 +48,14 @@ Result<Value> LastInsertId(const FunctionCall& call) {
   return Value::Int(static_cast<int64_t>(call.ctx().LastInsertId()));
 }
 
+Result<Value> RowCount(const FunctionCall& call) {
+  return Value::Int(call.ctx().RowCount());
+}
+
+Result<Value> FoundRows(const FunctionCall& call) {
+  return Value::Int(static_cast<int64_t>(call.ctx().FoundRows()));
+}
+
 constexpr FunctionDef kInformationFunctions[] = {
     {"DATABASE", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
     {"SCHEMA", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
@@ -57,6 +66,8 @@ constexpr FunctionDef kInformationFunctions[] = {
     {"VERSION", 0, 0, false, Nullability::kNever, UserResult, Version},
     {"CONNECTION_ID", 0, 0, false, Nullability::kNever, BigIntResult, ConnectionId},
     {"LAST_INSERT_ID", 0, 1, false, Nullability::kNever, BigIntResult, LastInsertId},
+    {"ROW_COUNT", 0, 0, false, Nullability::kNever, BigIntResult, RowCount},
+    {"FOUND_ROWS", 0, 0, false, Nullability::kNever, BigIntResult, FoundRows},
 };
 
 }  // namespace

@@ -1,5 +1,5 @@
-// builtin_numeric_functions.cc — ABS, ROUND, FLOOR, CEIL/CEILING, MOD, POWER/POW, SQRT,
-// SIGN.
+// builtin_numeric_functions.cc — ABS, ROUND, TRUNCATE, FLOOR, CEIL/CEILING, MOD,
+// POWER/POW, SQRT, SIGN.
 //
 // Result types follow the argument: integers stay BIGINT, DECIMAL stays DECIMAL (ROUND
 // to a constant d gives scale d), everything else computes in DOUBLE. ROUND rounds
@@ -152,6 +152,52 @@ Result<Value> Round(const FunctionCall& call) {
   }
 }
 
+/// TRUNCATE(x, d): x cut (toward zero) to d digits after the point; d < 0 zeroes
+/// digits before it. Types as ROUND's.
+Result<Value> Truncate(const FunctionCall& call) {
+  Result<Value> v = call.Arg(0);
+  if (!v.ok()) return v;
+  Result<Value> d = call.Arg(1);
+  if (!d.ok()) return d;
+  Result<int64_t> di = ToInt(*d, call.what());
+  if (!di.ok()) return di.status();
+  const int64_t digits = std::clamp<int64_t>(*di, -40, 40);
+  switch (call.result_type().id) {
+    case TypeId::kBigInt: {
+      Result<int64_t> i = ToInt(*v, call.what());
+      if (!i.ok()) return i.status();
+      if (digits >= 0) return Value::Int(*i);
+      if (digits < -18) return Value::Int(0);
+      int64_t unit = static_cast<int64_t>(Pow10(static_cast<int>(-digits)));
+      return Value::Int(*i / unit * unit);
+    }
+    case TypeId::kDecimal: {
+      auto x = ToDecimal(*v);
+      if (!x) return Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", call.what());
+      const int scale = x->scale();
+      const int keep = static_cast<int>(std::min<int64_t>(digits, Decimal::kMaxScale));
+      // Drop the digits below 10^-keep from the unscaled integer (C++ division
+      // truncates toward zero, which is TRUNCATE's direction).
+      __int128 unscaled = x->unscaled();
+      int target_scale = std::max(keep, 0);
+      if (target_scale < scale) unscaled /= Pow10(scale - target_scale);
+      if (keep < 0) {
+        __int128 unit = Pow10(-keep);
+        unscaled = unscaled / unit * unit;
+      }
+      Decimal cut(unscaled, static_cast<uint8_t>(std::min(target_scale, scale)));
+      return Value::FromDecimal(cut.Rescale(static_cast<uint8_t>(call.result_type().scale)));
+    }
+    default: {
+      double x = ToDouble(*v);
+      double unit = std::pow(10.0, static_cast<double>(digits));
+      double out = std::trunc(x * unit) / unit;
+      if (!std::isfinite(out)) out = x;
+      return Value::Double(out);
+    }
+  }
+}
+
 Result<Value> FloorOrCeil(const FunctionCall& call, bool ceil) {
   Result<Value> v = call.Arg(0);
   if (!v.ok()) return v;
@@ -214,6 +260,7 @@ constexpr FunctionDef kNumericFunctions[] = {
     {"ABS", 1, 1, true, Nullability::kFromArgs, SameNumericResult, Abs},
     {"SIGN", 1, 1, true, Nullability::kFromArgs, BigIntResult, Sign},
     {"ROUND", 1, 2, true, Nullability::kFromArgs, RoundResult, Round},
+    {"TRUNCATE", 2, 2, true, Nullability::kFromArgs, RoundResult, Truncate},
     {"FLOOR", 1, 1, true, Nullability::kFromArgs, FloorResult, Floor},
     {"CEIL", 1, 1, true, Nullability::kFromArgs, FloorResult, Ceil},
     {"CEILING", 1, 1, true, Nullability::kFromArgs, FloorResult, Ceil},

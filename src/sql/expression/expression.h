@@ -33,6 +33,10 @@ class EvalContext {
   virtual std::string CurrentUser() const = 0;      // "root@localhost"
   virtual uint32_t ConnectionId() const = 0;
   virtual uint64_t LastInsertId() const = 0;
+  /// The previous statement's affected rows (-1 after a result set or an error).
+  virtual int64_t RowCount() const { return -1; }
+  /// The previous result set's row count (without its LIMIT under SQL_CALC_FOUND_ROWS).
+  virtual uint64_t FoundRows() const { return 0; }
   virtual Value UserVariable(const std::string& name) const = 0;  // NULL if unset
   /// @@name (scope: "", "session" or "global"); 1193 if unknown.
   virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;

@@ -509,7 +509,7 @@ class Binder {
 
 bool IsAggregateFunction(const std::string& upper_name) {
   return upper_name == "COUNT" || upper_name == "SUM" || upper_name == "AVG" ||
-         upper_name == "MIN" || upper_name == "MAX";
+         upper_name == "MIN" || upper_name == "MAX" || upper_name == "GROUP_CONCAT";
 }
 
 Result<ExpressionPtr> BindExpression(const ast::Expr& expr, const NameScope& scope) {

@@ -174,6 +174,11 @@ struct FunctionExpr : Expr {
   std::vector<ExprPtr> args;
   bool star = false;      // COUNT(*)
   bool distinct = false;  // COUNT(DISTINCT x)
+  // GROUP_CONCAT(x ORDER BY k1 DESC, k2 SEPARATOR ';'): the ORDER BY keys, their
+  // directions, and the separator ("," unless given).
+  std::vector<ExprPtr> order_keys;
+  std::vector<bool> order_descending;
+  std::optional<std::string> separator;
 };
 
 struct VariableExpr : Expr {
@@ -317,6 +322,7 @@ enum class LockMode { kNone, kForUpdate, kForShare };
 struct SelectStmt : Stmt {
   SelectStmt() : Stmt(StmtKind::kSelect) {}
   bool distinct = false;
+  bool calc_found_rows = false;  // SQL_CALC_FOUND_ROWS: FOUND_ROWS() ignores the LIMIT
   std::vector<SelectItem> items;
   std::vector<std::unique_ptr<TableRef>> from;  // comma-separated items; empty = no FROM
   ExprPtr where;

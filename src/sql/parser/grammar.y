@@ -67,7 +67,7 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED.
+  IDENTIFIED SEPARATOR.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -391,10 +391,12 @@ select_core(A) ::= SELECT distinct(D) select_items(I) from(F) where(W) group_by(
 
 // SELECT options: DISTINCT / ALL, and the query-cache hints mysqldump sends
 // (SELECT /*!40001 SQL_NO_CACHE */ * ...), which change nothing here.
-%type distinct {bool}
-distinct(A) ::= .  { A = false; }
+// SQL_CALC_FOUND_ROWS makes FOUND_ROWS() report the row count without the LIMIT.
+%type distinct {int}
+distinct(A) ::= .  { A = 0; }
 distinct(A) ::= distinct(A) ALL.
-distinct(A) ::= distinct DISTINCT.  { A = true; }
+distinct(A) ::= distinct(A) DISTINCT.  { A |= kSelectDistinct; }
+distinct(A) ::= distinct(A) SQL_CALC_FOUND_ROWS.  { A |= kSelectCalcFoundRows; }
 distinct(A) ::= distinct(A) SQL_CACHE.
 distinct(A) ::= distinct(A) SQL_NO_CACHE.
 
@@ -1157,6 +1159,22 @@ simple_expr(A) ::= function_name(N) LP ALL expr_list(L) RP(R).
 simple_expr(A) ::= function_name(N) LP DISTINCT expr_list(L) RP(R).
   { A = ctx->Function(N, L, true, R); }
 simple_expr(A) ::= function_name(N) LP STAR RP(R).  { A = ctx->FunctionStar(N, R); }
+// GROUP_CONCAT([DISTINCT] x, ... [ORDER BY ...] [SEPARATOR 's']).
+simple_expr(A) ::= function_name(N) LP expr_list(L) concat_tail(T) RP(R).
+  { A = ctx->GroupConcat(N, false, L, T, R); }
+simple_expr(A) ::= function_name(N) LP DISTINCT expr_list(L) concat_tail(T) RP(R).
+  { A = ctx->GroupConcat(N, true, L, T, R); }
+// The standard's keyword syntaxes: SUBSTRING(s FROM p [FOR n]), TRIM([LEADING |
+// TRAILING | BOTH] [x] FROM s). The parse context checks the name. (POSITION(x IN s)
+// is not offered: `x IN (...)` makes it ambiguous for an LALR(1) grammar.)
+simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) RP(R).
+  { A = ctx->KeywordFunction(N, ctx->Append(ctx->NewList(S), P), R); }
+simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) FOR expr(L) RP(R).
+  { A = ctx->KeywordFunction(N, ctx->Append(ctx->Append(ctx->NewList(S), P), L), R); }
+simple_expr(A) ::= function_name(N) LP trim_side(D) expr(X) FROM expr(S) RP(R).
+  { A = ctx->TrimFunction(N, D, &X, S, R); }
+simple_expr(A) ::= function_name(N) LP trim_side(D) FROM expr(S) RP(R).
+  { A = ctx->TrimFunction(N, D, nullptr, S, R); }
 simple_expr(A) ::= CURRENT_USER(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_DATE(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_TIME(N).  { A = ctx->NiladicFunction(N); }
@@ -1171,6 +1189,17 @@ simple_expr(A) ::= CASE(K) expr(O) when_list(W) else_part(X) END(E).
   { A = ctx->Case(K, &O, W, &X, E); }
 simple_expr(A) ::= CASE(K) when_list(W) else_part(X) END(E).
   { A = ctx->Case(K, nullptr, W, &X, E); }
+
+%type concat_tail {GroupConcatTail}
+%destructor concat_tail { delete $$.order; }
+concat_tail(A) ::= ORDER BY order_list(O).  { A = GroupConcatTail{O, Token{}, false}; }
+concat_tail(A) ::= ORDER BY order_list(O) SEPARATOR STRING(S).
+  { A = GroupConcatTail{O, S, true}; }
+concat_tail(A) ::= SEPARATOR STRING(S).  { A = GroupConcatTail{nullptr, S, true}; }
+%type trim_side {const char*}
+trim_side(A) ::= LEADING.  { A = "TRIM_LEADING"; }
+trim_side(A) ::= TRAILING.  { A = "TRIM_TRAILING"; }
+trim_side(A) ::= BOTH.  { A = "TRIM"; }
 
 function_name(A) ::= ID(A).
 function_name(A) ::= IF(A).

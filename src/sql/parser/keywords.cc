@@ -39,6 +39,7 @@ constexpr std::array kKeywords = {
     Keyword{"BLOB", TK_BLOB},
     Keyword{"BOOL", TK_BOOL},
     Keyword{"BOOLEAN", TK_BOOLEAN},
+    Keyword{"BOTH", TK_BOTH},
     Keyword{"BY", TK_BY},
     Keyword{"CASCADE", TK_CASCADE},
     Keyword{"CASE", TK_CASE},
@@ -117,6 +118,7 @@ constexpr std::array kKeywords = {
     Keyword{"JOIN", TK_JOIN},
     Keyword{"KEY", TK_KEY},
     Keyword{"KEYS", TK_KEYS},
+    Keyword{"LEADING", TK_LEADING},
     Keyword{"LEFT", TK_LEFT},
     Keyword{"LEVEL", TK_LEVEL},
     Keyword{"LIKE", TK_LIKE},
@@ -160,6 +162,7 @@ constexpr std::array kKeywords = {
     Keyword{"SCHEMA", TK_SCHEMA},
     Keyword{"SCHEMAS", TK_SCHEMAS},
     Keyword{"SELECT", TK_SELECT},
+    Keyword{"SEPARATOR", TK_SEPARATOR},
     Keyword{"SERIAL", TK_SERIAL},
     Keyword{"SERIALIZABLE", TK_SERIALIZABLE},
     Keyword{"SESSION", TK_SESSION},
@@ -171,6 +174,7 @@ constexpr std::array kKeywords = {
     Keyword{"SNAPSHOT", TK_SNAPSHOT},
     Keyword{"SOME", TK_SOME},
     Keyword{"SQL_CACHE", TK_SQL_CACHE},
+    Keyword{"SQL_CALC_FOUND_ROWS", TK_SQL_CALC_FOUND_ROWS},
     Keyword{"SQL_NO_CACHE", TK_SQL_NO_CACHE},
     Keyword{"START", TK_START},
     Keyword{"STATUS", TK_STATUS},
@@ -186,6 +190,7 @@ constexpr std::array kKeywords = {
     Keyword{"TINYINT", TK_TINYINT},
     Keyword{"TINYTEXT", TK_TINYTEXT},
     Keyword{"TO", TK_TO},
+    Keyword{"TRAILING", TK_TRAILING},
     Keyword{"TRANSACTION", TK_TRANSACTION},
     Keyword{"TRUE", TK_TRUE},
     Keyword{"UNCOMMITTED", TK_UNCOMMITTED},
@@ -240,11 +245,17 @@ constexpr bool IsSorted() {
 }
 static_assert(IsSorted(), "kKeywords must be sorted for binary search");
 
+constexpr size_t LongestKeyword() {
+  size_t longest = 0;
+  for (const Keyword& k : kKeywords) longest = std::max(longest, k.name.size());
+  return longest;
+}
+
 }  // namespace
 
 int LookupKeyword(std::string_view word) {
-  // The longest keyword is CURRENT_TIMESTAMP; longer words cannot match.
-  if (word.size() > 17) return TK_ID;
+  // Words longer than every keyword cannot match.
+  if (word.size() > LongestKeyword()) return TK_ID;
   size_t lo = 0;
   size_t hi = kKeywords.size();
   while (lo < hi) {

@@ -271,6 +271,64 @@ ExprSpan ParseContext::FunctionStar(const Token& name, const Token& rp) {
   return Finish(node, name.offset, End(rp), 0);
 }
 
+ExprSpan ParseContext::GroupConcat(const Token& name, bool distinct, ExprList args,
+                                   GroupConcatTail tail, const Token& rp) {
+  auto* node = new ast::FunctionExpr;
+  node->name = UpperCase(Name(name));
+  node->args = std::move(*args.items);
+  delete args.items;
+  node->distinct = distinct;
+  uint32_t depth = args.depth;
+  if (tail.order) {
+    for (ast::OrderItem& item : *tail.order) {
+      node->order_keys.push_back(std::move(item.expr));
+      node->order_descending.push_back(item.descending);
+    }
+    delete tail.order;
+  }
+  if (tail.has_separator) node->separator = StringValue(tail.separator);
+  ExprSpan out = Finish(node, name.offset, End(rp), depth);
+  if (node->name != "GROUP_CONCAT") SyntaxError(tail.has_separator ? tail.separator : rp);
+  return out;
+}
+
+ExprSpan ParseContext::KeywordFunction(const Token& name, ExprList args, const Token& rp) {
+  auto* node = new ast::FunctionExpr;
+  node->name = UpperCase(Name(name));
+  node->args = std::move(*args.items);
+  delete args.items;
+  ExprSpan out = Finish(node, name.offset, End(rp), args.depth);
+  const std::string& n = node->name;
+  if (n == "TRIM" && node->args.size() == 2) {
+    std::swap(node->args[0], node->args[1]);  // TRIM(x FROM s) is TRIM(s, x)
+  } else if ((n == "SUBSTRING" || n == "SUBSTR") && node->args.size() >= 2) {
+    // SUBSTRING(s FROM p [FOR n]) is SUBSTRING(s, p [, n]).
+  } else {
+    SyntaxError(rp);
+  }
+  return out;
+}
+
+ExprSpan ParseContext::TrimFunction(const Token& name, const char* side_function, ExprSpan* remove,
+                                    ExprSpan str, const Token& rp) {
+  auto* node = new ast::FunctionExpr;
+  node->name = side_function;
+  uint32_t depth = str.depth;
+  node->args.emplace_back(str.expr);
+  if (remove) {
+    depth = std::max(depth, remove->depth);
+    node->args.emplace_back(remove->expr);
+  } else {
+    auto space = std::make_unique<ast::LiteralExpr>();
+    space->value = Value::String(" ");
+    space->text = "' '";
+    node->args.push_back(std::move(space));
+  }
+  ExprSpan out = Finish(node, name.offset, End(rp), depth);
+  if (UpperCase(Name(name)) != "TRIM") SyntaxError(name);
+  return out;
+}
+
 ExprSpan ParseContext::NiladicFunction(const Token& name) {
   auto* node = new ast::FunctionExpr;
   node->name = UpperCase(TextOf(name));

@@ -52,6 +52,17 @@ struct CaseList {
   uint32_t depth;
 };
 
+/// GROUP_CONCAT's optional `ORDER BY ... [SEPARATOR 's']` / `SEPARATOR 's'` tail.
+struct GroupConcatTail {               // no initialisers: the parser keeps it in a union
+  std::vector<ast::OrderItem>* order;  // null when absent
+  Token separator;
+  bool has_separator;
+};
+
+/// The SELECT options the grammar's `distinct` collects, as bits.
+constexpr int kSelectDistinct = 1;
+constexpr int kSelectCalcFoundRows = 2;
+
 /// db.table or table (first.length == 0 when not qualified).
 /// One column of a key: `name [ASC|DESC]`.
 struct KeyColumn {  // no initialisers: the parser keeps it in a union
@@ -181,6 +192,16 @@ class ParseContext {
   ExprSpan Between(ExprSpan operand, bool negated, ExprSpan low, ExprSpan high);
   ExprSpan Function(const Token& name, ExprList args, bool distinct, const Token& rp);
   ExprSpan FunctionStar(const Token& name, const Token& rp);
+  /// GROUP_CONCAT([DISTINCT] args ORDER BY ... SEPARATOR 's'); a syntax error for any
+  /// other function name.
+  ExprSpan GroupConcat(const Token& name, bool distinct, ExprList args, GroupConcatTail tail,
+                       const Token& rp);
+  /// SUBSTRING(s FROM p [FOR n]) as the plain call SUBSTRING(s, p [, n]); TRIM(x FROM
+  /// s) as TRIM(s, x). A syntax error for any other name.
+  ExprSpan KeywordFunction(const Token& name, ExprList args, const Token& rp);
+  /// TRIM(side [remove] FROM s) as `side_function`(s, remove) (remove defaults to ' ').
+  ExprSpan TrimFunction(const Token& name, const char* side_function, ExprSpan* remove,
+                        ExprSpan str, const Token& rp);
   ExprSpan NiladicFunction(const Token& name);
   ExprSpan Variable(const Token& at, ast::VariableExpr::Scope scope, const Token* scope_name,
                     const Token& name);
@@ -203,7 +224,8 @@ class ParseContext {
   ExprList Append(ExprList list, ExprSpan item);
 
   // --- SELECT ------------------------------------------------------------------------
-  ast::SelectStmt* SelectCore(bool distinct, std::vector<ast::SelectItem>* items,
+  /// `options`: kSelectDistinct | kSelectCalcFoundRows bits.
+  ast::SelectStmt* SelectCore(int options, std::vector<ast::SelectItem>* items,
                               std::vector<std::unique_ptr<ast::TableRef>>* from, ExprSpan where,
                               ExprList group_by, ExprSpan having);
   // Set operations, WITH, ANY/ALL, CREATE VIEW: query_builder.cc.

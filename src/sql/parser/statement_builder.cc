@@ -10,11 +10,12 @@ namespace minisql::sql {
 
 // --- SELECT ---------------------------------------------------------------------------
 
-ast::SelectStmt* ParseContext::SelectCore(bool distinct, std::vector<ast::SelectItem>* items,
+ast::SelectStmt* ParseContext::SelectCore(int options, std::vector<ast::SelectItem>* items,
                                           std::vector<std::unique_ptr<ast::TableRef>>* from,
                                           ExprSpan where, ExprList group_by, ExprSpan having) {
   auto* s = new ast::SelectStmt;
-  s->distinct = distinct;
+  s->distinct = (options & kSelectDistinct) != 0;
+  s->calc_found_rows = (options & kSelectCalcFoundRows) != 0;
   s->items = std::move(*items);
   delete items;
   if (from) {

@@ -36,7 +36,15 @@ std::string Aggregates(const std::vector<BoundAggregate>& aggregates) {
     const BoundAggregate& a = aggregates[i];
     if (i > 0) out += ", ";
     out += a.spec.name + "(" + (a.spec.distinct ? "DISTINCT " : "") +
-           (a.spec.star ? "*" : a.argument->ToString()) + ")";
+           (a.spec.star ? "*" : a.argument->ToString());
+    // Further arguments, then GROUP_CONCAT's ORDER BY keys.
+    for (size_t k = 0; k < a.extra_inputs.size(); ++k) {
+      bool order_key = k + 1 >= a.spec.arg_count;
+      out += (order_key && k + 1 == a.spec.arg_count ? " ORDER BY " : ", ") +
+             a.extra_inputs[k]->ToString();
+      if (order_key && a.spec.order_descending[k + 1 - a.spec.arg_count]) out += " DESC";
+    }
+    out += ")";
   }
   return out;
 }

@@ -141,6 +141,9 @@ struct LimitPlan : PlanNode {
   LimitPlan() : PlanNode(PlanType::kLimit) {}
   std::optional<uint64_t> limit;
   uint64_t offset = 0;
+  /// SQL_CALC_FOUND_ROWS: after the last row, count what is left of the input and
+  /// report the total in ExecutorContext::found_rows.
+  bool count_all_rows = false;
   std::string Describe() const override;
 };
 

@@ -113,6 +113,7 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
     auto limit = std::make_unique<LimitPlan>();
     limit->limit = select.limit;
     limit->offset = select.offset;
+    limit->count_all_rows = select.calc_found_rows;
     plan = Over(std::move(limit), std::move(plan));
   }
   return plan;
