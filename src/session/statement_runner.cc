@@ -2,6 +2,8 @@
 // statement_runner.h). SET and SHOW live in session_commands.cc.
 #include "session/statement_runner.h"
 
+#include <algorithm>
+
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
@@ -29,11 +31,12 @@ void StatementRunner::Run(std::string_view text) {
 
 void StatementRunner::Run(ast::Stmt& stmt) {
   state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
-  Status status = Dispatch(stmt);
   bool is_diagnostics =
       stmt.kind == ast::StmtKind::kShow &&
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
        static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
+  if (!is_diagnostics) state_->last_warnings.clear();
+  Status status = Dispatch(stmt);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
   if (!is_diagnostics) state_->last_error = status;
   if (!status.ok() && !responded_) sink_->SendError(status);
@@ -132,7 +135,8 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
     sink_->SendError(committed);
     return committed;
   }
-  sink_->EndResultSet(0);
+  state_->last_warnings = std::move(ctx.warnings);
+  sink_->EndResultSet(static_cast<uint16_t>(std::min<size_t>(state_->last_warnings.size(), 65535)));
   return Status::OK();
 }
 

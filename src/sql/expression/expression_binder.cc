@@ -14,6 +14,7 @@
 #include "sql/expression/date_interval.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
+#include "sql/expression/user_variable_assignment.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -371,6 +372,11 @@ class Binder {
 
   Result<ExpressionPtr> BindVariable(const ast::VariableExpr& v) {
     using Scope = ast::VariableExpr::Scope;
+    if (v.scope == Scope::kUser && v.value) {  // @v := value
+      Result<ExpressionPtr> value = Bind(*v.value);
+      if (!value.ok()) return value;
+      return MakeUserVariableAssignment(v.name, std::move(*value));
+    }
     if (v.scope == Scope::kUser) return ExpressionPtr(new VariableExpression(false, "", v.name));
     std::string scope = v.scope == Scope::kSession  ? "session"
                         : v.scope == Scope::kGlobal ? "global"

@@ -182,6 +182,8 @@ class ParseContext {
   ExprSpan Function(const Token& name, ExprList args, bool distinct, const Token& rp);
   ExprSpan FunctionStar(const Token& name, const Token& rp);
   ExprSpan NiladicFunction(const Token& name);
+  /// `@name := value`: a user variable assigned as the expression is evaluated.
+  ExprSpan AssignVariable(const Token& at, const Token& name, ExprSpan value);
   ExprSpan Variable(const Token& at, ast::VariableExpr::Scope scope, const Token* scope_name,
                     const Token& name);
   ExprSpan Case(const Token& case_kw, ExprSpan* operand, CaseList whens, ExprSpan* else_result,
