@@ -117,6 +117,11 @@ Result<BoundTable> Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
     def.name = cte.columns.empty() ? first[c].name : cte.columns[c];
     def.type = CommonResultType(types);
     if (def.type.id == TypeId::kNull) def.type = first[c].type;
+    // As MariaDB makes the column: an integer of at most 9 digits (the literal 1) is an
+    // INT, so the recursive values must fit 32 bits (1264 otherwise).
+    if (def.type.id == TypeId::kBigInt && def.type.length > 0 && def.type.length <= 9) {
+      def.type.id = TypeId::kInt;
+    }
     def.nullable = true;  // a recursive part may produce NULL
     if (schema->FindColumn(def.name) >= 0) {
       return Status::Error(ErrorCode::kDupFieldname, def.name);
