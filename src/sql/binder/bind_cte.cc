@@ -35,6 +35,7 @@ Result<std::optional<BoundTable>> Binder::BindCteReference(const ast::TableRef& 
       visible.ctes.assign(scope->ctes.begin(), scope->ctes.begin() + static_cast<long>(i));
       visible.database = scope->database;
       visible.parent = scope->parent;
+      visible.recursive = scope->recursive;
       const std::string alias = ref.alias.empty() ? ref.name : ref.alias;
       if (scope->recursive && ReadsTable(*cte.select, cte.name)) {
         Result<BoundTable> table = BindRecursiveCte(cte, alias, scope->database, &visible);

@@ -104,6 +104,7 @@ Result<BoundTable> Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
     }
     bound_anchors.push_back(std::move(*bound));
   }
+  // (Read before the anchors are moved into the plan below.)
   const std::vector<OutputColumn>& first = bound_anchors[0].columns;
   if (!cte.columns.empty() && cte.columns.size() != first.size()) {
     return Status::Error(ErrorCode::kWithColListWrongCount);
@@ -115,7 +116,7 @@ Result<BoundTable> Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
     for (const BoundSelect& anchor : bound_anchors) types.push_back(anchor.columns[c].type);
     storage::ColumnDef def;
     def.name = cte.columns.empty() ? first[c].name : cte.columns[c];
-    def.type = CommonResultType(types);
+    def.type = types.size() == 1 ? types[0] : CommonResultType(types);
     if (def.type.id == TypeId::kNull) def.type = first[c].type;
     // As MariaDB makes the column: an integer of at most 9 digits (the literal 1) is an
     // INT, so the recursive values must fit 32 bits (1264 otherwise).
@@ -141,7 +142,7 @@ Result<BoundTable> Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
   for (ast::SelectStmt* part : recursive) {
     Result<BoundSelect> bound = bind_operand(*part, &working);
     if (!bound.ok()) return bound.status();
-    if (bound->columns.size() != first.size()) {
+    if (bound->columns.size() != schema->columns.size()) {
       return Status::Error(ErrorCode::kWrongNumberOfColumnsInSelect);
     }
     plan->AddChild(Planner::PlanSelect(std::move(*bound)));
