@@ -166,6 +166,12 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
     case ast::ShowStmt::What::kErrors: {
       result.columns = {sql::ShowColumn("Level", false, 7), IntColumn("Code"),
                         sql::ShowColumn("Message", false, 512)};
+      if (stmt.what == ast::ShowStmt::What::kWarnings) {
+        for (const Status& warning : state_->last_warnings) {
+          result.rows.push_back(Row{Value::String("Warning"), Value::Int(warning.code()),
+                                    Value::String(warning.message())});
+        }
+      }
       const Status& error = state_->last_error;
       if (!error.ok()) {
         result.rows.push_back(

@@ -25,6 +25,11 @@ void SessionState::SetUserVariable(const std::string& name, Value value) {
   user_variables_[ToLower(name)] = std::move(value);
 }
 
+Status SessionState::AssignUserVariable(const std::string& name, Value value) const {
+  user_variables_[ToLower(name)] = std::move(value);
+  return Status::OK();
+}
+
 Value SessionState::SessionValue(const SystemVariableDef& def) const {
   auto it = session_overrides_.find(def.name);
   return it == session_overrides_.end() ? globals_->GetGlobal(def) : it->second;

@@ -37,6 +37,7 @@ class SessionState : public sql::EvalContext {
   int64_t RowCount() const override { return row_count; }
   uint64_t FoundRows() const override { return found_rows; }
   Value UserVariable(const std::string& name) const override;
+  Status AssignUserVariable(const std::string& name, Value value) const override;
   Result<Value> SystemVariable(const std::string& name, const std::string& scope) const override;
   int64_t StatementTimeMicros() const override {
     return statement_time_micros != 0 ? statement_time_micros : sql::WallClockMicros();
@@ -61,6 +62,8 @@ class SessionState : public sql::EvalContext {
   int64_t statement_time_micros = 0;
   /// The last statement's error, for SHOW WARNINGS / SHOW ERRORS (OK if none).
   Status last_error;
+  /// The last statement's warnings (Level "Warning" in SHOW WARNINGS).
+  std::vector<Status> last_warnings;
   /// The connection's TLS cipher and version (SHOW STATUS Ssl_cipher/Ssl_version); ""
   /// on a plain connection.
   std::string ssl_cipher;
@@ -82,7 +85,9 @@ class SessionState : public sql::EvalContext {
   uint32_t connection_id_;
   std::string user_;
   std::string host_;
-  std::map<std::string, Value> user_variables_;     // lower-case names
+  // Lower-case names. Mutable: `@v := expr` assigns while a statement evaluates
+  // expressions through the const EvalContext (AssignUserVariable).
+  mutable std::map<std::string, Value> user_variables_;
   std::map<std::string, Value> session_overrides_;  // lower-case names
 };
 

@@ -2,6 +2,8 @@
 // statement_runner.h). SET and SHOW live in session_commands.cc.
 #include "session/statement_runner.h"
 
+#include <algorithm>
+
 #include "session/outcome_recording_sink.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
@@ -36,11 +38,12 @@ void StatementRunner::Run(ast::Stmt& stmt) {
   ResultSink* target = sink_;
   sink_ = &recorder;
   calc_found_rows_.reset();
-  Status status = Dispatch(stmt);
   bool is_diagnostics =
       stmt.kind == ast::StmtKind::kShow &&
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
        static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
+  if (!is_diagnostics) state_->last_warnings.clear();
+  Status status = Dispatch(stmt);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
   if (!is_diagnostics) state_->last_error = status;
   if (!status.ok() && !responded_) sink_->SendError(status);
@@ -149,7 +152,8 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   }
   // Without a LIMIT operator to count them, the rows sent are all there were.
   if (stmt.calc_found_rows && ctx.found_rows && found_rows != 0) calc_found_rows_ = found_rows;
-  sink_->EndResultSet(0);
+  state_->last_warnings = std::move(ctx.warnings);
+  sink_->EndResultSet(static_cast<uint16_t>(std::min<size_t>(state_->last_warnings.size(), 65535)));
   return Status::OK();
 }
 

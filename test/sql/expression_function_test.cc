@@ -156,7 +156,9 @@ TEST(BinderErrorTest, AggregatesAndUnsupportedNodes) {
   EXPECT_FALSE(IsAggregateFunction("CONCAT"));
   EXPECT_EQ(Eval(std::make_unique<ast::SubqueryExpr>()),
             "ERROR 1235: This version of MySQL doesn't yet support 'subqueries in this context'");
-  EXPECT_EQ(Eval(std::make_unique<ast::RowExpr>()).substr(0, 10), "ERROR 1235");
+  // A row where one value is wanted (SELECT (1, 2)).
+  EXPECT_EQ(Eval(std::make_unique<ast::RowExpr>()),
+            "ERROR 1241: Operand should contain 1 column(s)");
   EXPECT_EQ(Eval(std::make_unique<ast::DefaultExpr>()).substr(0, 10), "ERROR 1235");
   EXPECT_EQ(Eval(std::make_unique<ast::StarExpr>()).substr(0, 10), "ERROR 1064");
   EXPECT_EQ(Eval(Bin(BinaryOp::kBitAnd, Int(1), Int(2))).substr(0, 10), "ERROR 1235");

@@ -291,6 +291,21 @@ TEST(ParserTest, FunctionsVariablesCaseCast) {
   EXPECT_EQ(As<ast::FunctionExpr>(Item(*s, 17)).name, "MOD");
 }
 
+TEST(ParserTest, UserVariableAssignment) {
+  // The right side of := takes the whole expression; a plain @v has no value.
+  auto s = SelectExpr("@v := 1 + 2 OR 0, @w, @`x y` := 'a'");
+  ASSERT_TRUE(s);
+  const auto& assign = As<ast::VariableExpr>(Item(*s, 0));
+  EXPECT_EQ(assign.name, "v");
+  ASSERT_TRUE(assign.value);
+  EXPECT_EQ(As<ast::BinaryExpr>(*assign.value).op, ast::BinaryOp::kOr);
+  EXPECT_EQ(Item(*s, 0).text, "@v := 1 + 2 OR 0");
+  EXPECT_FALSE(As<ast::VariableExpr>(Item(*s, 1)).value);
+  EXPECT_EQ(As<ast::VariableExpr>(Item(*s, 2)).name, "x y");
+  EXPECT_FALSE(Parse("SELECT @@v := 1").ok());
+  EXPECT_FALSE(Parse("SELECT @v :=").ok());
+}
+
 TEST(ParserTest, NonReservedKeywordsAreNames) {
   auto s = ParseAs<ast::SelectStmt>(
       "SELECT status, date, text, comment, t.order FROM status WHERE `select` = 1");

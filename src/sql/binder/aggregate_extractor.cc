@@ -15,10 +15,12 @@ void ForEachChild(ast::Expr& expr, const std::function<void(ast::ExprPtr&)>& vis
     case ast::ExprKind::kLiteral:
     case ast::ExprKind::kColumnRef:
     case ast::ExprKind::kStar:
-    case ast::ExprKind::kVariable:
     case ast::ExprKind::kDefault:
     case ast::ExprKind::kParameter:
     case ast::ExprKind::kSubquery:  // refused by the expression binder
+      return;
+    case ast::ExprKind::kVariable:  // @v := value
+      visit_if(static_cast<ast::VariableExpr&>(expr).value);
       return;
     case ast::ExprKind::kUnary:
       visit_if(static_cast<ast::UnaryExpr&>(expr).operand);

@@ -79,6 +79,10 @@ class Binder : public SubqueryBinder {
   /// WITH clauses (bind_cte.cc): duplicate names; a FROM name that may be a CTE.
   static Status CheckCtes(const CteScope& scope);
   Result<std::optional<BoundTable>> BindCteReference(const ast::TableRef& ref);
+  /// A CTE of WITH RECURSIVE that reads itself (bind_recursive_cte.cc); `visible` are
+  /// the CTEs its definition sees.
+  Result<BoundTable> BindRecursiveCte(const ast::CommonTableExpr& cte, const std::string& alias,
+                                      const std::string& database, const CteScope* visible);
   /// Binds and plans a query standing in FROM (derived table, view, CTE) as a table
   /// called `alias`; `column_names` renames its columns (empty: keep them).
   /// `database` is the current database inside the query (a view's own).
@@ -106,6 +110,9 @@ class Binder : public SubqueryBinder {
   OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
   const CteScope* ctes_ = nullptr;    // the WITH clauses in force (bind_cte.cc)
   int view_depth_ = 0;                // views being expanded around this query
+  /// In a recursive CTE's recursive part: the CTE's name there reads its working table
+  /// (bind_recursive_cte.cc). Nested queries never see it.
+  const struct WorkingTableBinding* working_table_ = nullptr;
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

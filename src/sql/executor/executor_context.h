@@ -2,6 +2,9 @@
 // engine, the statement's transaction, and the session facts expressions may read.
 #pragma once
 
+#include <map>
+#include <vector>
+
 #include "sql/expression/expression.h"
 #include "sql/planner/plan_explainer.h"
 #include "storage/storage_engine.h"
@@ -17,6 +20,12 @@ struct ExecutorContext {
   /// SQL_CALC_FOUND_ROWS only: the LIMIT operator stores here how many rows its input
   /// produced in all (FOUND_ROWS()).
   uint64_t* found_rows = nullptr;
+  /// WITH RECURSIVE (recursive_cte_executor.h): each running recursive CTE's working
+  /// table, found by its plan node; the scans in its recursive parts read it.
+  std::map<const PlanNode*, const std::vector<Row>*> working_tables = {};
+  /// Warnings the statement raised (1931 when a recursive CTE stopped at
+  /// max_recursive_iterations); the session reports them after the result.
+  std::vector<Status> warnings = {};
 };
 
 }  // namespace minisql::sql

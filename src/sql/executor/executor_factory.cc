@@ -14,6 +14,7 @@
 #include "sql/executor/modify_executor.h"
 #include "sql/executor/nested_loop_join_executor.h"
 #include "sql/executor/projection_executor.h"
+#include "sql/executor/recursive_cte_executor.h"
 #include "sql/executor/seq_scan_executor.h"
 #include "sql/executor/sort_executor.h"
 #include "sql/executor/values_executor.h"
@@ -79,6 +80,12 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
                                                     static_cast<const DerivedTablePlan*>(&plan));
     case PlanType::kSetOperation:
       return CreateSetOperationExecutor(ctx, plan);
+    case PlanType::kRecursiveCte:
+      return std::make_unique<RecursiveCteExecutor>(ctx,
+                                                    static_cast<const RecursiveCtePlan*>(&plan));
+    case PlanType::kWorkingTableScan:
+      return std::make_unique<WorkingTableScanExecutor>(
+          ctx, static_cast<const WorkingTableScanPlan*>(&plan));
   }
   return nullptr;
 }

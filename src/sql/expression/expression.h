@@ -38,6 +38,10 @@ class EvalContext {
   /// The previous result set's row count (without its LIMIT under SQL_CALC_FOUND_ROWS).
   virtual uint64_t FoundRows() const { return 0; }
   virtual Value UserVariable(const std::string& name) const = 0;  // NULL if unset
+  /// `@name := value` inside an expression (user_variable_assignment.h). Const because
+  /// expressions see a read-only context; this one assignment is MySQL's defined side
+  /// effect of evaluation. The default (contexts without a session) refuses it.
+  virtual Status AssignUserVariable(const std::string& name, Value value) const;
   /// @@name (scope: "", "session" or "global"); 1193 if unknown.
   virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;
   /// When the current statement started, in microseconds since the Unix epoch: NOW()

@@ -14,6 +14,7 @@
 #include "sql/expression/date_interval.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
+#include "sql/expression/user_variable_assignment.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -109,8 +110,8 @@ class Binder {
         return NotSupported("DEFAULT in this context");
       case ast::ExprKind::kSubquery:
         return BindSubquery(static_cast<const ast::SubqueryExpr&>(e));
-      case ast::ExprKind::kRow:
-        return NotSupported("row constructors");
+      case ast::ExprKind::kRow:  // a row where one value is wanted: SELECT (1, 2)
+        return Status::Error(ErrorCode::kOperandColumns, 1);
       case ast::ExprKind::kParameter:
         // The prepared-statement layer substitutes `?` before binding expressions.
         return NotSupported("parameter markers outside prepared statements");
@@ -207,6 +208,9 @@ class Binder {
         return BindDateArithmetic(*b.right, *interval, false);  // INTERVAL 1 DAY + d
       }
     }
+    if (IsComparison(b.op) && (RowItems(*b.left) != nullptr || RowItems(*b.right) != nullptr)) {
+      return BindRowComparison(*b.left, *b.right, b.op);
+    }
     Result<ExpressionPtr> left = Bind(*b.left);
     if (!left.ok()) return left;
     Result<ExpressionPtr> right = Bind(*b.right);
@@ -287,7 +291,125 @@ class Binder {
         new LikeExpression(std::move(*operand), std::move(*pattern), std::move(escape), e.negated));
   }
 
+  // --- Row constructors: (a, b) and ROW(a, b) ---------------------------------------
+  // A row is only ever compared; the comparison becomes one over its items, as MySQL
+  // defines it: = is the AND of the items' =, <=> the AND of their <=>, <> the OR of
+  // their <>, and < <= > >= are lexicographic: (a, b) < (c, d) is
+  // a < c OR (a = c AND b < d). Rows nest: (1, (2, 3)) = (1, (2, 3)). A row against a
+  // value of another width is 1241 "Operand should contain N column(s)".
+
+  /// The items of a row constructor; null for anything else.
+  static const std::vector<ast::ExprPtr>* RowItems(const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::kRow) return &static_cast<const ast::RowExpr&>(e).items;
+    if (e.kind == ast::ExprKind::kFunction) {
+      const auto& f = static_cast<const ast::FunctionExpr&>(e);
+      if (f.name == "ROW" && !f.star && !f.distinct && !f.args.empty()) return &f.args;
+    }
+    return nullptr;
+  }
+
+  static bool IsComparison(ast::BinaryOp op) {
+    using ast::BinaryOp;
+    return op == BinaryOp::kEq || op == BinaryOp::kNe || op == BinaryOp::kLt ||
+           op == BinaryOp::kLe || op == BinaryOp::kGt || op == BinaryOp::kGe ||
+           op == BinaryOp::kNullSafeEq;
+  }
+
+  static ComparisonOp ToComparisonOp(ast::BinaryOp op) {
+    switch (op) {
+      case ast::BinaryOp::kNe:
+        return ComparisonOp::kNe;
+      case ast::BinaryOp::kLt:
+        return ComparisonOp::kLt;
+      case ast::BinaryOp::kLe:
+        return ComparisonOp::kLe;
+      case ast::BinaryOp::kGt:
+        return ComparisonOp::kGt;
+      case ast::BinaryOp::kGe:
+        return ComparisonOp::kGe;
+      case ast::BinaryOp::kNullSafeEq:
+        return ComparisonOp::kNullSafeEq;
+      default:
+        return ComparisonOp::kEq;
+    }
+  }
+
+  Result<ExpressionPtr> BindRowComparison(const ast::Expr& left, const ast::Expr& right,
+                                          ast::BinaryOp op) {
+    if (left.kind == ast::ExprKind::kSubquery || right.kind == ast::ExprKind::kSubquery) {
+      return NotSupported("row subqueries");
+    }
+    const std::vector<ast::ExprPtr>* l = RowItems(left);
+    const std::vector<ast::ExprPtr>* r = RowItems(right);
+    if (l == nullptr || r == nullptr || l->size() != r->size()) {
+      return Status::Error(ErrorCode::kOperandColumns,
+                           static_cast<int>(l != nullptr ? l->size() : 1));
+    }
+    auto item = [&](size_t i, ast::BinaryOp item_op) -> Result<ExpressionPtr> {
+      const ast::Expr& a = *(*l)[i];
+      const ast::Expr& b = *(*r)[i];
+      if (RowItems(a) != nullptr || RowItems(b) != nullptr) return BindRowComparison(a, b, item_op);
+      Result<ExpressionPtr> x = Bind(a);
+      if (!x.ok()) return x;
+      Result<ExpressionPtr> y = Bind(b);
+      if (!y.ok()) return y;
+      return Compare(ToComparisonOp(item_op), *x, *y);
+    };
+    const size_t n = l->size();
+    if (op == ast::BinaryOp::kEq || op == ast::BinaryOp::kNullSafeEq || op == ast::BinaryOp::kNe) {
+      const LogicalOp combine = op == ast::BinaryOp::kNe ? LogicalOp::kOr : LogicalOp::kAnd;
+      Result<ExpressionPtr> acc = item(0, op);
+      for (size_t i = 1; i < n && acc.ok(); ++i) {
+        Result<ExpressionPtr> next = item(i, op);
+        if (!next.ok()) return next;
+        acc = Logic(combine, *acc, *next);
+      }
+      return acc;
+    }
+    // Lexicographic, built from the last item: each earlier item is bound twice (its
+    // strict comparison and its equality), which a subquery's AST does not allow.
+    const ast::BinaryOp strict = op == ast::BinaryOp::kLt || op == ast::BinaryOp::kLe
+                                     ? ast::BinaryOp::kLt
+                                     : ast::BinaryOp::kGt;
+    Result<ExpressionPtr> acc = item(n - 1, op);
+    for (size_t i = n - 1; i-- > 0 && acc.ok();) {
+      if ((*l)[i]->kind == ast::ExprKind::kSubquery || (*r)[i]->kind == ast::ExprKind::kSubquery) {
+        return NotSupported("subqueries in rows compared with < <= > >=");
+      }
+      Result<ExpressionPtr> less = item(i, strict);
+      if (!less.ok()) return less;
+      Result<ExpressionPtr> equal = item(i, ast::BinaryOp::kEq);
+      if (!equal.ok()) return equal;
+      Result<ExpressionPtr> tail = Logic(LogicalOp::kAnd, *equal, *acc);
+      if (!tail.ok()) return tail;
+      acc = Logic(LogicalOp::kOr, *less, *tail);
+    }
+    return acc;
+  }
+
+  // (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the row equalities (negated).
+  Result<ExpressionPtr> BindRowInList(const ast::InListExpr& e) {
+    for (const ast::ExprPtr& item : *RowItems(*e.operand)) {
+      if (item->kind == ast::ExprKind::kSubquery) return NotSupported("row subqueries");
+    }
+    ExpressionPtr acc;
+    for (const ast::ExprPtr& candidate : e.list) {
+      Result<ExpressionPtr> equal = BindRowComparison(*e.operand, *candidate, ast::BinaryOp::kEq);
+      if (!equal.ok()) return equal;
+      if (!acc) {
+        acc = std::move(*equal);
+        continue;
+      }
+      Result<ExpressionPtr> either = Logic(LogicalOp::kOr, acc, *equal);
+      if (!either.ok()) return either;
+      acc = std::move(*either);
+    }
+    if (!e.negated) return acc;
+    return ExpressionPtr(new UnaryExpression(UnaryOpKind::kNot, std::move(acc)));
+  }
+
   Result<ExpressionPtr> BindInList(const ast::InListExpr& e) {
+    if (RowItems(*e.operand) != nullptr) return BindRowInList(e);
     Result<ExpressionPtr> operand = Bind(*e.operand);
     if (!operand.ok()) return operand;
     std::vector<ExpressionPtr> list;
@@ -371,6 +493,11 @@ class Binder {
 
   Result<ExpressionPtr> BindVariable(const ast::VariableExpr& v) {
     using Scope = ast::VariableExpr::Scope;
+    if (v.scope == Scope::kUser && v.value) {  // @v := value
+      Result<ExpressionPtr> value = Bind(*v.value);
+      if (!value.ok()) return value;
+      return MakeUserVariableAssignment(v.name, std::move(*value));
+    }
     if (v.scope == Scope::kUser) return ExpressionPtr(new VariableExpression(false, "", v.name));
     std::string scope = v.scope == Scope::kSession  ? "session"
                         : v.scope == Scope::kGlobal ? "global"

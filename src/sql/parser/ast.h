@@ -186,6 +186,7 @@ struct VariableExpr : Expr {
   VariableExpr() : Expr(ExprKind::kVariable) {}
   Scope scope = Scope::kUser;  // @x is kUser; @@x kSystemDefault; @@session.x / @@global.x
   std::string name;            // without the @ / @@ / scope prefix, as written
+  ExprPtr value;               // `@name := value` (kUser only); null for a plain read
 };
 
 struct CaseExpr : Expr {

@@ -74,6 +74,7 @@ using minisql::sql::ast::UnaryOp;
 // binds the ON to the join, not to an INSERT ... SELECT's ON DUPLICATE KEY UPDATE.
 %nonassoc UNIQUE JOIN_NOCOND.
 %nonassoc KEY ON.
+%right ASSIGN.  // @v := expr: the right side extends as far as it can
 %left OR.
 %left XOR.
 %left AND.
@@ -1065,6 +1066,9 @@ expr(A) ::= bool_pri(E) IS UNKNOWN(K).
 expr(A) ::= bool_pri(E) IS NOT UNKNOWN(K).
   { A = ctx->IsBool(E, ast::IsBoolExpr::Test::kUnknown, true, K); }
 expr(A) ::= bool_pri(A).
+// `@v := value` stands at the loosest level, as in MySQL: `@v := 1 + 2` assigns 3.
+expr(A) ::= AT(K) nm(N) ASSIGN expr(E).  { A = ctx->AssignVariable(K, N, E); }
+expr(A) ::= AT(K) STRING(N) ASSIGN expr(E).  { A = ctx->AssignVariable(K, N, E); }
 
 %type bool_pri {ExprSpan}
 %destructor bool_pri { delete $$.expr; }

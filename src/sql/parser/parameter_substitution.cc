@@ -113,8 +113,10 @@ class ParameterWalker {
       case ast::ExprKind::kLiteral:
       case ast::ExprKind::kColumnRef:
       case ast::ExprKind::kStar:
-      case ast::ExprKind::kVariable:
       case ast::ExprKind::kDefault:
+        return;
+      case ast::ExprKind::kVariable:  // @v := value
+        Expr(static_cast<ast::VariableExpr&>(expr).value);
         return;
       case ast::ExprKind::kUnary:
         Expr(static_cast<ast::UnaryExpr&>(expr).operand);

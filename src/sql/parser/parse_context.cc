@@ -353,6 +353,14 @@ ExprSpan ParseContext::Variable(const Token& at, ast::VariableExpr::Scope scope,
   return Finish(node, at.offset, End(name), 0);
 }
 
+ExprSpan ParseContext::AssignVariable(const Token& at, const Token& name, ExprSpan value) {
+  auto* node = new ast::VariableExpr;
+  node->scope = ast::VariableExpr::Scope::kUser;
+  node->name = name.type == TK_STRING ? StringValue(name) : Name(name);
+  node->value.reset(value.expr);
+  return Finish(node, at.offset, value.end, value.depth);
+}
+
 CaseList ParseContext::CaseWhen(CaseList* list, ExprSpan when, ExprSpan then) {
   CaseList result = list ? *list : CaseList{new ast::CaseExpr, 0};
   result.node->when_then.emplace_back(ast::ExprPtr(when.expr), ast::ExprPtr(then.expr));

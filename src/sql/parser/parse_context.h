@@ -203,6 +203,8 @@ class ParseContext {
   ExprSpan TrimFunction(const Token& name, const char* side_function, ExprSpan* remove,
                         ExprSpan str, const Token& rp);
   ExprSpan NiladicFunction(const Token& name);
+  /// `@name := value`: a user variable assigned as the expression is evaluated.
+  ExprSpan AssignVariable(const Token& at, const Token& name, ExprSpan value);
   ExprSpan Variable(const Token& at, ast::VariableExpr::Scope scope, const Token* scope_name,
                     const Token& name);
   ExprSpan Case(const Token& case_kw, ExprSpan* operand, CaseList whens, ExprSpan* else_result,

@@ -112,6 +112,8 @@ std::string Describe(const PlanNode& node) {
     case PlanType::kDerivedTable:
     case PlanType::kSetOperation:
     case PlanType::kIndexScan:
+    case PlanType::kRecursiveCte:
+    case PlanType::kWorkingTableScan:
       return node.Describe();
     case PlanType::kInsert: {
       const auto& insert = static_cast<const InsertPlan&>(node);

@@ -47,6 +47,8 @@ enum class PlanType {
   kDerivedTable,
   kSetOperation,
   kIndexScan,
+  kRecursiveCte,     // recursive_cte_plan.h
+  kWorkingTableScan,  // recursive_cte_plan.h
 };
 
 /// A run of columns in a join row: [offset, offset + count).
