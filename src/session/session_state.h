@@ -38,6 +38,10 @@ class SessionState : public sql::EvalContext {
   uint64_t FoundRows() const override { return found_rows; }
   Value UserVariable(const std::string& name) const override;
   Status AssignUserVariable(const std::string& name, Value value) const override;
+  Status SetLastInsertId(uint64_t value) const override {
+    last_insert_id = value;
+    return Status::OK();
+  }
   Result<Value> SystemVariable(const std::string& name, const std::string& scope) const override;
   int64_t StatementTimeMicros() const override {
     return statement_time_micros != 0 ? statement_time_micros : sql::WallClockMicros();
@@ -53,7 +57,8 @@ class SessionState : public sql::EvalContext {
   SystemVariables* globals() const { return globals_; }
 
   std::string current_database;
-  uint64_t last_insert_id = 0;
+  // Mutable: LAST_INSERT_ID(expr) sets it through the const EvalContext.
+  mutable uint64_t last_insert_id = 0;
   /// What the previous statement reported (OutcomeRecordingSink): ROW_COUNT() and
   /// FOUND_ROWS().
   int64_t row_count = -1;

@@ -40,12 +40,20 @@ Result<Value> ConnectionId(const FunctionCall& call) {
   return Value::Int(static_cast<int64_t>(call.ctx().ConnectionId()));
 }
 
+/// LAST_INSERT_ID() reads the session's value; LAST_INSERT_ID(expr) sets it to expr
+/// (NULL sets 0 and answers NULL, as MariaDB does) and answers expr.
 Result<Value> LastInsertId(const FunctionCall& call) {
-  if (call.arg_count() > 0) {
-    // LAST_INSERT_ID(expr) also sets the value, which needs a mutable session.
-    return Status::Error(ErrorCode::kNotSupportedYet, "LAST_INSERT_ID(expr)");
+  if (call.arg_count() == 0) return Value::Int(static_cast<int64_t>(call.ctx().LastInsertId()));
+  Result<Value> v = call.Arg(0);
+  if (!v.ok()) return v;
+  if (v->is_null()) {
+    MINISQL_RETURN_IF_ERROR(call.ctx().SetLastInsertId(0));
+    return Value::Null();
   }
-  return Value::Int(static_cast<int64_t>(call.ctx().LastInsertId()));
+  Result<int64_t> id = ToInt(*v, call.what());
+  if (!id.ok()) return id.status();
+  MINISQL_RETURN_IF_ERROR(call.ctx().SetLastInsertId(static_cast<uint64_t>(*id)));
+  return Value::Int(*id);
 }
 
 Result<Value> RowCount(const FunctionCall& call) {
@@ -65,7 +73,7 @@ constexpr FunctionDef kInformationFunctions[] = {
     {"SYSTEM_USER", 0, 0, false, Nullability::kNever, UserResult, User},
     {"VERSION", 0, 0, false, Nullability::kNever, UserResult, Version},
     {"CONNECTION_ID", 0, 0, false, Nullability::kNever, BigIntResult, ConnectionId},
-    {"LAST_INSERT_ID", 0, 1, false, Nullability::kNever, BigIntResult, LastInsertId},
+    {"LAST_INSERT_ID", 0, 1, false, Nullability::kAlways, BigIntResult, LastInsertId},
     {"ROW_COUNT", 0, 0, false, Nullability::kNever, BigIntResult, RowCount},
     {"FOUND_ROWS", 0, 0, false, Nullability::kNever, BigIntResult, FoundRows},
 };

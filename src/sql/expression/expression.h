@@ -42,6 +42,9 @@ class EvalContext {
   /// expressions see a read-only context; this one assignment is MySQL's defined side
   /// effect of evaluation. The default (contexts without a session) refuses it.
   virtual Status AssignUserVariable(const std::string& name, Value value) const;
+  /// LAST_INSERT_ID(expr): sets what LAST_INSERT_ID() answers next (the same kind of
+  /// defined side effect). The default refuses it.
+  virtual Status SetLastInsertId(uint64_t value) const;
   /// @@name (scope: "", "session" or "global"); 1193 if unknown.
   virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;
   /// When the current statement started, in microseconds since the Unix epoch: NOW()

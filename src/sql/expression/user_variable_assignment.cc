@@ -36,4 +36,8 @@ Status EvalContext::AssignUserVariable(const std::string& name, Value) const {
   return Status::Error(ErrorCode::kNotSupportedYet, "@" + name + " := in this context");
 }
 
+Status EvalContext::SetLastInsertId(uint64_t) const {
+  return Status::Error(ErrorCode::kNotSupportedYet, "LAST_INSERT_ID(expr) in this context");
+}
+
 }  // namespace minisql::sql
