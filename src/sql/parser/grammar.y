@@ -67,7 +67,7 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED CURRENT FOLLOWING PRECEDING ROW UNBOUNDED WINDOW.
+  IDENTIFIED CURRENT FOLLOWING PRECEDING ROW UNBOUNDED.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -391,6 +391,8 @@ select_core(A) ::= SELECT distinct(D) select_items(I) from(F) where(W) group_by(
   { A = ctx->AttachWindows(ctx->SelectCore(D, I, F, W, G, H), X); }
 
 // WINDOW w AS (...), ...: named windows that OVER w refers to (window_builder.cc).
+// WINDOW is a reserved word here (not in MariaDB): as a %fallback name, Lemon would read
+// `FROM t WINDOW w AS (...)` as the alias WINDOW of t.
 %type window_clause {NamedWindows*}
 %destructor window_clause { delete $$; }
 window_clause(A) ::= .  { A = nullptr; }
