@@ -57,9 +57,15 @@ void ForEachChild(ast::Expr& expr, const std::function<void(ast::ExprPtr&)>& vis
       visit_if(e.high);
       return;
     }
-    case ast::ExprKind::kFunction:
-      for (ast::ExprPtr& arg : static_cast<ast::FunctionExpr&>(expr).args) visit_if(arg);
+    case ast::ExprKind::kFunction: {
+      auto& e = static_cast<ast::FunctionExpr&>(expr);
+      for (ast::ExprPtr& arg : e.args) visit_if(arg);
+      if (e.over) {  // a window call: its window's keys too
+        for (ast::ExprPtr& key : e.over->partition_by) visit_if(key);
+        for (ast::WindowOrderItem& item : e.over->order_by) visit_if(item.expr);
+      }
       return;
+    }
     case ast::ExprKind::kCase: {
       auto& e = static_cast<ast::CaseExpr&>(expr);
       visit_if(e.operand);
@@ -82,8 +88,10 @@ void ForEachChild(ast::Expr& expr, const std::function<void(ast::ExprPtr&)>& vis
 namespace {
 
 bool IsAggregateCall(const ast::Expr& expr) {
+  // SUM(x) OVER (...) is a window function (bind_window.h), not an aggregate.
   return expr.kind == ast::ExprKind::kFunction &&
-         IsAggregateFunction(static_cast<const ast::FunctionExpr&>(expr).name);
+         IsAggregateFunction(static_cast<const ast::FunctionExpr&>(expr).name) &&
+         static_cast<const ast::FunctionExpr&>(expr).over == nullptr;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "sql/binder/aggregate_extractor.h"
+#include "sql/binder/bind_window.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/conjuncts.h"
 #include "sql/binder/name_scopes.h"
@@ -20,7 +21,7 @@ std::string ResultColumnName(const ast::Expr& expr) {
   // A column reference is named after the column as written, without `t.`.
   if (expr.kind == ast::ExprKind::kColumnRef) {
     const auto& ref = static_cast<const ast::ColumnRefExpr&>(expr);
-    if (ref.column.rfind("\x01", 0) != 0) return ref.column;
+    if (ref.column.rfind("\x01", 0) != 0 && !IsWindowMarker(expr)) return ref.column;
   }
   if (expr.kind == ast::ExprKind::kLiteral) {
     const Value& value = static_cast<const ast::LiteralExpr&>(expr).value;
@@ -150,7 +151,18 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     if (!matched) return Status::Error(ErrorCode::kBadTable, star.table);
   }
 
+  // --- Window calls leave the select items and ORDER BY (bind_window.h) ------------
+  WindowExtractor windows;
+  for (ItemEntry& entry : entries) {
+    if (entry.item) windows.Extract(&entry.item->expr);
+  }
+  for (ast::OrderItem& order : stmt.order_by) windows.Extract(&order.expr);
+  if (!windows.empty() && stmt.having) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "window functions together with HAVING");
+  }
+
   bound.aggregate = !stmt.group_by.empty() || (stmt.having && ContainsAggregate(*stmt.having));
+  if (windows.ContainsAggregate(stmt)) bound.aggregate = true;
   for (const ItemEntry& entry : entries) {
     if (entry.item && ContainsAggregate(*entry.item->expr)) bound.aggregate = true;
   }
@@ -175,6 +187,9 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
         continue;
       }
       key_ast = entry.item->expr.get();
+      if (IsWindowMarker(*key_ast)) {
+        return Status::Error(ErrorCode::kWrongPlacementOfWindowFunction);
+      }
     } else if (key->kind == ast::ExprKind::kColumnRef) {
       // GROUP BY looks at FROM columns first, then at select aliases.
       const auto& ref = static_cast<const ast::ColumnRefExpr&>(*key);
@@ -206,6 +221,7 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     }
     if (stmt.having) extractor.Extract(&stmt.having, "HAVING");
     for (ast::OrderItem& order : stmt.order_by) extractor.Extract(&order.expr, "ORDER BY");
+    ExtractWindowAggregates(windows, stmt, &extractor);
   }
   for (AggregateExtractor::Call& call : extractor.calls()) {
     const ast::FunctionExpr& fn = *call.call;
@@ -248,6 +264,16 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
   AggregateScope select_aggregates(&select_tables, &bound.aggregates);
   const NameScope& select_scope =
       bound.aggregate ? static_cast<const NameScope&>(select_aggregates) : select_tables;
+  // Window functions read the same row as the select items; their results follow it.
+  Result<std::vector<BoundWindowFunction>> window_functions =
+      BindWindowFunctions(windows, stmt, select_scope);
+  if (!window_functions.ok()) return window_functions.status();
+  bound.windows = std::move(*window_functions);
+  for (const BoundTable& table : bound.tables) {
+    bound.window_input_width += static_cast<uint32_t>(table.schema->columns.size());
+  }
+  bound.window_input_width += input_shift;
+  WindowScope item_scope(&select_scope, &bound.windows, bound.window_input_width);
   std::vector<SelectAlias> aliases;
   for (const ItemEntry& entry : entries) {
     OutputColumn out;
@@ -260,7 +286,7 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
                                     out.type, out.nullable, out.name}));
     } else {
       const ast::Expr& expr = *entry.item->expr;
-      Result<ExpressionPtr> item = BindExpression(expr, select_scope);
+      Result<ExpressionPtr> item = BindExpression(expr, item_scope);
       if (!item.ok()) return item.status();
       if (expr.kind == ast::ExprKind::kColumnRef && !IsAggregateMarkerRef(expr)) {
         Result<ColumnOrigin> origin =
@@ -298,7 +324,8 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
   AggregateScope order_aggregates(&order_tables, &bound.aggregates);
   const NameScope& order_input =
       bound.aggregate ? static_cast<const NameScope&>(order_aggregates) : order_tables;
-  AliasScope order_scope(&order_input, aliases, item_count, /*aliases_first=*/true);
+  WindowScope order_windows(&order_input, &bound.windows, bound.window_input_width);
+  AliasScope order_scope(&order_windows, aliases, item_count, /*aliases_first=*/true);
   for (const ast::OrderItem& order : stmt.order_by) {
     BoundOrderItem item;
     item.descending = order.descending;

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "sql/binder/bound_window.h"
 #include "sql/expression/aggregate.h"
 #include "sql/expression/expression.h"
 #include "sql/parser/ast.h"
@@ -120,6 +121,12 @@ struct BoundSelect {
   bool aggregate = false;
   std::vector<ExpressionPtr> group_by;  // over the joined row
   std::vector<BoundAggregate> aggregates;
+
+  /// Window function calls (bind_window.cc), computed over the joined or aggregated
+  /// row of `window_input_width` columns; their results are appended to it, and
+  /// `items` and ORDER BY read them there.
+  std::vector<BoundWindowFunction> windows;
+  uint32_t window_input_width = 0;
 
   std::vector<ExpressionPtr> items;  // over the joined or aggregated row
   bool project_input = false;        // append the input row to the projected row

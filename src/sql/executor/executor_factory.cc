@@ -19,6 +19,7 @@
 #include "sql/executor/sort_executor.h"
 #include "sql/executor/values_executor.h"
 #include "sql/executor/widen_executor.h"
+#include "sql/executor/window_executor.h"
 
 namespace minisql::sql {
 
@@ -55,6 +56,8 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
                                                    child(0));
     case PlanType::kSort:
       return std::make_unique<SortExecutor>(ctx, static_cast<const SortPlan*>(&plan), child(0));
+    case PlanType::kWindow:
+      return std::make_unique<WindowExecutor>(ctx, static_cast<const WindowPlan*>(&plan), child(0));
     case PlanType::kLimit:
       return std::make_unique<LimitExecutor>(ctx, static_cast<const LimitPlan*>(&plan), child(0));
     case PlanType::kDistinct:

@@ -506,6 +506,9 @@ class Binder {
   }
 
   Result<ExpressionPtr> BindFunction(const ast::FunctionExpr& f) {
+    // Window calls are taken out of the select list and ORDER BY before binding
+    // (binder/bind_window.h); one that gets here is somewhere else.
+    if (f.over) return Status::Error(ErrorCode::kWrongPlacementOfWindowFunction);
     if (IsAggregateFunction(f.name)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
     std::string written = WrittenName(f);
     if (f.star || f.distinct) {

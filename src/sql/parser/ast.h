@@ -167,6 +167,36 @@ struct BetweenExpr : Expr {
   bool negated = false;
 };
 
+/// One end of a window frame: UNBOUNDED PRECEDING, n PRECEDING, CURRENT ROW,
+/// n FOLLOWING, UNBOUNDED FOLLOWING (n is a number literal).
+struct WindowFrameBound {
+  enum class Kind { kUnboundedPreceding, kPreceding, kCurrentRow, kFollowing, kUnboundedFollowing };
+  Kind kind = Kind::kCurrentRow;
+  ExprPtr offset;  // kPreceding / kFollowing
+};
+
+/// ROWS|RANGE BETWEEN start AND end (the short form `ROWS start` has end CURRENT ROW).
+struct WindowFrame {
+  bool range = false;  // RANGE; false: ROWS
+  WindowFrameBound start;
+  WindowFrameBound end;
+};
+
+struct WindowOrderItem {
+  ExprPtr expr;
+  bool descending = false;
+};
+
+/// What OVER names: `OVER w`, or `OVER ([w] [PARTITION BY ..] [ORDER BY ..] [frame])`.
+/// Also the body of `WINDOW w AS (...)`.
+struct WindowSpec {
+  std::string name;  // a named window this one refers to ("" = none)
+  bool parenthesized = false;  // OVER (...) rather than OVER w
+  std::vector<ExprPtr> partition_by;
+  std::vector<WindowOrderItem> order_by;
+  std::unique_ptr<WindowFrame> frame;  // null: the default frame
+};
+
 /// A function call or aggregate. `name` is upper-cased (COUNT, CONCAT, DATABASE).
 struct FunctionExpr : Expr {
   FunctionExpr() : Expr(ExprKind::kFunction) {}
@@ -179,6 +209,7 @@ struct FunctionExpr : Expr {
   std::vector<ExprPtr> order_keys;
   std::vector<bool> order_descending;
   std::optional<std::string> separator;
+  std::unique_ptr<WindowSpec> over;  // f(...) OVER ...: a window function call
 };
 
 struct VariableExpr : Expr {
@@ -340,6 +371,8 @@ struct SelectStmt : Stmt {
   // WITH [RECURSIVE] ...: visible to this query's FROM clauses and nested queries.
   std::vector<CommonTableExpr> with;
   bool with_recursive = false;
+  // WINDOW w AS (...), ...: named windows for OVER w.
+  std::vector<std::pair<std::string, std::unique_ptr<WindowSpec>>> windows;
 };
 
 struct Assignment {

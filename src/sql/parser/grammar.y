@@ -67,7 +67,7 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED SEPARATOR.
+  IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -387,8 +387,63 @@ cte(A) ::= nm(N) LP name_list(L) RP AS LP select_stmt(S) RP.  { A = ctx->Cte(N, 
 
 %type select_core {ast::SelectStmt*}
 %destructor select_core { delete $$; }
-select_core(A) ::= SELECT distinct(D) select_items(I) from(F) where(W) group_by(G) having(H).
-  { A = ctx->SelectCore(D, I, F, W, G, H); }
+select_core(A) ::= SELECT distinct(D) select_items(I) from(F) where(W) group_by(G) having(H)
+  window_clause(X).
+  { A = ctx->AttachWindows(ctx->SelectCore(D, I, F, W, G, H), X); }
+
+// WINDOW w AS (...), ...: named windows that OVER w refers to (window_builder.cc).
+// WINDOW is a reserved word here (not in MariaDB): as a %fallback name, Lemon would read
+// `FROM t WINDOW w AS (...)` as the alias WINDOW of t.
+%type window_clause {NamedWindows*}
+%destructor window_clause { delete $$; }
+window_clause(A) ::= .  { A = nullptr; }
+window_clause(A) ::= WINDOW window_defs(L).  { A = L; }
+%type window_defs {NamedWindows*}
+%destructor window_defs { delete $$; }
+window_defs(A) ::= nm(N) AS LP window_body(B) RP.  { A = ctx->AddNamedWindow(nullptr, N, B); }
+window_defs(A) ::= window_defs(L) COMMA nm(N) AS LP window_body(B) RP.
+  { A = ctx->AddNamedWindow(L, N, B); }
+
+// OVER w | OVER ([w] [PARTITION BY ...] [ORDER BY ...] [ROWS|RANGE frame]).
+%type over_clause {WindowClause}
+%destructor over_clause { delete $$.spec; }
+over_clause(A) ::= OVER nm(N).  { A = ctx->WindowByName(N); }
+over_clause(A) ::= OVER LP window_body(B) RP(R).  { A = WindowClause{B, ParseContext::End(R)}; }
+%type window_body {ast::WindowSpec*}
+%destructor window_body { delete $$; }
+window_body(A) ::= window_base(N) window_partition(P) order_by(O) window_frame(F).
+  { A = ctx->WindowBody(N, P, O, F); }
+window_base(A) ::= .  { A = Token{0, 0, 0}; }
+window_base(A) ::= nm(A).
+%type window_partition {ExprList}
+%destructor window_partition { delete $$.items; }
+window_partition(A) ::= .  { A = ExprList{nullptr, 0}; }
+window_partition(A) ::= PARTITION BY expr_list(L).  { A = L; }
+%type window_frame {ast::WindowFrame*}
+%destructor window_frame { delete $$; }
+window_frame(A) ::= .  { A = nullptr; }
+window_frame(A) ::= frame_units(U) frame_start(S).  { A = ctx->MakeWindowFrame(U, S, nullptr); }
+window_frame(A) ::= frame_units(U) BETWEEN frame_bound(S) AND frame_bound(E).
+  { A = ctx->MakeWindowFrame(U, S, E); }
+%type frame_units {bool}
+frame_units(A) ::= ROWS.  { A = false; }
+frame_units(A) ::= RANGE.  { A = true; }
+// The short form `ROWS start` allows only the bounds that can start a frame.
+%type frame_start {ast::WindowFrameBound*}
+%destructor frame_start { delete $$; }
+frame_start(A) ::= UNBOUNDED PRECEDING.
+  { A = ctx->FrameBound(ast::WindowFrameBound::Kind::kUnboundedPreceding, nullptr); }
+frame_start(A) ::= CURRENT ROW.
+  { A = ctx->FrameBound(ast::WindowFrameBound::Kind::kCurrentRow, nullptr); }
+frame_start(A) ::= number(N) PRECEDING.
+  { A = ctx->FrameBound(ast::WindowFrameBound::Kind::kPreceding, &N); }
+%type frame_bound {ast::WindowFrameBound*}
+%destructor frame_bound { delete $$; }
+frame_bound(A) ::= frame_start(A).
+frame_bound(A) ::= UNBOUNDED FOLLOWING.
+  { A = ctx->FrameBound(ast::WindowFrameBound::Kind::kUnboundedFollowing, nullptr); }
+frame_bound(A) ::= number(N) FOLLOWING.
+  { A = ctx->FrameBound(ast::WindowFrameBound::Kind::kFollowing, &N); }
 
 // SELECT options: DISTINCT / ALL, and the query-cache hints mysqldump sends
 // (SELECT /*!40001 SQL_NO_CACHE */ * ...), which change nothing here.
@@ -1179,6 +1234,15 @@ simple_expr(A) ::= function_name(N) LP trim_side(D) expr(X) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, &X, S, R); }
 simple_expr(A) ::= function_name(N) LP trim_side(D) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, nullptr, S, R); }
+// Window function calls: the same call forms followed by OVER (window_builder.cc).
+simple_expr(A) ::= function_name(N) LP RP(R) over_clause(W).
+  { A = ctx->Over(ctx->Function(N, ctx->EmptyList(), false, R), W); }
+simple_expr(A) ::= function_name(N) LP expr_list(L) RP(R) over_clause(W).
+  { A = ctx->Over(ctx->Function(N, L, false, R), W); }
+simple_expr(A) ::= function_name(N) LP DISTINCT expr_list(L) RP(R) over_clause(W).
+  { A = ctx->Over(ctx->Function(N, L, true, R), W); }
+simple_expr(A) ::= function_name(N) LP STAR RP(R) over_clause(W).
+  { A = ctx->Over(ctx->FunctionStar(N, R), W); }
 simple_expr(A) ::= CURRENT_USER(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_DATE(N).  { A = ctx->NiladicFunction(N); }
 simple_expr(A) ::= CURRENT_TIME(N).  { A = ctx->NiladicFunction(N); }

@@ -92,6 +92,7 @@ class ParameterWalker {
     for (ast::ExprPtr& key : s->group_by) Expr(key);
     Expr(s->having);
     for (ast::OrderItem& item : s->order_by) Expr(item.expr);
+    for (auto& [name, spec] : s->windows) Window(*spec);
     Expr(s->limit);
     Expr(s->offset);
   }
@@ -101,6 +102,12 @@ class ParameterWalker {
     if (ref.right) Table(*ref.right);
     Expr(ref.on);
     if (ref.subquery) Select(*ref.subquery);
+  }
+
+  // The keys of a window (`OVER (PARTITION BY ? ...)`, `WINDOW w AS (...)`).
+  void Window(ast::WindowSpec& spec) {
+    for (ast::ExprPtr& key : spec.partition_by) Expr(key);
+    for (ast::WindowOrderItem& item : spec.order_by) Expr(item.expr);
   }
 
   void Expr(ast::ExprPtr& slot) {
@@ -153,9 +160,12 @@ class ParameterWalker {
         Expr(e.high);
         return;
       }
-      case ast::ExprKind::kFunction:
-        for (ast::ExprPtr& arg : static_cast<ast::FunctionExpr&>(expr).args) Expr(arg);
+      case ast::ExprKind::kFunction: {
+        auto& e = static_cast<ast::FunctionExpr&>(expr);
+        for (ast::ExprPtr& arg : e.args) Expr(arg);
+        if (e.over) Window(*e.over);
         return;
+      }
       case ast::ExprKind::kCase: {
         auto& e = static_cast<ast::CaseExpr&>(expr);
         Expr(e.operand);

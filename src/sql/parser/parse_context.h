@@ -128,6 +128,15 @@ struct SetTarget {
   uint32_t begin;
 };
 
+/// OVER w / OVER (...) while it is read: the spec and the end of its source text.
+struct WindowClause {
+  ast::WindowSpec* spec;
+  uint32_t end;
+};
+
+/// WINDOW w AS (...), ...
+using NamedWindows = std::vector<std::pair<std::string, std::unique_ptr<ast::WindowSpec>>>;
+
 class ParseContext {
  public:
   static constexpr uint32_t kMaxExprDepth = 1000;
@@ -261,6 +270,18 @@ class ParseContext {
       std::vector<std::unique_ptr<ast::TableRef>>* list, ast::TableRef* ref);
   /// UPDATE a, b: a comma list as one cross join.
   ast::TableRef* CrossJoinAll(std::vector<std::unique_ptr<ast::TableRef>>* list);
+
+  // --- Window functions (window_builder.cc) ----------------------------------------
+  /// Makes the call `call` a window function call over `window`.
+  ExprSpan Over(ExprSpan call, WindowClause window);
+  WindowClause WindowByName(const Token& name);
+  ast::WindowSpec* WindowBody(const Token& base, ExprList partition_by,
+                              std::vector<ast::OrderItem>* order_by, ast::WindowFrame* frame);
+  ast::WindowFrame* MakeWindowFrame(bool range, ast::WindowFrameBound* start,
+                                    ast::WindowFrameBound* end);
+  ast::WindowFrameBound* FrameBound(ast::WindowFrameBound::Kind kind, ExprSpan* offset);
+  NamedWindows* AddNamedWindow(NamedWindows* list, const Token& name, ast::WindowSpec* spec);
+  ast::SelectStmt* AttachWindows(ast::SelectStmt* select, NamedWindows* windows);
 
   // --- INSERT / UPDATE / DELETE ------------------------------------------------------
   ast::InsertStmt* InsertHead(bool replace, bool ignore, QualifiedName table);

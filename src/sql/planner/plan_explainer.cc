@@ -115,6 +115,8 @@ std::string Describe(const PlanNode& node) {
     case PlanType::kRecursiveCte:
     case PlanType::kWorkingTableScan:
       return node.Describe();
+    case PlanType::kWindow:
+      return "Window: " + static_cast<const WindowPlan&>(node).DescribeFunctions();
     case PlanType::kInsert: {
       const auto& insert = static_cast<const InsertPlan&>(node);
       return "Insert into " + TableName(*insert.table) + ": " + std::to_string(insert.rows.size()) +

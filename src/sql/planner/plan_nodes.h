@@ -49,6 +49,7 @@ enum class PlanType {
   kIndexScan,
   kRecursiveCte,     // recursive_cte_plan.h
   kWorkingTableScan,  // recursive_cte_plan.h
+  kWindow,
 };
 
 /// A run of columns in a join row: [offset, offset + count).
@@ -228,6 +229,17 @@ struct DerivedTablePlan : PlanNode {
   DerivedTablePlan() : PlanNode(PlanType::kDerivedTable) {}
   std::string alias;
   std::shared_ptr<const PlanNode> query;
+  std::string Describe() const override;
+};
+
+/// Window functions (window_executor.h): reads its whole input, computes each function
+/// per partition, and outputs every input row with the results appended, in input
+/// order. Defined in window_plan.cc.
+struct WindowPlan : PlanNode {
+  WindowPlan() : PlanNode(PlanType::kWindow) {}
+  std::vector<BoundWindowFunction> functions;
+  /// "RANK() OVER (PARTITION BY #1 ORDER BY #2 DESC), ...": what EXPLAIN shows.
+  std::string DescribeFunctions() const;
   std::string Describe() const override;
 };
 

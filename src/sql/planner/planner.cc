@@ -83,6 +83,11 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
     aggregation->input_width = input_width;
     plan = Over(std::move(aggregation), std::move(plan));
   }
+  if (!select.windows.empty()) {  // window functions: after grouping, before the items
+    auto window = std::make_unique<WindowPlan>();
+    window->functions = std::move(select.windows);
+    plan = Over(std::move(window), std::move(plan));
+  }
   const size_t visible = select.items.size();
   auto projection = std::make_unique<ProjectionPlan>();
   projection->expressions = std::move(select.items);
