@@ -14,16 +14,15 @@ Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderIt
   if (ref == nullptr || ref->kind != ast::TableRef::Kind::kBase) {
     return Status::Error(ErrorCode::kNotSupportedYet, std::string("multi-table ") + statement);
   }
-  if (!order_by.empty()) {
-    return Status::Error(ErrorCode::kNotSupportedYet, std::string(statement) + " ... ORDER BY");
-  }
+  (void)order_by;
   return Status::OK();
 }
 
 }  // namespace
 
-// The WHERE and LIMIT clauses UPDATE and DELETE share.
-Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
+// The WHERE, ORDER BY and LIMIT clauses UPDATE and DELETE share.
+Status Binder::BindWhereAndLimit(const ast::Expr* where, const std::vector<ast::OrderItem>& order_by,
+                                 const ast::Expr* limit,
                                  const std::vector<BoundTable>& tables, BoundModify* bound) {
   if (where != nullptr) {
     TableScope where_scope(&tables, "WHERE", this);
@@ -31,6 +30,13 @@ Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
     if (!bound_where.ok()) return bound_where.status();
     bound->where = std::move(*bound_where);
     bound->where_ast = where;
+  }
+  for (const ast::OrderItem& item : order_by) {
+    TableScope order_scope(&tables, "order clause", this);
+    if (ContainsAggregate(*item.expr)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+    Result<ExpressionPtr> key = BindExpression(*item.expr, order_scope);
+    if (!key.ok()) return key.status();
+    bound->order_by.push_back(BoundOrderItem{std::move(*key), item.descending});
   }
   Result<std::optional<uint64_t>> bound_limit = BindLimit(limit, "LIMIT");
   if (!bound_limit.ok()) return bound_limit.status();
@@ -66,7 +72,7 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     bound.assignments.push_back(std::move(bound_assignment));
   }
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 
@@ -78,7 +84,7 @@ Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
   if (tables[0].derived_plan) return Status::Error(ErrorCode::kNotSupportedYet, "DELETE of a view");
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 

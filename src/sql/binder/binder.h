@@ -97,7 +97,8 @@ class Binder : public SubqueryBinder {
   /// The USING / NATURAL part of a join: the equalities and the column order.
   Status BindUsing(const ast::TableRef& ref, std::vector<BoundTable>* tables, BoundFromItem* join);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
-  Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
+  Status BindWhereAndLimit(const ast::Expr* where, const std::vector<ast::OrderItem>& order_by,
+                           const ast::Expr* limit,
                            const std::vector<BoundTable>& tables, BoundModify* bound);
 
   storage::StorageEngine* storage_;

@@ -163,6 +163,7 @@ struct BoundModify {
   ExpressionPtr where;  // over the table row; may be null
   const ast::Expr* where_ast = nullptr;
   std::vector<BoundAssignment> assignments;  // UPDATE only
+  std::vector<BoundOrderItem> order_by;      // over the table row
   std::optional<uint64_t> limit;
 };
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sql/planner/index_range_extractor.h"
+
 namespace minisql::sql {
 
 namespace {
@@ -180,11 +182,27 @@ void Print(const PlanNode& node, int depth, const PlanStatistics* stats,
   if (node.type() == PlanType::kUpdate || node.type() == PlanType::kDelete) {
     const auto& modify = static_cast<const ModifyPlan&>(node);
     std::string inner = indent + "    ";
+    if (!modify.order_by.empty()) {
+      std::string sort = inner + "-> Sort: ";
+      for (size_t i = 0; i < modify.order_by.size(); ++i) {
+        if (i > 0) sort += ", ";
+        sort += modify.order_by[i].key->ToString() + (modify.order_by[i].descending ? " DESC" : "");
+      }
+      lines->push_back(sort);
+      inner += "    ";
+    }
     if (modify.predicate) {
       lines->push_back(inner + "-> Filter: " + modify.predicate->ToString());
       inner += "    ";
     }
-    lines->push_back(inner + "-> " + Scan(*modify.table, modify.range));
+    if (modify.use_index) {
+      const storage::IndexDef& index = modify.table->indexes[modify.index];
+      lines->push_back(inner + "-> Index range scan on " + TableName(*modify.table) + " using " +
+                       index.name + " (" +
+                       DescribeIndexRange(*modify.table, index, modify.range) + ")");
+    } else {
+      lines->push_back(inner + "-> " + Scan(*modify.table, modify.range));
+    }
   }
   // A derived table, view or CTE runs its own plan: show it as the child.
   if (node.type() == PlanType::kDerivedTable) {
