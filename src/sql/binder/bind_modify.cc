@@ -1,5 +1,6 @@
 // bind_modify.cc — binds UPDATE and DELETE (single table): the table, the WHERE
-// predicate over its row, UPDATE's assignments and LIMIT.
+// predicate over its row, UPDATE's assignments, ORDER BY and LIMIT. The multi-table
+// forms are handed to bind_multi_modify.cc.
 #include "sql/binder/aggregate_extractor.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/name_scopes.h"
@@ -9,21 +10,20 @@ namespace minisql::sql {
 
 namespace {
 
-Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderItem>& order_by,
-                        const char* statement) {
+Status CheckSingleTable(const ast::TableRef* ref) {
   if (ref == nullptr || ref->kind != ast::TableRef::Kind::kBase) {
-    return Status::Error(ErrorCode::kNotSupportedYet, std::string("multi-table ") + statement);
+    return Status::Error(ErrorCode::kInternalError, "UPDATE/DELETE without a base table");
   }
-  (void)order_by;
   return Status::OK();
 }
 
 }  // namespace
 
 // The WHERE, ORDER BY and LIMIT clauses UPDATE and DELETE share.
-Status Binder::BindWhereAndLimit(const ast::Expr* where, const std::vector<ast::OrderItem>& order_by,
-                                 const ast::Expr* limit,
-                                 const std::vector<BoundTable>& tables, BoundModify* bound) {
+Status Binder::BindWhereAndLimit(const ast::Expr* where,
+                                 const std::vector<ast::OrderItem>& order_by,
+                                 const ast::Expr* limit, const std::vector<BoundTable>& tables,
+                                 BoundModify* bound) {
   if (where != nullptr) {
     TableScope where_scope(&tables, "WHERE", this);
     Result<ExpressionPtr> bound_where = BindExpression(*where, where_scope);
@@ -45,7 +45,10 @@ Status Binder::BindWhereAndLimit(const ast::Expr* where, const std::vector<ast::
 }
 
 Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "UPDATE"));
+  if (stmt.table != nullptr && stmt.table->kind != ast::TableRef::Kind::kBase) {
+    return BindMultiUpdate(stmt);
+  }
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get()));
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
@@ -72,19 +75,22 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     bound.assignments.push_back(std::move(bound_assignment));
   }
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(
+      BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 
 Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "DELETE"));
+  if (!stmt.targets.empty()) return BindMultiDelete(stmt);
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get()));
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
   if (tables[0].derived_plan) return Status::Error(ErrorCode::kNotSupportedYet, "DELETE of a view");
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(
+      BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 

@@ -133,6 +133,20 @@ std::string InsertPlan::Describe() const {
 
 std::string ModifyPlan::Describe() const {
   std::string out = type() == PlanType::kUpdate ? "Update(" : "Delete(";
+  if (!targets.empty()) {  // multi-table: the rows come from child(0)
+    for (size_t t = 0; t < targets.size(); ++t) {
+      out += (t == 0 ? "" : ", ") + targets[t].table->database + "." + targets[t].table->name;
+      for (const BoundAssignment& a : targets[t].assignments) {
+        out += " " + targets[t].table->columns[a.column].name + " = " +
+               (a.value ? a.value->ToString() : std::string("DEFAULT"));
+      }
+    }
+    for (const BoundOrderItem& item : order_by) {
+      out += ", order by " + item.key->ToString() + (item.descending ? " DESC" : "");
+    }
+    if (limit) out += ", limit " + std::to_string(*limit);
+    return out + ")";
+  }
   out += table->database + "." + table->name;
   if (use_index) out += ", index: " + table->indexes[index].name;
   out += ", range: " + (use_index ? DescribeIndexRange(*table, table->indexes[index], range)

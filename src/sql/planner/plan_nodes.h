@@ -218,6 +218,9 @@ struct ModifyPlan : PlanNode {
   /// ORDER BY over the table row (empty: none, or the access path already gives it).
   std::vector<BoundOrderItem> order_by;
   std::optional<uint64_t> limit;
+  /// Multi-table forms: child(0) yields the joined rows (WHERE applied) and these
+  /// tables are changed (see multi_modify_executor.h); `table` etc. are then unused.
+  std::vector<ModifyTarget> targets;
   std::string Describe() const override;
 };
 

@@ -132,9 +132,37 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
 
 namespace {
 
+// The multi-table forms: the join (a SELECT ... FOR UPDATE's FROM and WHERE) feeds the
+// modify node, which changes the targets' rows (multi_modify_executor.h).
+PlanNodePtr PlanMultiModify(PlanType type, BoundModify modify) {
+  auto plan = std::make_unique<ModifyPlan>(type);
+  BoundSelect& join = *modify.join;
+  PlanNodePtr rows;
+  if (join.tables.size() > 1) {
+    rows = PlanJoins(join);
+  } else {  // `DELETE t FROM t WHERE ...`: one locking scan
+    auto scan = std::make_unique<SeqScanPlan>();
+    scan->table = join.tables[0].schema;
+    scan->lock = join.lock;
+    rows = std::move(scan);
+    if (join.where) {
+      auto filter = std::make_unique<FilterPlan>();
+      filter->predicate = std::move(join.where);
+      rows = Over(std::move(filter), std::move(rows));
+    }
+  }
+  plan->table = modify.targets[0].table;
+  plan->targets = std::move(modify.targets);
+  plan->order_by = std::move(modify.order_by);
+  plan->limit = modify.limit;
+  plan->AddChild(std::move(rows));
+  return plan;
+}
+
 // UPDATE and DELETE find their rows through the same access path a SELECT of the
 // table would take (access_path.h): `UPDATE t SET c = 1 WHERE id = 7` reads one key.
 PlanNodePtr PlanModify(PlanType type, BoundModify modify) {
+  if (!modify.targets.empty()) return PlanMultiModify(type, std::move(modify));
   auto plan = std::make_unique<ModifyPlan>(type);
   std::vector<uint32_t> wanted;  // ORDER BY as plain ascending columns, if it is that
   for (const BoundOrderItem& item : modify.order_by) {

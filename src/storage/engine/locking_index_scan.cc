@@ -51,8 +51,8 @@ Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::LockingScanIndex(Transact
       return Status::Error(ErrorCode::kInternalError, "no such index ordinal");
     }
     const IndexDef& def = schema.indexes[index];
-    auto encode = [&](const std::optional<KeyBound>& bound)
-        -> Result<std::optional<EncodedKeyRange::Bound>> {
+    auto encode =
+        [&](const std::optional<KeyBound>& bound) -> Result<std::optional<EncodedKeyRange::Bound>> {
       if (!bound) return std::optional<EncodedKeyRange::Bound>();
       Result<std::string> prefix = EncodeIndexPrefix(schema, def, bound->values);
       if (!prefix.ok()) return prefix.status();
