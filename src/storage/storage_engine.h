@@ -237,6 +237,14 @@ class StorageEngine {
   /// lower bound holds the larger value.
   virtual Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
                                                        size_t index, const KeyRange& range) = 0;
+  /// The current-read form of ScanIndex (UPDATE / DELETE finding rows through an
+  /// index): each row whose latest committed version, overlaid with the transaction's
+  /// own changes, has its index key in `range` — locked in `mode` first, as
+  /// LockingScan does. Rows come in index order.
+  virtual Result<std::unique_ptr<RowCursor>> LockingScanIndex(Transaction* txn,
+                                                              const TableSchema& table,
+                                                              size_t index, const KeyRange& range,
+                                                              RowLockMode mode) = 0;
   /// The latest version of the row under `id` (overlaid with the transaction's own
   /// change; a read-write transaction locks it exclusively first), or nullopt.
   virtual Result<std::optional<Row>> GetRow(Transaction* txn, const TableSchema& table,

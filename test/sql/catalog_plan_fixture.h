@@ -1,6 +1,6 @@
 // catalog_plan_fixture.h — the setup the planner tests share: a real storage engine in
 // a temporary directory holding database `db`, the tables a test suite declares in
-// CreateTables(), and Plan(sql), which parses, binds and plans one SELECT or UPDATE
+// CreateTables(), and Plan(sql), which parses, binds and plans one SELECT, UPDATE or DELETE
 // and returns the plan's printed form (what EXPLAIN shows) or the error.
 #pragma once
 
@@ -61,8 +61,12 @@ class CatalogPlanFixture : public ::testing::Test {
       auto bound = binder.BindUpdate(static_cast<ast::UpdateStmt&>(**stmt));
       out = bound.ok() ? Planner::PlanUpdate(std::move(*bound))->ToString()
                        : bound.status().ToString();
+    } else if ((*stmt)->kind == ast::StmtKind::kDelete) {
+      auto bound = binder.BindDelete(static_cast<ast::DeleteStmt&>(**stmt));
+      out = bound.ok() ? Planner::PlanDelete(std::move(*bound))->ToString()
+                       : bound.status().ToString();
     } else {
-      ADD_FAILURE() << "Plan() takes SELECT or UPDATE: " << sql;
+      ADD_FAILURE() << "Plan() takes SELECT, UPDATE or DELETE: " << sql;
     }
     engine_->Rollback(txn->get());
     return out;

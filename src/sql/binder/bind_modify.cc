@@ -1,5 +1,6 @@
 // bind_modify.cc — binds UPDATE and DELETE (single table): the table, the WHERE
-// predicate over its row, UPDATE's assignments and LIMIT.
+// predicate over its row, UPDATE's assignments, ORDER BY and LIMIT. The multi-table
+// forms are handed to bind_multi_modify.cc.
 #include "sql/binder/aggregate_extractor.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/name_scopes.h"
@@ -9,28 +10,33 @@ namespace minisql::sql {
 
 namespace {
 
-Status CheckSingleTable(const ast::TableRef* ref, const std::vector<ast::OrderItem>& order_by,
-                        const char* statement) {
+Status CheckSingleTable(const ast::TableRef* ref) {
   if (ref == nullptr || ref->kind != ast::TableRef::Kind::kBase) {
-    return Status::Error(ErrorCode::kNotSupportedYet, std::string("multi-table ") + statement);
-  }
-  if (!order_by.empty()) {
-    return Status::Error(ErrorCode::kNotSupportedYet, std::string(statement) + " ... ORDER BY");
+    return Status::Error(ErrorCode::kInternalError, "UPDATE/DELETE without a base table");
   }
   return Status::OK();
 }
 
 }  // namespace
 
-// The WHERE and LIMIT clauses UPDATE and DELETE share.
-Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
-                                 const std::vector<BoundTable>& tables, BoundModify* bound) {
+// The WHERE, ORDER BY and LIMIT clauses UPDATE and DELETE share.
+Status Binder::BindWhereAndLimit(const ast::Expr* where,
+                                 const std::vector<ast::OrderItem>& order_by,
+                                 const ast::Expr* limit, const std::vector<BoundTable>& tables,
+                                 BoundModify* bound) {
   if (where != nullptr) {
     TableScope where_scope(&tables, "WHERE", this);
     Result<ExpressionPtr> bound_where = BindExpression(*where, where_scope);
     if (!bound_where.ok()) return bound_where.status();
     bound->where = std::move(*bound_where);
     bound->where_ast = where;
+  }
+  for (const ast::OrderItem& item : order_by) {
+    TableScope order_scope(&tables, "order clause", this);
+    if (ContainsAggregate(*item.expr)) return Status::Error(ErrorCode::kInvalidGroupFuncUse);
+    Result<ExpressionPtr> key = BindExpression(*item.expr, order_scope);
+    if (!key.ok()) return key.status();
+    bound->order_by.push_back(BoundOrderItem{std::move(*key), item.descending});
   }
   Result<std::optional<uint64_t>> bound_limit = BindLimit(limit, "LIMIT");
   if (!bound_limit.ok()) return bound_limit.status();
@@ -39,7 +45,10 @@ Status Binder::BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
 }
 
 Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
-  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "UPDATE"));
+  if (stmt.table != nullptr && stmt.table->kind != ast::TableRef::Kind::kBase) {
+    return BindMultiUpdate(stmt);
+  }
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get()));
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
@@ -66,19 +75,22 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
     }
     bound.assignments.push_back(std::move(bound_assignment));
   }
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(
+      BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 
 Result<BoundModify> Binder::BindDelete(const ast::DeleteStmt& stmt) {
-  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get(), stmt.order_by, "DELETE"));
+  if (!stmt.targets.empty()) return BindMultiDelete(stmt);
+  MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get()));
   BoundModify bound;
   std::vector<BoundTable> tables;
   MINISQL_RETURN_IF_ERROR(BindFrom(*stmt.table, &tables));
   if (tables[0].derived_plan) return Status::Error(ErrorCode::kNotSupportedYet, "DELETE of a view");
   bound.table = tables[0].schema;
   bound.alias = tables[0].alias;
-  MINISQL_RETURN_IF_ERROR(BindWhereAndLimit(stmt.where.get(), stmt.limit.get(), tables, &bound));
+  MINISQL_RETURN_IF_ERROR(
+      BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
   return bound;
 }
 

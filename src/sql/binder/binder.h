@@ -48,6 +48,9 @@ class Binder : public SubqueryBinder {
   Result<BoundInsert> BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound);
   Result<BoundModify> BindUpdate(const ast::UpdateStmt& stmt);
   Result<BoundModify> BindDelete(const ast::DeleteStmt& stmt);
+  /// The multi-table forms (bind_multi_modify.cc).
+  Result<BoundModify> BindMultiUpdate(const ast::UpdateStmt& stmt);
+  Result<BoundModify> BindMultiDelete(const ast::DeleteStmt& stmt);
   /// Validates the definition and builds the schema to store.
   Result<BoundCreateTable> BindCreateTable(const ast::CreateTableStmt& stmt);
 
@@ -101,8 +104,11 @@ class Binder : public SubqueryBinder {
   /// The USING / NATURAL part of a join: the equalities and the column order.
   Status BindUsing(const ast::TableRef& ref, std::vector<BoundTable>* tables, BoundFromItem* join);
   Result<std::optional<uint64_t>> BindLimit(const ast::Expr* expr, const char* what);
-  Status BindWhereAndLimit(const ast::Expr* where, const ast::Expr* limit,
-                           const std::vector<BoundTable>& tables, BoundModify* bound);
+  /// The FROM join and WHERE of a multi-table UPDATE / DELETE, as a SELECT FOR UPDATE.
+  Status BindModifyJoin(const ast::TableRef& ref, const ast::Expr* where, BoundSelect* join);
+  Status BindWhereAndLimit(const ast::Expr* where, const std::vector<ast::OrderItem>& order_by,
+                           const ast::Expr* limit, const std::vector<BoundTable>& tables,
+                           BoundModify* bound);
 
   storage::StorageEngine* storage_;
   storage::Transaction* txn_;

@@ -167,6 +167,16 @@ struct BoundInsert {
   std::vector<BoundAssignment> on_duplicate;
 };
 
+/// A table whose rows a multi-table UPDATE / DELETE changes.
+struct ModifyTarget {
+  std::shared_ptr<const storage::TableSchema> table;
+  std::string alias;
+  uint32_t offset = 0;  // its first column in the joined row
+  /// UPDATE: columns of `table`, values over the ORIGINAL joined row (MariaDB: in the
+  /// multi-table form no assignment sees another's result).
+  std::vector<BoundAssignment> assignments;
+};
+
 /// UPDATE and DELETE share a shape: which rows (range + predicate) and what to do.
 struct BoundModify {
   std::shared_ptr<const storage::TableSchema> table;
@@ -174,7 +184,14 @@ struct BoundModify {
   ExpressionPtr where;  // over the table row; may be null
   const ast::Expr* where_ast = nullptr;
   std::vector<BoundAssignment> assignments;  // UPDATE only
+  std::vector<BoundOrderItem> order_by;      // over the table row
   std::optional<uint64_t> limit;
+  /// Multi-table forms (bind_multi_modify.cc): the join whose rows are the candidates
+  /// (its tables, FROM tree and WHERE parts; read with exclusive locks) and the
+  /// tables changed. `order_by` is then over the joined row. Empty `targets`: the
+  /// single-table form above.
+  std::unique_ptr<BoundSelect> join;
+  std::vector<ModifyTarget> targets;
 };
 
 struct BoundCreateTable {

@@ -12,6 +12,7 @@
 #include "sql/executor/insert_select_executor.h"
 #include "sql/executor/limit_executor.h"
 #include "sql/executor/modify_executor.h"
+#include "sql/executor/multi_modify_executor.h"
 #include "sql/executor/nested_loop_join_executor.h"
 #include "sql/executor/projection_executor.h"
 #include "sql/executor/recursive_cte_executor.h"
@@ -76,8 +77,13 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
       }
       return std::make_unique<InsertExecutor>(ctx, static_cast<const InsertPlan*>(&plan));
     case PlanType::kUpdate:
-    case PlanType::kDelete:
-      return std::make_unique<ModifyExecutor>(ctx, static_cast<const ModifyPlan*>(&plan));
+    case PlanType::kDelete: {
+      const auto* modify = static_cast<const ModifyPlan*>(&plan);
+      if (!modify->targets.empty()) {  // multi-table: the join's rows come from child(0)
+        return std::make_unique<MultiModifyExecutor>(ctx, modify, child(0));
+      }
+      return std::make_unique<ModifyExecutor>(ctx, modify);
+    }
     case PlanType::kDerivedTable:
       return std::make_unique<DerivedTableExecutor>(ctx,
                                                     static_cast<const DerivedTablePlan*>(&plan));

@@ -1,7 +1,10 @@
 // modify_executor.cc — see modify_executor.h.
 #include "sql/executor/modify_executor.h"
 
+#include <algorithm>
+
 #include "sql/executor/column_converter.h"
+#include "sql/executor/value_order.h"
 
 namespace minisql::sql {
 
@@ -12,13 +15,20 @@ Status ModifyExecutor::Init() {
 }
 
 Status ModifyExecutor::CollectMatches() {
-  // A current read: each row is X-locked, then read in its latest committed version.
-  Result<std::unique_ptr<storage::RowCursor>> cursor = ctx_->storage->LockingScan(
-      ctx_->txn, *plan_->table, plan_->range, storage::RowLockMode::kExclusive);
+  // A current read: each row is X-locked, then read in its latest committed version,
+  // through the primary key or the secondary index the planner chose.
+  Result<std::unique_ptr<storage::RowCursor>> cursor =
+      plan_->use_index
+          ? ctx_->storage->LockingScanIndex(ctx_->txn, *plan_->table, plan_->index, plan_->range,
+                                            storage::RowLockMode::kExclusive)
+          : ctx_->storage->LockingScan(ctx_->txn, *plan_->table, plan_->range,
+                                       storage::RowLockMode::kExclusive);
   if (!cursor.ok()) return cursor.status();
   Row row;
   storage::RowId id;
-  while (!plan_->limit || matches_.size() < *plan_->limit) {
+  // With an ORDER BY to sort by, LIMIT applies after the sort: read every match.
+  const bool sort = !plan_->order_by.empty();
+  while (sort || !plan_->limit || matches_.size() < *plan_->limit) {
     Result<bool> more = (*cursor)->Next(&row, &id);
     if (!more.ok()) return more.status();
     if (!*more) break;
@@ -29,6 +39,37 @@ Status ModifyExecutor::CollectMatches() {
     }
     matches_.emplace_back(id, row);
   }
+  if (sort) MINISQL_RETURN_IF_ERROR(SortMatches());
+  return Status::OK();
+}
+
+// ORDER BY: the keys are computed once per row, then the rows are sorted stably (rows
+// with equal keys keep the access path's order, as MySQL's filesort does) and cut
+// to LIMIT.
+Status ModifyExecutor::SortMatches() {
+  std::vector<std::pair<Row, size_t>> keyed;  // (sort keys, position in matches_)
+  keyed.reserve(matches_.size());
+  for (size_t i = 0; i < matches_.size(); ++i) {
+    Row keys;
+    for (const BoundOrderItem& item : plan_->order_by) {
+      Result<Value> key = item.key->Evaluate(matches_[i].second, *ctx_->eval);
+      if (!key.ok()) return key.status();
+      keys.push_back(std::move(*key));
+    }
+    keyed.emplace_back(std::move(keys), i);
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [this](const auto& a, const auto& b) {
+    for (size_t k = 0; k < plan_->order_by.size(); ++k) {
+      int order = CompareForOrder(a.first[k], b.first[k]);
+      if (order != 0) return plan_->order_by[k].descending ? order > 0 : order < 0;
+    }
+    return false;
+  });
+  size_t keep = plan_->limit ? std::min<size_t>(keyed.size(), *plan_->limit) : keyed.size();
+  std::vector<std::pair<storage::RowId, Row>> sorted;
+  sorted.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) sorted.push_back(std::move(matches_[keyed[i].second]));
+  matches_ = std::move(sorted);
   return Status::OK();
 }
 

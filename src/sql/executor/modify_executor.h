@@ -3,8 +3,9 @@
 // Both run in two phases, because a cursor must not see its own changes (an UPDATE
 // that moves a row forward in key order would otherwise meet it again):
 //
-//   1. scan the key range, keep (RowId, row) of every row the WHERE accepts
-//      (at most LIMIT of them);
+//   1. read the key range (primary key, or a secondary index: the planner's access
+//      path), keep (RowId, row) of every row the WHERE accepts (at most LIMIT of
+//      them; with ORDER BY, all of them, sorted, then cut to LIMIT);
 //   2. UPDATE: apply the assignments left to right (a later one sees the earlier
 //      ones' results, as in MySQL), convert to column types, and write the row back
 //      only if some value changed; DELETE: delete each row.
@@ -29,6 +30,7 @@ class ModifyExecutor : public AbstractExecutor {
 
  private:
   Status CollectMatches();
+  Status SortMatches();
   /// Returns whether the row changed.
   Result<bool> UpdateRow(const storage::RowId& id, const Row& old_row, uint64_t row_number);
 

@@ -405,6 +405,9 @@ struct UpdateStmt : Stmt {
 struct DeleteStmt : Stmt {
   DeleteStmt() : Stmt(StmtKind::kDelete) {}
   std::unique_ptr<TableRef> table;
+  /// Multi-table forms (`DELETE t1, t2 FROM <join>`, `DELETE FROM t1 USING <join>`):
+  /// the (database, table) names whose rows are deleted; `table` is then the join.
+  std::vector<std::pair<std::string, std::string>> targets;
   ExprPtr where;
   std::vector<OrderItem> order_by;
   ExprPtr limit;

@@ -725,6 +725,23 @@ update_stmt(A) ::= UPDATE ignore table_refs(T) SET assignments(L) where(W) order
 delete_stmt(A) ::= DELETE ignore FROM table_name(T) table_alias(L) where(W) order_by(O)
                    simple_limit(N).
   { A = ctx->Delete(ctx->BaseTable(T, L), W, O, N); }
+// Multi-table DELETE: no ORDER BY / LIMIT (MariaDB answers 1064 for them too).
+delete_stmt(A) ::= DELETE ignore delete_targets(D) FROM table_refs(T) where(W).
+  { A = ctx->DeleteMulti(D, ctx->CrossJoinAll(T), W); }
+delete_stmt(A) ::= DELETE ignore FROM delete_targets(D) USING table_refs(T) where(W).
+  { A = ctx->DeleteMulti(D, ctx->CrossJoinAll(T), W); }
+
+%type delete_targets {std::vector<ast::TableName>*}
+%destructor delete_targets { delete $$; }
+delete_targets(A) ::= delete_target(N).  { A = ctx->AddTableName(nullptr, N); }
+delete_targets(A) ::= delete_targets(L) COMMA delete_target(N).  { A = ctx->AddTableName(L, N); }
+
+// `t`, `db.t`, and the same followed by `.*` (MySQL allows both spellings).
+%type delete_target {QualifiedName}
+delete_target(A) ::= nm(T).  { A = QualifiedName{T, Token{0, 0, 0}, 1}; }
+delete_target(A) ::= nm(D) DOT nm(T).  { A = QualifiedName{D, T, 2}; }
+delete_target(A) ::= nm(T) DOT STAR.  { A = QualifiedName{T, Token{0, 0, 0}, 1}; }
+delete_target(A) ::= nm(D) DOT nm(T) DOT STAR.  { A = QualifiedName{D, T, 2}; }
 
 // ======================================================================================
 // CREATE TABLE

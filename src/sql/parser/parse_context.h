@@ -293,6 +293,8 @@ class ParseContext {
                           ExprSpan where, std::vector<ast::OrderItem>* order_by, ExprSpan limit);
   ast::DeleteStmt* Delete(ast::TableRef* table, ExprSpan where,
                           std::vector<ast::OrderItem>* order_by, ExprSpan limit);
+  ast::DeleteStmt* DeleteMulti(std::vector<ast::TableName>* targets, ast::TableRef* join,
+                               ExprSpan where);
 
   // --- DDL ---------------------------------------------------------------------------
   ast::CreateTableStmt* CreateTableHead(bool temporary, bool if_not_exists, QualifiedName name);

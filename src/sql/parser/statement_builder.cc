@@ -220,6 +220,18 @@ ast::DeleteStmt* ParseContext::Delete(ast::TableRef* table, ExprSpan where,
   return s;
 }
 
+ast::DeleteStmt* ParseContext::DeleteMulti(std::vector<ast::TableName>* targets,
+                                           ast::TableRef* join, ExprSpan where) {
+  auto* s = new ast::DeleteStmt;
+  s->table.reset(join);
+  s->where.reset(where.expr);
+  for (ast::TableName& name : *targets) {
+    s->targets.emplace_back(std::move(name.database), std::move(name.table));
+  }
+  delete targets;
+  return s;
+}
+
 // --- DDL ------------------------------------------------------------------------------
 
 ast::CreateTableStmt* ParseContext::CreateTableHead(bool temporary, bool if_not_exists,

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sql/planner/index_range_extractor.h"
+
 namespace minisql::sql {
 
 namespace {
@@ -125,6 +127,20 @@ std::string Describe(const PlanNode& node) {
     case PlanType::kUpdate:
     case PlanType::kDelete: {
       const auto& modify = static_cast<const ModifyPlan&>(node);
+      if (!modify.targets.empty()) {  // multi-table: each target and its assignments
+        std::string out = node.type() == PlanType::kUpdate ? "Update " : "Delete from ";
+        for (size_t t = 0; t < modify.targets.size(); ++t) {
+          const ModifyTarget& target = modify.targets[t];
+          out += (t == 0 ? "" : "; ") + TableName(*target.table);
+          for (size_t i = 0; i < target.assignments.size(); ++i) {
+            const BoundAssignment& a = target.assignments[i];
+            out += (i == 0 ? ": set " : ", ") + target.table->columns[a.column].name + " = " +
+                   (a.value ? a.value->ToString() : std::string("DEFAULT"));
+          }
+        }
+        if (modify.limit) out += "; limit " + std::to_string(*modify.limit);
+        return out;
+      }
       std::string out = (node.type() == PlanType::kUpdate ? "Update " : "Delete from ") +
                         TableName(*modify.table);
       for (size_t i = 0; i < modify.assignments.size(); ++i) {
@@ -189,14 +205,31 @@ void Print(const PlanNode& node, int depth, const PlanStatistics* stats,
   std::string indent(static_cast<size_t>(depth) * 4, ' ');
   lines->push_back(indent + "-> " + Describe(node) + Figures(node, stats));
   // UPDATE and DELETE read their table themselves: show that as if it were a child.
-  if (node.type() == PlanType::kUpdate || node.type() == PlanType::kDelete) {
+  if ((node.type() == PlanType::kUpdate || node.type() == PlanType::kDelete) &&
+      static_cast<const ModifyPlan&>(node).targets.empty()) {
     const auto& modify = static_cast<const ModifyPlan&>(node);
     std::string inner = indent + "    ";
+    if (!modify.order_by.empty()) {
+      std::string sort = inner + "-> Sort: ";
+      for (size_t i = 0; i < modify.order_by.size(); ++i) {
+        if (i > 0) sort += ", ";
+        sort += modify.order_by[i].key->ToString() + (modify.order_by[i].descending ? " DESC" : "");
+      }
+      lines->push_back(sort);
+      inner += "    ";
+    }
     if (modify.predicate) {
       lines->push_back(inner + "-> Filter: " + modify.predicate->ToString());
       inner += "    ";
     }
-    lines->push_back(inner + "-> " + Scan(*modify.table, modify.range));
+    if (modify.use_index) {
+      const storage::IndexDef& index = modify.table->indexes[modify.index];
+      lines->push_back(inner + "-> Index range scan on " + TableName(*modify.table) + " using " +
+                       index.name + " (" + DescribeIndexRange(*modify.table, index, modify.range) +
+                       ")");
+    } else {
+      lines->push_back(inner + "-> " + Scan(*modify.table, modify.range));
+    }
   }
   // A derived table, view or CTE runs its own plan: show it as the child.
   if (node.type() == PlanType::kDerivedTable) {

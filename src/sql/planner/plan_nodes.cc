@@ -1,6 +1,8 @@
 // plan_nodes.cc — how plan nodes print themselves (for EXPLAIN and tests).
 #include "sql/planner/plan_nodes.h"
 
+#include "sql/planner/index_range_extractor.h"
+
 namespace minisql::sql {
 
 namespace {
@@ -131,11 +133,31 @@ std::string InsertPlan::Describe() const {
 
 std::string ModifyPlan::Describe() const {
   std::string out = type() == PlanType::kUpdate ? "Update(" : "Delete(";
-  out += table->database + "." + table->name + ", range: " + DescribeKeyRange(*table, range);
+  if (!targets.empty()) {  // multi-table: the rows come from child(0)
+    for (size_t t = 0; t < targets.size(); ++t) {
+      out += (t == 0 ? "" : ", ") + targets[t].table->database + "." + targets[t].table->name;
+      for (const BoundAssignment& a : targets[t].assignments) {
+        out += " " + targets[t].table->columns[a.column].name + " = " +
+               (a.value ? a.value->ToString() : std::string("DEFAULT"));
+      }
+    }
+    for (const BoundOrderItem& item : order_by) {
+      out += ", order by " + item.key->ToString() + (item.descending ? " DESC" : "");
+    }
+    if (limit) out += ", limit " + std::to_string(*limit);
+    return out + ")";
+  }
+  out += table->database + "." + table->name;
+  if (use_index) out += ", index: " + table->indexes[index].name;
+  out += ", range: " + (use_index ? DescribeIndexRange(*table, table->indexes[index], range)
+                                  : DescribeKeyRange(*table, range));
   if (predicate) out += ", where: " + predicate->ToString();
   for (const BoundAssignment& a : assignments) {
     out += ", " + table->columns[a.column].name + " = " +
            (a.value ? a.value->ToString() : std::string("DEFAULT"));
+  }
+  for (const BoundOrderItem& item : order_by) {
+    out += ", order by " + item.key->ToString() + (item.descending ? " DESC" : "");
   }
   if (limit) out += ", limit " + std::to_string(*limit);
   return out + ")";

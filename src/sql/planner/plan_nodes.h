@@ -216,10 +216,17 @@ struct InsertPlan : PlanNode {
 struct ModifyPlan : PlanNode {
   explicit ModifyPlan(PlanType type) : PlanNode(type) {}
   std::shared_ptr<const storage::TableSchema> table;
-  storage::KeyRange range;
+  storage::KeyRange range;  // over the primary key, or over `index` when use_index
+  bool use_index = false;   // find the rows through secondary index `index`
+  size_t index = 0;
   ExpressionPtr predicate;
   std::vector<BoundAssignment> assignments;  // kUpdate only
+  /// ORDER BY over the table row (empty: none, or the access path already gives it).
+  std::vector<BoundOrderItem> order_by;
   std::optional<uint64_t> limit;
+  /// Multi-table forms: child(0) yields the joined rows (WHERE applied) and these
+  /// tables are changed (see multi_modify_executor.h); `table` etc. are then unused.
+  std::vector<ModifyTarget> targets;
   std::string Describe() const override;
 };
 

@@ -2,6 +2,7 @@
 #include "sql/planner/planner.h"
 
 #include "sql/expression/expression_binder.h"
+#include "sql/expression/expression_nodes.h"
 #include "sql/planner/access_path.h"
 #include "sql/planner/join_planner.h"
 #include "sql/planner/key_range_extractor.h"
@@ -137,9 +138,52 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
 
 namespace {
 
-PlanNodePtr PlanModify(PlanType type, BoundModify modify) {
+// The multi-table forms: the join (a SELECT ... FOR UPDATE's FROM and WHERE) feeds the
+// modify node, which changes the targets' rows (multi_modify_executor.h).
+PlanNodePtr PlanMultiModify(PlanType type, BoundModify modify) {
   auto plan = std::make_unique<ModifyPlan>(type);
-  plan->range = ExtractKeyRange(modify.where_ast, *modify.table, modify.alias);
+  BoundSelect& join = *modify.join;
+  PlanNodePtr rows;
+  if (join.tables.size() > 1) {
+    rows = PlanJoins(join);
+  } else {  // `DELETE t FROM t WHERE ...`: one locking scan
+    auto scan = std::make_unique<SeqScanPlan>();
+    scan->table = join.tables[0].schema;
+    scan->lock = join.lock;
+    rows = std::move(scan);
+    if (join.where) {
+      auto filter = std::make_unique<FilterPlan>();
+      filter->predicate = std::move(join.where);
+      rows = Over(std::move(filter), std::move(rows));
+    }
+  }
+  plan->table = modify.targets[0].table;
+  plan->targets = std::move(modify.targets);
+  plan->order_by = std::move(modify.order_by);
+  plan->limit = modify.limit;
+  plan->AddChild(std::move(rows));
+  return plan;
+}
+
+// UPDATE and DELETE find their rows through the same access path a SELECT of the
+// table would take (access_path.h): `UPDATE t SET c = 1 WHERE id = 7` reads one key.
+PlanNodePtr PlanModify(PlanType type, BoundModify modify) {
+  if (!modify.targets.empty()) return PlanMultiModify(type, std::move(modify));
+  auto plan = std::make_unique<ModifyPlan>(type);
+  std::vector<uint32_t> wanted;  // ORDER BY as plain ascending columns, if it is that
+  for (const BoundOrderItem& item : modify.order_by) {
+    const auto* ref = dynamic_cast<const ColumnRefExpression*>(item.key.get());
+    if (item.descending || ref == nullptr) {
+      wanted.clear();
+      break;
+    }
+    wanted.push_back(ref->index());
+  }
+  AccessPath path = ChooseAccessPath(modify.where_ast, *modify.table, modify.alias, wanted);
+  plan->range = std::move(path.range);
+  plan->use_index = path.use_index;
+  plan->index = path.index;
+  if (wanted.empty() || !ProvidesOrder(path, wanted)) plan->order_by = std::move(modify.order_by);
   plan->table = std::move(modify.table);
   plan->predicate = std::move(modify.where);
   plan->assignments = std::move(modify.assignments);

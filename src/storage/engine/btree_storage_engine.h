@@ -81,6 +81,10 @@ class BTreeStorageEngine : public StorageEngine {
                    const std::string& index_name) override;
   Result<std::unique_ptr<RowCursor>> ScanIndex(Transaction* txn, const TableSchema& table,
                                                size_t index, const KeyRange& range) override;
+  // engine/locking_index_scan.cc.
+  Result<std::unique_ptr<RowCursor>> LockingScanIndex(Transaction* txn, const TableSchema& table,
+                                                      size_t index, const KeyRange& range,
+                                                      RowLockMode mode) override;
   Result<std::optional<Row>> GetRow(Transaction* txn, const TableSchema& table,
                                     const RowId& id) override;
   Result<std::vector<RowId>> FindConflicts(Transaction* txn, const TableSchema& table,
