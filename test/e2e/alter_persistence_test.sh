@@ -12,13 +12,14 @@
 #      a full scan.
 source "$(dirname "$0")/lib.sh"
 
-# One INSERT of rows id = 1..n: (id, 'name<id>', id % 10, id * 2).
+# INSERTs of rows id = 1..n: (id, 'name<id>', id % 10, id * 2), 1000 rows each.
 insert_rows() {
-  local table="$1" n="$2" values="" i
-  for ((i = 1; i <= n; i++)); do
-    values+="${values:+,}($i,'name$i',$((i % 10)),$((i * 2)))"
-  done
-  sql -e "INSERT INTO $table VALUES $values"
+  seq 1 "$2" | awk -v table="$1" '
+    { row = sprintf("(%d,\047name%d\047,%d,%d)", $1, $1, $1 % 10, $1 * 2) }
+    NR % 1000 == 1 { printf "INSERT INTO %s VALUES %s", table, row; next }
+    { printf ",%s", row }
+    NR % 1000 == 0 { print ";" }
+    END { if (NR % 1000 != 0) print ";" }' | sql
 }
 checksum() { sql -N -B -e "SELECT COUNT(*), SUM(id), SUM(LENGTH($2)) FROM $1"; }
 
@@ -53,19 +54,13 @@ minisqld_kill9
 minisqld_start "$DATADIR"
 expect_eq "SHOW CREATE TABLE after kill -9" "$create_before" \
   "$(sql -N -B -e 'SHOW CREATE TABLE p.t2')"
-expect_eq "rows after kill -9" "$rows_before" "$(checksum p.t2 'remark')"
+expect_eq "rows after kill -9" "$rows_before" "$(checksum p.t2 'name')"
 sql -e "INSERT INTO p.ai (x) VALUES (9)"
-expect_eq "AUTO_INCREMENT restarted by TRUNCATE" "1 9" "$(sql -N -B -e 'SELECT * FROM p.ai')"
+expect_eq "AUTO_INCREMENT restarted by TRUNCATE" $'1\t9' "$(sql -N -B -e 'SELECT * FROM p.ai')"
 
 # 3. kill -9 during a rewrite
 sql -e "CREATE TABLE p.big (id INT PRIMARY KEY, name VARCHAR(20), g INT, v INT, KEY kg (g))"
-for chunk in 0 1 2 3; do
-  values=""
-  for ((i = chunk * 5000 + 1; i <= (chunk + 1) * 5000; i++)); do
-    values+="${values:+,}($i,'name$i',$((i % 10)),$i)"
-  done
-  sql -e "INSERT INTO p.big VALUES $values"
-done
+insert_rows p.big 10000
 old_create="$(sql -N -B -e 'SHOW CREATE TABLE p.big')"
 sql -e "ALTER TABLE p.big ADD COLUMN extra INT DEFAULT 1, MODIFY name VARCHAR(30), ADD KEY kv (v)" \
   >/dev/null 2>&1 &
@@ -78,14 +73,14 @@ new_create="$(sql -N -B -e 'SHOW CREATE TABLE p.big')"
 if [ "$new_create" != "$old_create" ]; then
   echo "$new_create" | grep -q '`extra` int(11) DEFAULT 1' || fail "mixed definition: $new_create"
   echo "$new_create" | grep -q 'KEY `kv` (`v`)' || fail "mixed definition: $new_create"
-  expect_eq "rows via kv" "20000" "$(sql -N -B -e 'SELECT COUNT(*) FROM p.big WHERE v > 0')"
+  expect_eq "rows via kv" "2500" "$(sql -N -B -e 'SELECT COUNT(*) FROM p.big WHERE v > 15000')"
 fi
-expect_eq "rows after a crash mid-ALTER" "20000 200010000" \
+expect_eq "rows after a crash mid-ALTER" $'10000\t50005000' \
   "$(sql -N -B -e 'SELECT COUNT(*), SUM(id) FROM p.big')"
-expect_eq "index kg after a crash mid-ALTER" "2000" \
+expect_eq "index kg after a crash mid-ALTER" "1000" \
   "$(sql -N -B -e 'SELECT COUNT(*) FROM p.big WHERE g = 7')"
 # The table still takes DDL and writes.
 sql -e "ALTER TABLE p.big DROP COLUMN g"
-sql -e "INSERT INTO p.big (id, name, v) VALUES (20001, 'last', 1)"
-expect_eq "rows after a later ALTER" "20001" "$(sql -N -B -e 'SELECT COUNT(*) FROM p.big')"
+sql -e "INSERT INTO p.big (id, name, v) VALUES (10001, 'last', 1)"
+expect_eq "rows after a later ALTER" "10001" "$(sql -N -B -e 'SELECT COUNT(*) FROM p.big')"
 echo "PASS"
