@@ -473,10 +473,10 @@ struct AlterTableStmt : Stmt {
       kRenameTable,   // RENAME [TO|AS] [new_database.]new_name
     };
     Kind kind = Kind::kAddIndex;
-    IndexDefinition index;  // kAddIndex
-    std::string name;       // the column / index / the table's new name
-    std::string new_name;   // kRenameColumn, kRenameIndex
-    std::string new_database;                 // kRenameTable ("" = the table's own)
+    IndexDefinition index;                     // kAddIndex
+    std::string name;                          // the column / index / the table's new name
+    std::string new_name;                      // kRenameColumn, kRenameIndex
+    std::string new_database;                  // kRenameTable ("" = the table's own)
     std::shared_ptr<ColumnDefinition> column;  // kAddColumn, kModifyColumn, kChangeColumn
     ColumnPosition position;
     ExprPtr default_value;  // kSetDefault
@@ -490,7 +490,7 @@ struct AlterTableStmt : Stmt {
 /// RENAME TABLE a TO b [, c TO d ...]: all or nothing.
 struct RenameTableStmt : Stmt {
   struct Rename {
-    std::string database, table;          // "" database: the current one
+    std::string database, table;  // "" database: the current one
     std::string new_database, new_table;
   };
   RenameTableStmt() : Stmt(StmtKind::kRenameTable) {}

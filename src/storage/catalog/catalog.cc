@@ -159,8 +159,7 @@ Result<TableEntry> Catalog::AllocateTable(PagerTxn* txn, const TableSchema& sche
   return TableEntry{std::move(stored), *root, std::move(index_roots)};
 }
 
-Status Catalog::RecordTable(PagerTxn* txn, const TableEntry& entry,
-                            const TableCounters& counters) {
+Status Catalog::RecordTable(PagerTxn* txn, const TableEntry& entry, const TableCounters& counters) {
   const TableSchema& schema = *entry.schema;
   std::string record = EncodeTableEntry(schema, entry.root, entry.index_roots);
   if (!BTree::EntryFits(TableKey(schema.database, schema.name), record)) {
