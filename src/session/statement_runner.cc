@@ -9,6 +9,7 @@
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
 #include "sql/binder/binder.h"
+#include "sql/executor/alter_table_executor.h"
 #include "sql/executor/create_table_from_query.h"
 #include "sql/executor/ddl_executor.h"
 #include "sql/executor/executor_factory.h"
@@ -97,6 +98,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
     case ast::StmtKind::kAlterTable:
     case ast::StmtKind::kCreateView:
     case ast::StmtKind::kDropView:
+    case ast::StmtKind::kRenameTable:
+    case ast::StmtKind::kTruncateTable:
       return RunDdl(stmt);
     case ast::StmtKind::kAccount:
       return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
@@ -252,6 +255,12 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
       break;
     case ast::StmtKind::kAlterTable:
       affected = sql::ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStmt&>(stmt));
+      break;
+    case ast::StmtKind::kRenameTable:
+      affected = sql::ExecuteRenameTable(ctx, static_cast<const ast::RenameTableStmt&>(stmt));
+      break;
+    case ast::StmtKind::kTruncateTable:
+      affected = sql::ExecuteTruncateTable(ctx, static_cast<const ast::TruncateTableStmt&>(stmt));
       break;
     default:
       affected = sql::ExecuteDropTable(ctx, static_cast<const ast::DropTableStmt&>(stmt));

@@ -23,6 +23,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -262,6 +263,26 @@ class StorageEngine {
   /// NextAutoIncrement() calls return more than `value`.
   virtual Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table,
                                         int64_t value) = 0;
+
+  // --- Table rewrites (engine/table_rewrite.cc) ----------------------------------------
+  /// Turns a stored row of the old definition into a row of the new one (ALTER TABLE);
+  /// `row_number` is 1-based, for error messages. An error stops the rewrite.
+  using RowConverter = std::function<Result<Row>(const Row& old_row, uint64_t row_number)>;
+  /// ALTER TABLE: gives db.table the definition `schema` (same db and name) and rewrites
+  /// every latest committed row through `convert` into new trees (table and every
+  /// index; 1062 if two rows collide on a key); the old trees are freed. The table gets
+  /// a new table_id (transactions holding the old definition then see 1146), its
+  /// AUTO_INCREMENT continues. After an error, rolling back leaves the old table.
+  virtual Status RebuildTable(Transaction* txn, const std::string& db, const std::string& table,
+                              const TableSchema& schema, const RowConverter& convert) = 0;
+  /// RENAME TABLE / ALTER TABLE ... RENAME: 1146 if missing, 1049 if new_db does not
+  /// exist, 1050 if the new name is taken. Works for views too.
+  virtual Status RenameTable(Transaction* txn, const std::string& db, const std::string& table,
+                             const std::string& new_db, const std::string& new_table) = 0;
+  /// TRUNCATE TABLE: removes every row (indexes stay defined, empty) and restarts
+  /// AUTO_INCREMENT at 1. 1146 if missing.
+  virtual Status TruncateTable(Transaction* txn, const std::string& db,
+                               const std::string& table) = 0;
 
   // --- Accounts ----------------------------------------------------------------------
   virtual Result<std::optional<UserRecord>> FindUser(Transaction* txn, const std::string& user,

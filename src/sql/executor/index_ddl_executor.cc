@@ -41,23 +41,4 @@ Result<uint64_t> ExecuteDropIndex(const DdlContext& ctx, const ast::DropIndexStm
   return 0;
 }
 
-Result<uint64_t> ExecuteAlterTable(const DdlContext& ctx, const ast::AlterTableStmt& stmt) {
-  Binder binder(ctx.storage, ctx.txn, ctx.current_database);
-  for (const ast::AlterTableStmt::Action& action : stmt.actions) {
-    // Re-read the definition: the previous action may have changed it.
-    Result<std::shared_ptr<const storage::TableSchema>> table =
-        binder.LookupTable(stmt.database, stmt.table);
-    if (!table.ok()) return table.status();
-    if (action.kind == ast::AlterTableStmt::Action::Kind::kAddIndex) {
-      MINISQL_RETURN_IF_ERROR(AddIndex(ctx, **table, action.index));
-    } else if (EqualsIgnoreCase(action.name, "PRIMARY")) {
-      return Status::Error(ErrorCode::kNotSupportedYet, "dropping the PRIMARY KEY");
-    } else {
-      MINISQL_RETURN_IF_ERROR(
-          ctx.storage->DropIndex(ctx.txn, (*table)->database, (*table)->name, action.name));
-    }
-  }
-  return 0;
-}
-
 }  // namespace minisql::sql

@@ -286,6 +286,8 @@ enum class StmtKind {
   kAlterTable,
   kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
   kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
+  kRenameTable,
+  kTruncateTable,
 };
 
 struct Stmt {
@@ -489,19 +491,61 @@ struct DropIndexStmt : Stmt {
   std::string name;
 };
 
-/// ALTER TABLE t action, action...: the index actions (ADD [UNIQUE] INDEX|KEY, DROP
-/// INDEX|KEY), applied in order. Other ALTER TABLE forms do not parse yet.
+/// Where ALTER TABLE ADD/MODIFY/CHANGE puts a column: FIRST, AFTER `after`, or (both
+/// unset) where it is (MODIFY, CHANGE) or last (ADD).
+struct ColumnPosition {
+  bool first = false;
+  std::string after;
+};
+
+/// ALTER TABLE t action, action...: applied in order to the table's definition
+/// (sql/executor/alter_table_executor.cc).
 struct AlterTableStmt : Stmt {
   struct Action {
-    enum class Kind { kAddIndex, kDropIndex };
+    enum class Kind {
+      kAddIndex,      // ADD [UNIQUE] INDEX|KEY, ADD PRIMARY KEY: index
+      kDropIndex,     // DROP INDEX|KEY name, DROP PRIMARY KEY (name "PRIMARY")
+      kAddColumn,     // ADD [COLUMN] def [FIRST|AFTER c]: column, position
+      kDropColumn,    // DROP [COLUMN] name
+      kModifyColumn,  // MODIFY [COLUMN] def [FIRST|AFTER c]: column, position
+      kChangeColumn,  // CHANGE [COLUMN] name def [FIRST|AFTER c]
+      kRenameColumn,  // RENAME COLUMN name TO new_name
+      kRenameIndex,   // RENAME INDEX|KEY name TO new_name
+      kSetDefault,    // ALTER [COLUMN] name SET DEFAULT default_value
+      kDropDefault,   // ALTER [COLUMN] name DROP DEFAULT
+      kRenameTable,   // RENAME [TO|AS] [new_database.]new_name
+    };
     Kind kind = Kind::kAddIndex;
-    IndexDefinition index;  // kAddIndex
-    std::string name;       // kDropIndex
+    IndexDefinition index;                     // kAddIndex
+    std::string name;                          // the column / index / the table's new name
+    std::string new_name;                      // kRenameColumn, kRenameIndex
+    std::string new_database;                  // kRenameTable ("" = the table's own)
+    std::shared_ptr<ColumnDefinition> column;  // kAddColumn, kModifyColumn, kChangeColumn
+    ColumnPosition position;
+    ExprPtr default_value;  // kSetDefault
   };
   AlterTableStmt() : Stmt(StmtKind::kAlterTable) {}
   std::string database;
   std::string table;
   std::vector<Action> actions;
+};
+
+/// RENAME TABLE a TO b [, c TO d ...]: all or nothing.
+struct RenameTableStmt : Stmt {
+  struct Rename {
+    std::string database, table;  // "" database: the current one
+    std::string new_database, new_table;
+  };
+  RenameTableStmt() : Stmt(StmtKind::kRenameTable) {}
+  /// In order: a later pair may rename a table an earlier one made (a TO tmp, b TO a).
+  std::vector<Rename> renames;
+};
+
+/// TRUNCATE [TABLE] t
+struct TruncateTableStmt : Stmt {
+  TruncateTableStmt() : Stmt(StmtKind::kTruncateTable) {}
+  std::string database;
+  std::string table;
 };
 
 struct TableName {

@@ -67,7 +67,7 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED.
+  IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -232,6 +232,125 @@ alter_action(A) ::= DROP key_or_index nm(N). {
   A->kind = ast::AlterTableStmt::Action::Kind::kDropIndex;
   A->name = ctx->ObjectName(N);
 }
+
+// ALTER TABLE's column and table actions (sql/executor/alter_table_executor.cc).
+alter_action(A) ::= DROP PRIMARY KEY. {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kDropIndex;
+  A->name = "PRIMARY";
+}
+alter_action(A) ::= ADD opt_column column_def(C) column_position(P). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kAddColumn;
+  A->column.reset(C);
+  A->position = std::move(*P);
+  delete P;
+}
+alter_action(A) ::= DROP opt_column nm(N). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kDropColumn;
+  A->name = ctx->Name(N);
+}
+alter_action(A) ::= MODIFY opt_column column_def(C) column_position(P). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kModifyColumn;
+  A->name = C->name;
+  A->column.reset(C);
+  A->position = std::move(*P);
+  delete P;
+}
+alter_action(A) ::= CHANGE opt_column nm(N) column_def(C) column_position(P). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kChangeColumn;
+  A->name = ctx->Name(N);
+  A->column.reset(C);
+  A->position = std::move(*P);
+  delete P;
+}
+alter_action(A) ::= RENAME COLUMN nm(N) TO nm(M). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kRenameColumn;
+  A->name = ctx->Name(N);
+  A->new_name = ctx->Name(M);
+}
+alter_action(A) ::= RENAME key_or_index nm(N) TO nm(M). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kRenameIndex;
+  A->name = ctx->ObjectName(N);
+  A->new_name = ctx->ObjectName(M);
+}
+alter_action(A) ::= ALTER opt_column nm(N) SET DEFAULT default_value(V). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kSetDefault;
+  A->name = ctx->Name(N);
+  A->default_value.reset(V.expr);
+}
+alter_action(A) ::= ALTER opt_column nm(N) DROP DEFAULT. {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kDropDefault;
+  A->name = ctx->Name(N);
+}
+alter_action(A) ::= RENAME opt_to table_name(T). {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kRenameTable;
+  A->new_database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  A->name = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+}
+opt_column ::= .
+opt_column ::= COLUMN.
+opt_to ::= .
+opt_to ::= TO.
+opt_to ::= AS.
+%type column_position {ast::ColumnPosition*}
+%destructor column_position { delete $$; }
+column_position(A) ::= .  { A = new ast::ColumnPosition; }
+column_position(A) ::= FIRST.  { A = new ast::ColumnPosition; A->first = true; }
+column_position(A) ::= AFTER nm(N).  { A = new ast::ColumnPosition; A->after = ctx->Name(N); }
+// ADD [COLUMN] (a INT, b INT): one ADD action per column.
+alter_actions(A) ::= ADD opt_column LP column_defs(L) RP.
+  { A = new ast::AlterTableStmt; A->actions = std::move(*L); delete L; }
+alter_actions(A) ::= alter_actions(A) COMMA ADD opt_column LP column_defs(L) RP. {
+  for (auto& action : *L) A->actions.push_back(std::move(action));
+  delete L;
+}
+%type column_defs {std::vector<ast::AlterTableStmt::Action>*}
+%destructor column_defs { delete $$; }
+column_defs(A) ::= column_def(C). {
+  A = new std::vector<ast::AlterTableStmt::Action>(1);
+  A->back().kind = ast::AlterTableStmt::Action::Kind::kAddColumn;
+  A->back().column.reset(C);
+}
+column_defs(A) ::= column_defs(A) COMMA column_def(C). {
+  A->emplace_back();
+  A->back().kind = ast::AlterTableStmt::Action::Kind::kAddColumn;
+  A->back().column.reset(C);
+}
+
+// RENAME TABLE a TO b [, c TO d ...]; TRUNCATE [TABLE] t.
+cmd(A) ::= RENAME TABLE rename_pairs(L).  { A = L; }
+%type rename_pairs {ast::RenameTableStmt*}
+%destructor rename_pairs { delete $$; }
+rename_pairs(A) ::= table_name(F) TO table_name(T). {
+  A = new ast::RenameTableStmt;
+  A->renames.push_back({F.parts == 2 ? ctx->ObjectName(F.first) : "",
+                        ctx->ObjectName(F.parts == 2 ? F.second : F.first),
+                        T.parts == 2 ? ctx->ObjectName(T.first) : "",
+                        ctx->ObjectName(T.parts == 2 ? T.second : T.first)});
+}
+rename_pairs(A) ::= rename_pairs(A) COMMA table_name(F) TO table_name(T). {
+  A->renames.push_back({F.parts == 2 ? ctx->ObjectName(F.first) : "",
+                        ctx->ObjectName(F.parts == 2 ? F.second : F.first),
+                        T.parts == 2 ? ctx->ObjectName(T.first) : "",
+                        ctx->ObjectName(T.parts == 2 ? T.second : T.first)});
+}
+cmd(A) ::= TRUNCATE opt_table table_name(T). {
+  auto* s = new ast::TruncateTableStmt;
+  s->database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  s->table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A = s;
+}
+opt_table ::= .
+opt_table ::= TABLE.
 
 // --- USE / transactions ------------------------------------------------------------------
 cmd(A) ::= BEGIN opt_work.  { A = ctx->Transaction(ast::TransactionStmt::Action::kBegin, nullptr); }

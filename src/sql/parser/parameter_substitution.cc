@@ -74,6 +74,8 @@ class ParameterWalker {
       case ast::StmtKind::kDropView:
       case ast::StmtKind::kDropIndex:
       case ast::StmtKind::kAlterTable:
+      case ast::StmtKind::kRenameTable:
+      case ast::StmtKind::kTruncateTable:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kAccount:
         return;  // no expressions

@@ -137,6 +137,13 @@ Result<TableEntry> Catalog::CreateTable(PagerTxn* txn, const TableSchema& schema
   // MariaDB names only the table here, not the database.
   if (existing->has_value()) return Status::Error(ErrorCode::kTableExists, schema.name);
 
+  Result<TableEntry> entry = AllocateTable(txn, schema);
+  if (!entry.ok()) return entry.status();
+  MINISQL_RETURN_IF_ERROR(RecordTable(txn, *entry, TableCounters{}));
+  return entry;
+}
+
+Result<TableEntry> Catalog::AllocateTable(PagerTxn* txn, const TableSchema& schema) {
   auto stored = std::make_shared<TableSchema>(schema);
   Result<uint64_t> table_id = NextTableId(txn);
   if (!table_id.ok()) return table_id.status();
@@ -149,19 +156,65 @@ Result<TableEntry> Catalog::CreateTable(PagerTxn* txn, const TableSchema& schema
     if (!index_root.ok()) return index_root.status();
     index_roots.push_back(*index_root);
   }
-  std::string record = EncodeTableEntry(*stored, *root, index_roots);
+  return TableEntry{std::move(stored), *root, std::move(index_roots)};
+}
+
+Status Catalog::RecordTable(PagerTxn* txn, const TableEntry& entry, const TableCounters& counters) {
+  const TableSchema& schema = *entry.schema;
+  std::string record = EncodeTableEntry(schema, entry.root, entry.index_roots);
   if (!BTree::EntryFits(TableKey(schema.database, schema.name), record)) {
     return Status::Error(ErrorCode::kNotSupportedYet, "table definitions this large");
   }
   Result<bool> inserted = tree_.Insert(txn, TableKey(schema.database, schema.name), record);
   if (!inserted.ok()) return inserted.status();
-  inserted =
-      tree_.Insert(txn, CountersKey(schema.database, schema.name), EncodeCounters(TableCounters{}));
+  if (!*inserted) return Status::Error(ErrorCode::kTableExists, schema.name);
+  inserted = tree_.Insert(txn, CountersKey(schema.database, schema.name), EncodeCounters(counters));
   if (!inserted.ok()) return inserted.status();
-  TableEntry entry{std::move(stored), *root, std::move(index_roots)};
+  if (!*inserted) return CorruptCatalog();
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_[{schema.database, schema.name}] = entry;
-  return entry;
+  return Status::OK();
+}
+
+Status Catalog::FreeTrees(PagerTxn* txn, const TableEntry& entry) {
+  BTree tree(pager_, entry.root);
+  MINISQL_RETURN_IF_ERROR(tree.Drop(txn));
+  for (PageId index_root : entry.index_roots) {
+    BTree index_tree(pager_, index_root);
+    MINISQL_RETURN_IF_ERROR(index_tree.Drop(txn));
+  }
+  return Status::OK();
+}
+
+Status Catalog::RenameTable(PagerTxn* txn, const std::string& db, const std::string& table,
+                            const std::string& new_db, const std::string& new_table) {
+  if (!ValidName(new_table)) return Status::Error(ErrorCode::kWrongTableName, new_table);
+  Result<std::optional<TableEntry>> entry = FindTable(db, table);
+  if (!entry.ok()) return entry.status();
+  if (!entry->has_value()) return Status::Error(ErrorCode::kNoSuchTable, db, table);
+  Result<bool> db_exists = DatabaseExists(new_db);
+  if (!db_exists.ok()) return db_exists.status();
+  if (!*db_exists) return Status::Error(ErrorCode::kBadDb, new_db);
+  Result<std::optional<TableEntry>> existing = FindTable(new_db, new_table);
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) return Status::Error(ErrorCode::kTableExists, new_table);
+  Result<TableCounters> counters = GetCounters(db, table);
+  if (!counters.ok()) return counters.status();
+  Result<bool> deleted = tree_.Delete(txn, TableKey(db, table));
+  if (!deleted.ok()) return deleted.status();
+  deleted = tree_.Delete(txn, CountersKey(db, table));
+  if (!deleted.ok()) return deleted.status();
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    cache_.erase({db, table});
+  }
+  // Same table id, trees and counters: only the name in the key and the record moves.
+  auto renamed = std::make_shared<TableSchema>(*(*entry)->schema);
+  renamed->database = new_db;
+  renamed->name = new_table;
+  TableEntry moved = **entry;
+  moved.schema = std::move(renamed);
+  return RecordTable(txn, moved, *counters);
 }
 
 Status Catalog::DropTable(PagerTxn* txn, const std::string& db, const std::string& table) {

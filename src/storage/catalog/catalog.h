@@ -59,6 +59,19 @@ class Catalog {
   /// Frees the table's pages (its indexes' too) and forgets it. 1051 if missing.
   Status DropTable(PagerTxn* txn, const std::string& db, const std::string& table);
 
+  // --- Table rewrites (ALTER TABLE, RENAME TABLE, TRUNCATE) ----------------------------
+  /// A fresh table id and empty trees (table + one per index) for `schema`, not yet
+  /// recorded: the caller fills them, then records them (RecordTable / ReplaceTable).
+  Result<TableEntry> AllocateTable(PagerTxn* txn, const TableSchema& schema);
+  /// Records a new table entry and its counters. 1050 if the name is taken.
+  Status RecordTable(PagerTxn* txn, const TableEntry& entry, const TableCounters& counters);
+  /// Frees the pages of the table's tree and its index trees (the entry stays recorded).
+  Status FreeTrees(PagerTxn* txn, const TableEntry& entry);
+  /// Moves db.table to new_db.new_table, keeping its id, trees and counters. 1146 if
+  /// the table is missing, 1049 if new_db is, 1050 if the new name is taken.
+  Status RenameTable(PagerTxn* txn, const std::string& db, const std::string& table,
+                     const std::string& new_db, const std::string& new_table);
+
   Result<TableCounters> GetCounters(const std::string& db, const std::string& table);
   Status PutCounters(PagerTxn* txn, const std::string& db, const std::string& table,
                      const TableCounters& counters);

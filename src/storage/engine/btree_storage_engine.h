@@ -93,6 +93,13 @@ class BTreeStorageEngine : public StorageEngine {
   Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) override;
   Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table, int64_t value) override;
 
+  // Table rewrites: engine/table_rewrite.cc.
+  Status RebuildTable(Transaction* txn, const std::string& db, const std::string& table,
+                      const TableSchema& schema, const RowConverter& convert) override;
+  Status RenameTable(Transaction* txn, const std::string& db, const std::string& table,
+                     const std::string& new_db, const std::string& new_table) override;
+  Status TruncateTable(Transaction* txn, const std::string& db, const std::string& table) override;
+
   Result<std::optional<UserRecord>> FindUser(Transaction* txn, const std::string& user,
                                              const std::string& host) override;
   Result<std::vector<UserRecord>> ListUsers(Transaction* txn) override;
