@@ -50,6 +50,11 @@ class SessionState : public sql::EvalContext {
   SystemVariables* globals() const { return globals_; }
 
   std::string current_database;
+  /// The account the session authenticated as ('u'@'%' for a login as u from anywhere):
+  /// whose grants the privilege check reads (session/privilege_check.h). Empty user
+  /// and host if the account was gone by the time the session started.
+  std::string account_user;
+  std::string account_host;
   uint64_t last_insert_id = 0;
   /// When the running statement started (NOW()); set by StatementRunner::Run.
   int64_t statement_time_micros = 0;

@@ -2,6 +2,7 @@
 // statement_runner.h). SET and SHOW live in session_commands.cc.
 #include "session/statement_runner.h"
 
+#include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
@@ -29,7 +30,8 @@ void StatementRunner::Run(std::string_view text) {
 
 void StatementRunner::Run(ast::Stmt& stmt) {
   state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
-  Status status = Dispatch(stmt);
+  Status status = CheckStatementPrivileges(context_->storage(), *state_, stmt);
+  if (status.ok()) status = Dispatch(stmt);
   bool is_diagnostics =
       stmt.kind == ast::StmtKind::kShow &&
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
@@ -84,6 +86,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunDdl(stmt);
     case ast::StmtKind::kAccount:
       return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
+    case ast::StmtKind::kGrant:
+      return RunGrant(static_cast<const ast::GrantStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
