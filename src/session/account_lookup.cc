@@ -35,9 +35,8 @@ bool HostPatternMatches(std::string_view pattern, std::string_view host) {
   size_t p = 0, h = 0, star = std::string_view::npos, mark = 0;
   while (h < host.size()) {
     if (p < pattern.size() &&
-        (pattern[p] == '_' ||
-         std::tolower(static_cast<unsigned char>(pattern[p])) ==
-             std::tolower(static_cast<unsigned char>(host[h])))) {
+        (pattern[p] == '_' || std::tolower(static_cast<unsigned char>(pattern[p])) ==
+                                  std::tolower(static_cast<unsigned char>(host[h])))) {
       ++p;
       ++h;
     } else if (p < pattern.size() && pattern[p] == '%') {

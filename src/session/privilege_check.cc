@@ -399,14 +399,12 @@ Status CheckRequirements(const AccountPrivileges& privileges,
         break;
       case Scope::kDatabase:
         if ((privileges.OnDatabase(need.database) & need.privilege) == 0) {
-          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host,
-                               need.database);
+          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host, need.database);
         }
         break;
       case Scope::kAnyInDatabase:
         if (!privileges.AnyInDatabase(need.database)) {
-          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host,
-                               need.database);
+          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host, need.database);
         }
         break;
       case Scope::kGlobal:
@@ -416,8 +414,7 @@ Status CheckRequirements(const AccountPrivileges& privileges,
         break;
       case Scope::kAccounts:
         if ((privileges.Global() & need.privilege) == 0) {
-          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host,
-                               need.database);
+          return Status::Error(ErrorCode::kDbAccessDenied, issuer.user, issuer.host, need.database);
         }
         break;
     }

@@ -48,11 +48,11 @@ namespace minisql {
 
 struct PrivilegeRequirement {
   enum class Scope {
-    kTable,     // `privilege` on database.table (1142)
-    kDatabase,  // `privilege` on all of database (1044)
+    kTable,          // `privilege` on database.table (1142)
+    kDatabase,       // `privilege` on all of database (1044)
     kAnyInDatabase,  // some privilege in database (USE; 1044)
-    kGlobal,    // `privilege` on *.* (1227)
-    kAccounts,  // CREATE USER on *.*, reported as MariaDB does for mysql.* (1044 'mysql')
+    kGlobal,         // `privilege` on *.* (1227)
+    kAccounts,       // CREATE USER on *.*, reported as MariaDB does for mysql.* (1044 'mysql')
   };
   Scope scope = Scope::kTable;
   Privilege privilege = kSelectPrivilege;

@@ -11,17 +11,31 @@ constexpr uint8_t kEncodingVersion = 1;
 
 // In the order MySQL prints them in SHOW GRANTS.
 constexpr Privilege kDisplayOrder[] = {
-    kSelectPrivilege, kInsertPrivilege, kUpdatePrivilege,     kDeletePrivilege,
-    kCreatePrivilege, kDropPrivilege,   kIndexPrivilege,      kAlterPrivilege,
-    kSuperPrivilege,  kCreateUserPrivilege,
+    kSelectPrivilege, kInsertPrivilege, kUpdatePrivilege, kDeletePrivilege, kCreatePrivilege,
+    kDropPrivilege,   kIndexPrivilege,  kAlterPrivilege,  kSuperPrivilege,  kCreateUserPrivilege,
 };
 
 // Privileges MySQL/MariaDB know that minisql does not implement: 1235, not 1064.
 constexpr const char* kUnsupportedNames[] = {
-    "REFERENCES", "RELOAD",      "SHUTDOWN",     "PROCESS",     "FILE",
-    "EXECUTE",    "EVENT",       "TRIGGER",      "LOCK TABLES", "CREATE VIEW",
-    "SHOW VIEW",  "PROXY",       "REPLICATION",  "SHOW DATABASES", "CREATE ROUTINE",
-    "ALTER ROUTINE", "CREATE TABLESPACE", "CREATE TEMPORARY", "DELETE HISTORY",
+    "REFERENCES",
+    "RELOAD",
+    "SHUTDOWN",
+    "PROCESS",
+    "FILE",
+    "EXECUTE",
+    "EVENT",
+    "TRIGGER",
+    "LOCK TABLES",
+    "CREATE VIEW",
+    "SHOW VIEW",
+    "PROXY",
+    "REPLICATION",
+    "SHOW DATABASES",
+    "CREATE ROUTINE",
+    "ALTER ROUTINE",
+    "CREATE TABLESPACE",
+    "CREATE TEMPORARY",
+    "DELETE HISTORY",
 };
 
 Status Corrupt() {

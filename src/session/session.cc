@@ -55,6 +55,11 @@ void Session::ExecuteQuery(std::string_view sql, ResultSink* sink) {
 }
 
 Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) {
+  // The same privilege as SHOW COLUMNS FROM table.
+  sql::ast::ShowStmt show;
+  show.what = sql::ast::ShowStmt::What::kColumns;
+  show.table = table;
+  MINISQL_RETURN_IF_ERROR(CheckStatementPrivileges(context_->storage(), *state_, show));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);

@@ -47,6 +47,8 @@ void StatementRunner::Fail(const Status& error) {
 }
 
 Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStmt& stmt) {
+  // Preparing must not reveal the columns of tables the account may not read.
+  MINISQL_RETURN_IF_ERROR(CheckStatementPrivileges(context_->storage(), *state_, stmt));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);

@@ -14,9 +14,15 @@
 namespace minisql {
 namespace {
 
-PrivilegeLevel Global() { return PrivilegeLevel{}; }
-PrivilegeLevel Db(const std::string& db) { return PrivilegeLevel{db, "*"}; }
-PrivilegeLevel Table(const std::string& db, const std::string& t) { return PrivilegeLevel{db, t}; }
+PrivilegeLevel Global() {
+  return PrivilegeLevel{};
+}
+PrivilegeLevel Db(const std::string& db) {
+  return PrivilegeLevel{db, "*"};
+}
+PrivilegeLevel Table(const std::string& db, const std::string& t) {
+  return PrivilegeLevel{db, t};
+}
 
 TEST(AccountPrivilegesTest, LevelsCombine) {
   AccountPrivileges p;
@@ -92,7 +98,8 @@ TEST(AccountPrivilegesTest, ShowGrantsLinesAsMariaDb) {
 }
 
 TEST(PrivilegeNamesTest, ParsesAndRejects) {
-  EXPECT_EQ(*ParsePrivilegeNames({"SELECT", "DELETE"}, Db("d")), kSelectPrivilege | kDeletePrivilege);
+  EXPECT_EQ(*ParsePrivilegeNames({"SELECT", "DELETE"}, Db("d")),
+            kSelectPrivilege | kDeletePrivilege);
   EXPECT_EQ(*ParsePrivilegeNames({"ALL PRIVILEGES"}, Global()), kGlobalLevelPrivileges);
   EXPECT_EQ(*ParsePrivilegeNames({"ALL"}, Table("d", "t")), kTableLevelPrivileges);
   EXPECT_EQ(*ParsePrivilegeNames({"USAGE"}, Global()), 0u);
@@ -177,7 +184,8 @@ TEST(RequiredPrivilegesTest, Modifications) {
   EXPECT_EQ(Needs("REPLACE INTO t VALUES (1)"), (Strings{"INSERT shop.t", "DELETE shop.t"}));
   EXPECT_EQ(Needs("INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 2"),
             (Strings{"INSERT shop.t", "UPDATE shop.t"}));
-  EXPECT_EQ(Needs("UPDATE t SET a = (SELECT 1 FROM s)"), (Strings{"SELECT shop.s", "UPDATE shop.t"}));
+  EXPECT_EQ(Needs("UPDATE t SET a = (SELECT 1 FROM s)"),
+            (Strings{"SELECT shop.s", "UPDATE shop.t"}));
   EXPECT_EQ(Needs("DELETE FROM t WHERE a IN (SELECT a FROM s)"),
             (Strings{"DELETE shop.t", "SELECT shop.s"}));
 }
@@ -208,8 +216,9 @@ TEST(CheckRequirementsTest, ErrorsNameTheObject) {
   EXPECT_EQ(db.message(), "Access denied for user 'u'@'%' to database 'x'");
   Status global = CheckRequirements(p, {{Scope::kGlobal, kCreateUserPrivilege, "", ""}}, issuer);
   EXPECT_EQ(global.code(), 1227);
-  EXPECT_TRUE(CheckRequirements(p, {{Scope::kTable, kSelectPrivilege, "shop", "t"},
-                                    {Scope::kAnyInDatabase, kSelectPrivilege, "shop", ""}},
+  EXPECT_TRUE(CheckRequirements(p,
+                                {{Scope::kTable, kSelectPrivilege, "shop", "t"},
+                                 {Scope::kAnyInDatabase, kSelectPrivilege, "shop", ""}},
                                 issuer)
                   .ok());
   EXPECT_TRUE(CheckRequirements(AccountPrivileges::Superuser(),
