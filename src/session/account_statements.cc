@@ -6,8 +6,8 @@
 // and the error names every account that failed (MySQL's 1396 "Operation CREATE USER
 // failed for 'a'@'%','b'@'%'"). IF [NOT] EXISTS skips the accounts that would fail.
 //
-// Privileges are not implemented yet: every account may do everything (GRANT and
-// REVOKE are not parsed). A changed password takes effect at the next login;
+// A new account holds only USAGE; GRANT gives it more (grant_statements.cc). Its grants
+// live in the same record and go with DROP USER. A changed password takes effect at the next login;
 // caching_sha2_password's login cache notices the new stored string by itself.
 #include "session/account_passwords.h"
 #include "session/statement_runner.h"

@@ -2,6 +2,8 @@
 #include "session/server_context.h"
 
 #include "common/log.h"
+#include "session/account_lookup.h"
+#include "session/privilege_table.h"
 #include "session/system_variables.h"
 
 namespace minisql {
@@ -17,7 +19,10 @@ ServerContext::~ServerContext() = default;
 namespace {
 
 // First start: with no account at all nobody could ever log in, so create
-// root@localhost without a password, as `mysql_install_db --auth-root-...` would.
+// root@localhost without a password and with ALL PRIVILEGES ON *.* WITH GRANT OPTION,
+// as `mysql_install_db` would. A data directory from before GRANT existed has accounts
+// but no grants at all: its root@localhost gets the same privileges, so that someone
+// can still administer the server (the other accounts are left with USAGE).
 Status CreateInitialAccount(storage::StorageEngine* storage) {
   Result<std::unique_ptr<storage::Transaction>> txn =
       storage->Begin(storage::AccessMode::kReadWrite);
@@ -27,17 +32,35 @@ Status CreateInitialAccount(storage::StorageEngine* storage) {
     storage->Rollback(txn->get());
     return users.status();
   }
-  if (!users->empty()) {
+  std::string superuser = AccountPrivileges::Superuser().Encode();
+  bool any_grants = false;
+  std::optional<storage::UserRecord> root;
+  for (const storage::UserRecord& user : *users) {
+    if (!user.privileges.empty()) any_grants = true;
+    if (user.user == "root" && user.host == "localhost") root = user;
+  }
+  if (!users->empty() && (any_grants || !root)) {
     storage->Rollback(txn->get());
     return Status::OK();
   }
-  storage::UserRecord root{"root", "localhost", "mysql_native_password", ""};
-  Status created = storage->CreateUser(txn->get(), root);
+  Status created;
+  if (root) {
+    root->privileges = superuser;
+    created = storage->UpdateUser(txn->get(), *root).status();
+  } else {
+    created = storage->CreateUser(
+        txn->get(), storage::UserRecord{"root", "localhost", "mysql_native_password", "", superuser});
+  }
   if (!created.ok()) {
     storage->Rollback(txn->get());
     return created;
   }
   MINISQL_RETURN_IF_ERROR(storage->Commit(txn->get()));
+  if (root) {
+    LogWarning("root@localhost has been given ALL PRIVILEGES ON *.* (data directory from before "
+               "privileges existed)");
+    return Status::OK();
+  }
   LogWarning(
       "root@localhost has been created with an empty password: anyone who can reach this "
       "server as localhost can log in as root. Set a password before exposing the server.");
@@ -62,19 +85,13 @@ Result<std::optional<storage::UserRecord>> ServerContext::FindAccount(const std:
   Result<std::unique_ptr<storage::Transaction>> txn =
       storage_->Begin(storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
-  // A loopback connection is 'localhost'; then the exact host; then the '%' wildcard.
-  std::vector<std::string> candidates;
-  if (host == "127.0.0.1" || host == "::1" || host == "localhost")
-    candidates.push_back("localhost");
-  candidates.push_back(host);
-  candidates.push_back("%");
-  Result<std::optional<storage::UserRecord>> found = std::optional<storage::UserRecord>();
-  for (const std::string& candidate : candidates) {
-    found = storage_->FindUser(txn->get(), user, candidate);
-    if (!found.ok() || found->has_value()) break;
-  }
+  // MySQL's choice among the matching accounts (session/account_lookup.h).
+  Result<std::vector<storage::UserRecord>> accounts = storage_->ListUsers(txn->get());
   storage_->Rollback(txn->get());
-  return found;
+  if (!accounts.ok()) return accounts.status();
+  std::optional<size_t> chosen = ChooseAccount(*accounts, user, host);
+  if (!chosen) return std::optional<storage::UserRecord>();
+  return std::optional<storage::UserRecord>((*accounts)[*chosen]);
 }
 
 uint64_t ServerContext::UptimeSeconds() const {

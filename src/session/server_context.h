@@ -58,8 +58,8 @@ class ServerContext {
   /// GLOBAL values of the system variables (SET GLOBAL, SHOW GLOBAL VARIABLES).
   SystemVariables* variables() { return variables_.get(); }
 
-  /// The account for `user` connecting from `host` (loopback connections are
-  /// 'localhost'), or nullopt if there is none.
+  /// The account for `user` connecting from address `host`, chosen among all matching
+  /// accounts as MySQL does (session/account_lookup.h), or nullopt if none matches.
   Result<std::optional<storage::UserRecord>> FindAccount(const std::string& user,
                                                          const std::string& host);
 

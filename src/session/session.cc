@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/session_state.h"
 #include "session/statement_runner.h"
@@ -21,11 +22,20 @@ Session::Session(ServerContext* context, uint32_t connection_id, std::string use
       host_(std::move(host)),
       state_(std::make_unique<SessionState>(
           context->variables(), connection_id, user_,
-          host_ == "127.0.0.1" || host_ == "::1" ? std::string("localhost") : host_)) {}
+          host_ == "127.0.0.1" || host_ == "::1" ? std::string("localhost") : host_)) {
+  // The account whose privileges apply (the same choice the login made).
+  Result<std::optional<storage::UserRecord>> account = context_->FindAccount(user_, host_);
+  if (account.ok() && account->has_value()) {
+    state_->account_user = (*account)->user;
+    state_->account_host = (*account)->host;
+  }
+}
 
 Session::~Session() = default;
 
 Status Session::SetCurrentDatabase(const std::string& database) {
+  // As USE: 1044 before 1049, so that names of databases one may not see stay hidden.
+  MINISQL_RETURN_IF_ERROR(CheckDatabaseAccess(context_->storage(), *state_, database));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), database);
@@ -45,6 +55,11 @@ void Session::ExecuteQuery(std::string_view sql, ResultSink* sink) {
 }
 
 Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) {
+  // The same privilege as SHOW COLUMNS FROM table.
+  sql::ast::ShowStmt show;
+  show.what = sql::ast::ShowStmt::What::kColumns;
+  show.table = table;
+  MINISQL_RETURN_IF_ERROR(CheckStatementPrivileges(context_->storage(), *state_, show));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);

@@ -2,6 +2,7 @@
 // statement_runner.h): statements about session state rather than table data.
 #include <algorithm>
 
+#include "session/privilege_check.h"
 #include "session/statement_runner.h"
 #include "session/statement_transaction.h"
 #include "session/system_variables.h"
@@ -186,6 +187,13 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
       Result<sql::ShowResult> shown = sql::ExecuteShow(ctx, stmt);
       if (!shown.ok()) return shown.status();
       MINISQL_RETURN_IF_ERROR(txn->Commit());
+      // Only what the account holds privileges on is listed (session/privilege_check.h).
+      if (stmt.what == ast::ShowStmt::What::kDatabases) {
+        MINISQL_RETURN_IF_ERROR(FilterVisibleNames(context_->storage(), *state_, "", &shown->rows));
+      } else if (stmt.what == ast::ShowStmt::What::kTables) {
+        const std::string& db = stmt.database.empty() ? state_->current_database : stmt.database;
+        MINISQL_RETURN_IF_ERROR(FilterVisibleNames(context_->storage(), *state_, db, &shown->rows));
+      }
       SendResultSet(shown->columns, shown->rows);
       return Status::OK();
     }

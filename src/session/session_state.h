@@ -63,6 +63,11 @@ class SessionState : public sql::EvalContext {
   /// FOUND_ROWS().
   int64_t row_count = -1;
   uint64_t found_rows = 0;
+  /// The account the session authenticated as ('u'@'%' for a login as u from anywhere):
+  /// whose grants the privilege check reads (session/privilege_check.h). Empty user
+  /// and host if the account was gone by the time the session started.
+  std::string account_user;
+  std::string account_host;
   /// When the running statement started (NOW()); set by StatementRunner::Run.
   int64_t statement_time_micros = 0;
   /// The last statement's error, for SHOW WARNINGS / SHOW ERRORS (OK if none).

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "session/outcome_recording_sink.h"
+#include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
 #include "session/transaction_control.h"
@@ -44,7 +45,8 @@ void StatementRunner::Run(ast::Stmt& stmt) {
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
        static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
   if (!is_diagnostics) state_->last_warnings.clear();
-  Status status = Dispatch(stmt);
+  Status status = CheckStatementPrivileges(context_->storage(), *state_, stmt);
+  if (status.ok()) status = Dispatch(stmt);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
   if (!is_diagnostics) state_->last_error = status;
   if (!status.ok() && !responded_) sink_->SendError(status);
@@ -62,6 +64,8 @@ void StatementRunner::Fail(const Status& error) {
 }
 
 Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStmt& stmt) {
+  // Preparing must not reveal the columns of tables the account may not read.
+  MINISQL_RETURN_IF_ERROR(CheckStatementPrivileges(context_->storage(), *state_, stmt));
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
@@ -103,6 +107,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunDdl(stmt);
     case ast::StmtKind::kAccount:
       return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
+    case ast::StmtKind::kGrant:
+      return RunGrant(static_cast<const ast::GrantStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});

@@ -61,6 +61,10 @@ class StatementRunner {
   // Accounts (account_statements.cc).
   Status RunAccount(const sql::ast::AccountStmt& stmt);
   Status RunSetPassword(const sql::ast::SetStmt::Item& item);
+  // GRANT, REVOKE, RENAME USER, SHOW GRANTS (grant_statements.cc).
+  Status RunGrant(const sql::ast::GrantStmt& stmt);
+  Status RunRenameUser(const sql::ast::GrantStmt& stmt);
+  Status RunShowGrants(const sql::ast::GrantStmt& stmt);
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;

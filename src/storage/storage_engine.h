@@ -94,6 +94,9 @@ struct UserRecord {
   std::string host;
   std::string plugin;       // "mysql_native_password" or "caching_sha2_password"
   std::string auth_string;  // per plugin (net/mysql/*_password.h); "" for no password
+  /// The account's GRANTs, encoded by the session layer (session/privilege_table.h); the
+  /// engine stores it without looking inside. "" = none (USAGE only).
+  std::string privileges = {};  // (default: older aggregate initialisations stay valid)
 };
 
 /// Opaque identity of a stored row within its table (the encoded clustered key).
@@ -289,7 +292,8 @@ class StorageEngine {
                                                      const std::string& host) = 0;
   virtual Result<std::vector<UserRecord>> ListUsers(Transaction* txn) = 0;
   virtual Status CreateUser(Transaction* txn, const UserRecord& user) = 0;
-  /// Replaces an account's plugin and auth_string; false if the account does not exist.
+  /// Replaces an account's plugin, auth_string and privileges; false if the account does
+  /// not exist.
   virtual Result<bool> UpdateUser(Transaction* txn, const UserRecord& user) = 0;
   /// Removes an account; false if it did not exist.
   virtual Result<bool> DropUser(Transaction* txn, const std::string& user,

@@ -288,6 +288,7 @@ enum class StmtKind {
   kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
   kRenameTable,
   kTruncateTable,
+  kGrant,    // GRANT, REVOKE, RENAME USER, SHOW GRANTS
 };
 
 struct Stmt {
@@ -631,6 +632,26 @@ struct AccountStmt : Stmt {
   Action action = Action::kCreate;
   bool if_clause = false;  // IF NOT EXISTS / IF EXISTS
   std::vector<Account> accounts;
+};
+
+/// GRANT privileges ON level TO accounts [WITH GRANT OPTION]; REVOKE privileges ON level
+/// FROM accounts; REVOKE ALL [PRIVILEGES], GRANT OPTION FROM accounts; RENAME USER a TO b
+/// [, ...]; SHOW GRANTS [FOR account]. Executed in session/grant_statements.cc.
+struct GrantStmt : Stmt {
+  enum class Action { kGrant, kRevoke, kRevokeAll, kRename, kShowGrants };
+  GrantStmt() : Stmt(StmtKind::kGrant) {}
+  Action action = Action::kGrant;
+  /// Upper-cased privilege names as written: "SELECT", "ALL", "GRANT OPTION", "USAGE",
+  /// "CREATE USER", ... (the session layer rejects the ones it does not know).
+  std::vector<std::string> privileges;
+  /// The level: "*.*" is database "*" and table "*"; "db.*" is table "*"; a bare "*" or
+  /// "t" leaves database "" (the current database).
+  std::string database;
+  std::string table;
+  bool with_grant_option = false;
+  /// kGrant/kRevoke/kRevokeAll: the grantees. kRename: pairs (from, to) in order.
+  /// kShowGrants: none (the current account) or one.
+  std::vector<AccountStmt::Account> accounts;
 };
 
 struct ExplainStmt : Stmt {

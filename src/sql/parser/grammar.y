@@ -67,7 +67,8 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE.
+  IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE
+  GRANT REVOKE RENAME.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -734,6 +735,69 @@ cmd(A) ::= SET PASSWORD FOR account_name(U) set_eq STRING(P). {
                             ctx->AddAccount(nullptr, U));
 }
 
+// Privileges: GRANT, REVOKE, RENAME USER, SHOW GRANTS (session/grant_statements.cc).
+cmd(A) ::= GRANT privilege_list(P) ON privilege_level(L) TO account_name_list(U) grant_option(G).
+  { auto* g = ctx->GrantStatement(ast::GrantStmt::Action::kGrant, P, L, U); g->with_grant_option = G; A = g; }
+cmd(A) ::= REVOKE privilege_list(P) ON privilege_level(L) FROM account_name_list(U).
+  { A = ctx->GrantStatement(ast::GrantStmt::Action::kRevoke, P, L, U); }
+cmd(A) ::= REVOKE privilege_list(P) FROM(F) account_name_list(U).
+  { A = ctx->RevokeAllStatement(P, F, U); }
+cmd(A) ::= RENAME USER rename_list(U).
+  { A = ctx->GrantStatement(ast::GrantStmt::Action::kRename, nullptr, nullptr, U); }
+cmd(A) ::= SHOW GRANTS.
+  { A = ctx->GrantStatement(ast::GrantStmt::Action::kShowGrants, nullptr, nullptr, nullptr); }
+cmd(A) ::= SHOW GRANTS FOR account_name(U). {
+  A = ctx->GrantStatement(ast::GrantStmt::Action::kShowGrants, nullptr, nullptr,
+                          ctx->AddAccount(nullptr, U));
+}
+
+%type grant_option {bool}
+grant_option(A) ::= .  { A = false; }
+grant_option(A) ::= WITH GRANT nm(O).  { A = true; ctx->ExpectWord(O, "OPTION"); }
+
+%type privilege_list {std::vector<std::string>*}
+%destructor privilege_list { delete $$; }
+privilege_list(A) ::= privilege(P).  { A = ctx->AddPrivilege(nullptr, P); }
+privilege_list(A) ::= privilege_list(L) COMMA privilege(P).  { A = ctx->AddPrivilege(L, P); }
+
+// A privilege's name, upper-cased, words joined by one space ("GRANT OPTION").
+%type privilege {std::string*}
+%destructor privilege { delete $$; }
+privilege(A) ::= privilege_word(W).  { A = new std::string(ctx->UpperWord(W)); }
+privilege(A) ::= privilege_word(F) privilege_word(S).
+  { A = new std::string(ctx->UpperWord(F) + " " + ctx->UpperWord(S)); }
+privilege(A) ::= CREATE(F) USER(S).  { A = new std::string(ctx->UpperWord(F) + " " + ctx->UpperWord(S)); }
+privilege(A) ::= CREATE(F) VIEW(S).  { A = new std::string(ctx->UpperWord(F) + " " + ctx->UpperWord(S)); }
+privilege(A) ::= SHOW(F) VIEW(S).  { A = new std::string(ctx->UpperWord(F) + " " + ctx->UpperWord(S)); }
+
+%type privilege_word {Token}
+privilege_word(A) ::= SELECT(A).
+privilege_word(A) ::= INSERT(A).
+privilege_word(A) ::= UPDATE(A).
+privilege_word(A) ::= DELETE(A).
+privilege_word(A) ::= CREATE(A).
+privilege_word(A) ::= DROP(A).
+privilege_word(A) ::= ALTER(A).
+privilege_word(A) ::= INDEX(A).
+privilege_word(A) ::= ALL(A).
+privilege_word(A) ::= nm(A).
+
+// *.*, db.*, db.t, * (the current database), t (a table of the current database).
+%type privilege_level {ast::TableName*}
+%destructor privilege_level { delete $$; }
+privilege_level(A) ::= STAR DOT STAR.  { A = ctx->PrivilegeLevel(nullptr, nullptr); }
+privilege_level(A) ::= STAR.  { A = ctx->PrivilegeLevel(nullptr, nullptr); A->database.clear(); }
+privilege_level(A) ::= nm(D) DOT STAR.  { A = ctx->PrivilegeLevel(&D, nullptr); }
+privilege_level(A) ::= nm(D) DOT nm(T).  { A = ctx->PrivilegeLevel(&D, &T); }
+privilege_level(A) ::= nm(T).  { A = ctx->PrivilegeLevel(nullptr, &T); }
+
+%type rename_list {std::vector<ast::AccountStmt::Account>*}
+%destructor rename_list { delete $$; }
+rename_list(A) ::= account_name(F) TO account_name(T).
+  { A = ctx->AddAccount(ctx->AddAccount(nullptr, F), T); }
+rename_list(A) ::= rename_list(L) COMMA account_name(F) TO account_name(T).
+  { A = ctx->AddAccount(ctx->AddAccount(L, F), T); }
+
 %type account_list {std::vector<ast::AccountStmt::Account>*}
 %destructor account_list { delete $$; }
 account_list(A) ::= account(U).  { A = ctx->AddAccount(nullptr, U); }
@@ -1128,8 +1192,6 @@ show_stmt(A) ::= SHOW COLLATION show_filter(F).
 show_stmt(A) ::= SHOW CHARACTER SET show_filter(F).
   { A = ctx->Show(ast::ShowStmt::What::kCharset, F); }
 show_stmt(A) ::= SHOW CHARSET show_filter(F).  { A = ctx->Show(ast::ShowStmt::What::kCharset, F); }
-show_stmt(A) ::= SHOW GRANTS.
-  { A = ctx->Show(ast::ShowStmt::What::kGrants, ShowFilter{{0, 0, 0}, nullptr}); }
 
 %type full {bool}
 full(A) ::= .  { A = false; }

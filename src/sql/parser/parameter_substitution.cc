@@ -78,6 +78,7 @@ class ParameterWalker {
       case ast::StmtKind::kTruncateTable:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kAccount:
+      case ast::StmtKind::kGrant:
         return;  // no expressions
     }
   }

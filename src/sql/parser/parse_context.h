@@ -330,6 +330,23 @@ class ParseContext {
                                                      ast::AccountStmt::Account* account);
   ast::AccountStmt* AccountStatement(ast::AccountStmt::Action action, bool if_clause,
                                      std::vector<ast::AccountStmt::Account>* accounts);
+  /// GRANT / REVOKE ... ON level / RENAME USER / SHOW GRANTS; takes over the lists (any
+  /// may be null).
+  ast::GrantStmt* GrantStatement(ast::GrantStmt::Action action, std::vector<std::string>* privileges,
+                                 ast::TableName* level,
+                                 std::vector<ast::AccountStmt::Account>* accounts);
+  /// REVOKE ALL [PRIVILEGES], GRANT OPTION FROM ...: any other list is a syntax error
+  /// at `from`.
+  ast::GrantStmt* RevokeAllStatement(std::vector<std::string>* privileges, const Token& from,
+                                     std::vector<ast::AccountStmt::Account>* accounts);
+  /// A privilege level: `database` null is "*" ("*.*" when `table` is null too), `table`
+  /// null is "*".
+  ast::TableName* PrivilegeLevel(const Token* database, const Token* table);
+  std::vector<std::string>* AddPrivilege(std::vector<std::string>* list, std::string* privilege);
+  /// A keyword or name, upper-cased (privilege names).
+  std::string UpperWord(const Token& t) const;
+  /// A syntax error at `t` unless it is `word` (any case).
+  void ExpectWord(const Token& t, std::string_view word);
 
  private:
   /// Finishes a new node: sets its text and depth and records the depth for limits.

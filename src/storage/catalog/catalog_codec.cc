@@ -200,6 +200,8 @@ std::string EncodeUser(const UserRecord& user) {
   PutLengthPrefixed(&out, user.host);
   PutLengthPrefixed(&out, user.plugin);
   PutLengthPrefixed(&out, user.auth_string);
+  // Appended later: records written before privileges existed simply end here.
+  if (!user.privileges.empty()) PutLengthPrefixed(&out, user.privileges);
   return out;
 }
 
@@ -207,10 +209,11 @@ Result<UserRecord> DecodeUser(std::string_view record) {
   ByteReader reader(record);
   UserRecord user;
   if (!reader.ReadString(&user.user) || !reader.ReadString(&user.host) ||
-      !reader.ReadString(&user.plugin) || !reader.ReadString(&user.auth_string) ||
-      !reader.at_end()) {
+      !reader.ReadString(&user.plugin) || !reader.ReadString(&user.auth_string)) {
     return CorruptCatalog();
   }
+  if (!reader.at_end() && !reader.ReadString(&user.privileges)) return CorruptCatalog();
+  if (!reader.at_end()) return CorruptCatalog();
   return user;
 }
 

@@ -42,7 +42,8 @@
 //     root page             fixed32: the index's B+ tree root (never changes)
 //   view definition       string, views only (absent for base tables)
 //
-// User record: string user, string host, string plugin, string auth_string.
+// User record: string user, string host, string plugin, string auth_string, then
+// optionally string privileges (absent in records written before GRANT existed).
 #pragma once
 
 #include <string>
