@@ -254,6 +254,9 @@ class StorageEngine {
   /// NextAutoIncrement() calls return more than `value`.
   virtual Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table,
                                         int64_t value) = 0;
+  /// The value the next NextAutoIncrement() would return, without reserving it (SHOW
+  /// CREATE TABLE's AUTO_INCREMENT=N, information_schema.TABLES.AUTO_INCREMENT).
+  virtual Result<uint64_t> PeekAutoIncrement(Transaction* txn, const TableSchema& table) = 0;
 
   // --- Accounts ----------------------------------------------------------------------
   virtual Result<std::optional<UserRecord>> FindUser(Transaction* txn, const std::string& user,

@@ -88,6 +88,10 @@ class Binder : public SubqueryBinder {
                                       const std::string& database, const struct CteScope* ctes);
   /// A view in FROM, expanded like a derived table (bind_view.cc).
   Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
+  /// A table of information_schema in FROM: its rows are generated from the catalog
+  /// by an InformationSchemaScanPlan (bind_information_schema.cc).
+  static Result<BoundTable> BindInformationSchemaTable(const std::string& name,
+                                                       const std::string& alias);
   /// Appends a FROM table after the others (1066 for a repeated alias, 1116 beyond
   /// 61 tables) and makes `node` its join-tree leaf.
   static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables, BoundFromItem* node);

@@ -104,6 +104,7 @@ std::string Describe(const PlanNode& node) {
     case PlanType::kDerivedTable:
     case PlanType::kSetOperation:
     case PlanType::kIndexScan:
+    case PlanType::kInformationSchemaScan:
       return node.Describe();
     case PlanType::kInsert: {
       const auto& insert = static_cast<const InsertPlan&>(node);

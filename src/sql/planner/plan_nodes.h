@@ -28,6 +28,10 @@
 #include "storage/storage_engine.h"
 
 namespace minisql::sql {
+struct InformationSchemaTable;  // sql/information_schema/information_schema.h
+}  // namespace minisql::sql
+
+namespace minisql::sql {
 
 enum class PlanType {
   kSeqScan,
@@ -47,6 +51,7 @@ enum class PlanType {
   kDerivedTable,
   kSetOperation,
   kIndexScan,
+  kInformationSchemaScan,
 };
 
 /// A run of columns in a join row: [offset, offset + count).
@@ -223,6 +228,14 @@ struct DerivedTablePlan : PlanNode {
   DerivedTablePlan() : PlanNode(PlanType::kDerivedTable) {}
   std::string alias;
   std::shared_ptr<const PlanNode> query;
+  std::string Describe() const override;
+};
+
+/// The rows of an information_schema table, generated from the catalog when the scan
+/// starts (sql/information_schema/). Describe(): "InformationSchemaScan(TABLES)".
+struct InformationSchemaScanPlan : PlanNode {
+  InformationSchemaScanPlan() : PlanNode(PlanType::kInformationSchemaScan) {}
+  const InformationSchemaTable* table = nullptr;
   std::string Describe() const override;
 };
 

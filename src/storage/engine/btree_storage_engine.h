@@ -88,6 +88,7 @@ class BTreeStorageEngine : public StorageEngine {
 
   Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) override;
   Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table, int64_t value) override;
+  Result<uint64_t> PeekAutoIncrement(Transaction* txn, const TableSchema& table) override;
 
   Result<std::optional<UserRecord>> FindUser(Transaction* txn, const std::string& user,
                                              const std::string& host) override;
