@@ -11,6 +11,7 @@
 #include "session/statement_runner.h"
 #include "session/statement_transaction.h"
 #include "sql/binder/binder.h"
+#include "sql/information_schema/information_schema.h"
 
 namespace minisql {
 
@@ -23,13 +24,19 @@ Session::Session(ServerContext* context, uint32_t connection_id, std::string use
           context->variables(), connection_id, user_,
           host_ == "127.0.0.1" || host_ == "::1" ? std::string("localhost") : host_)) {}
 
-Session::~Session() = default;
+Session::~Session() {
+  context_->table_locks()->Unlock(connection_id_);  // a disconnect ends LOCK TABLES
+}
 
 Status Session::SetCurrentDatabase(const std::string& database) {
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), database);
   if (!exists.ok()) return exists.status();
+  if (sql::IsInformationSchema(database)) {
+    state_->current_database = sql::kInformationSchema;
+    return Status::OK();
+  }
   if (!*exists) return Status::Error(ErrorCode::kBadDb, database);
   state_->current_database = database;
   return Status::OK();

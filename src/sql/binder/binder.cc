@@ -46,6 +46,9 @@ Result<std::shared_ptr<const storage::TableSchema>> Binder::LookupTable(const st
     if (!virtual_table.ok()) return virtual_table.status();
     return (*virtual_table)->schema;
   }
+  if (table_access_ != nullptr) {
+    MINISQL_RETURN_IF_ERROR(table_access_->CheckTableAccess(*db, table));
+  }
   return storage_->GetTable(txn_, *db, table);
 }
 

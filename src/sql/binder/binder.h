@@ -34,6 +34,14 @@ struct CteScope {
   bool recursive = false;  // WITH RECURSIVE
 };
 
+/// Asked before a statement reads a base table (LOCK TABLES, session/table_locks.h):
+/// may wait for another session's lock, or refuse with an error.
+class TableAccessCheck {
+ public:
+  virtual ~TableAccessCheck() = default;
+  virtual Status CheckTableAccess(const std::string& database, const std::string& table) const = 0;
+};
+
 class Binder : public SubqueryBinder {
  public:
   /// `current_database` is "" when none is selected.
@@ -43,6 +51,8 @@ class Binder : public SubqueryBinder {
   /// May rewrite `stmt` in place (aggregate calls become references to the
   /// aggregation output), so the statement must outlive the result.
   Result<BoundSelect> BindSelect(ast::SelectStmt& stmt);
+  /// Every base table this binder (and its nested ones) looks up is checked first.
+  void set_table_access(const TableAccessCheck* check) { table_access_ = check; }
   Result<BoundInsert> BindInsert(const ast::InsertStmt& stmt);
   /// INSERT ... SELECT: `bound` has the target table and column mapping already.
   Result<BoundInsert> BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound);
@@ -110,6 +120,7 @@ class Binder : public SubqueryBinder {
   OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
   const CteScope* ctes_ = nullptr;    // the WITH clauses in force (bind_cte.cc)
   int view_depth_ = 0;                // views being expanded around this query
+  const TableAccessCheck* table_access_ = nullptr;  // null: no LOCK TABLES checks
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

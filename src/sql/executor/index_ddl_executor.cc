@@ -48,6 +48,11 @@ Result<uint64_t> ExecuteAlterTable(const DdlContext& ctx, const ast::AlterTableS
     Result<std::shared_ptr<const storage::TableSchema>> table =
         binder.LookupTable(stmt.database, stmt.table);
     if (!table.ok()) return table.status();
+    if (action.kind == ast::AlterTableStmt::Action::Kind::kKeys) {
+      // DISABLE/ENABLE KEYS: secondary indexes are always maintained (InnoDB also
+      // ignores the request), so there is nothing to switch.
+      continue;
+    }
     if (action.kind == ast::AlterTableStmt::Action::Kind::kAddIndex) {
       MINISQL_RETURN_IF_ERROR(AddIndex(ctx, **table, action.index));
     } else if (EqualsIgnoreCase(action.name, "PRIMARY")) {

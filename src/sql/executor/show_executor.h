@@ -53,7 +53,12 @@ Result<ShowResult> ShowIndex(const ShowContext& ctx, const ast::ShowStmt& stmt);
 /// another key), or "" (show_index.cc).
 std::string ColumnKeyFlag(const storage::TableSchema& table, size_t column);
 
-/// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`.
-std::string ShowCreateTableText(const storage::TableSchema& table);
+/// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`; an
+/// `auto_increment` counter above 1 is printed as the AUTO_INCREMENT=N option.
+std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto_increment = 0);
+
+/// SHOW TABLE STATUS [FROM db] (show_table_status.cc): information_schema.TABLES'
+/// rows for the database under SHOW's column names.
+Result<ShowResult> ShowTableStatus(const ShowContext& ctx, const ast::ShowStmt& stmt);
 
 }  // namespace minisql::sql

@@ -249,6 +249,7 @@ enum class StmtKind {
   kAlterTable,
   kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
   kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
+  kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
 };
 
 struct Stmt {
@@ -450,7 +451,8 @@ struct DropIndexStmt : Stmt {
 /// INDEX|KEY), applied in order. Other ALTER TABLE forms do not parse yet.
 struct AlterTableStmt : Stmt {
   struct Action {
-    enum class Kind { kAddIndex, kDropIndex };
+    // kKeys: DISABLE KEYS / ENABLE KEYS (mysqldump); a no-op, as for InnoDB.
+    enum class Kind { kAddIndex, kDropIndex, kKeys };
     Kind kind = Kind::kAddIndex;
     IndexDefinition index;  // kAddIndex
     std::string name;       // kDropIndex
@@ -464,6 +466,17 @@ struct AlterTableStmt : Stmt {
 struct TableName {
   std::string database;
   std::string table;
+};
+
+/// LOCK TABLES t1 READ [LOCAL], t2 WRITE ... / UNLOCK TABLES (session/table_locks.h).
+struct LockTablesStmt : Stmt {
+  struct Item {
+    TableName name;
+    bool write = false;
+  };
+  LockTablesStmt() : Stmt(StmtKind::kLockTables) {}
+  bool unlock = false;  // UNLOCK TABLES
+  std::vector<Item> tables;
 };
 
 struct DropTableStmt : Stmt {
@@ -500,6 +513,7 @@ struct ShowStmt : Stmt {
   std::string database;  // FROM db / IN db
   std::string table;
   std::string column;               // DESCRIBE t col
+  bool if_not_exists = false;       // SHOW CREATE DATABASE IF NOT EXISTS
   std::optional<std::string> like;  // LIKE 'pattern'
   ExprPtr where;                    // WHERE expr
 };

@@ -67,7 +67,7 @@ using minisql::sql::ast::UnaryOp;
   REPEATABLE ROLLBACK ROW_FORMAT SAVEPOINT SERIAL SERIALIZABLE SESSION SHARE SIGNED SNAPSHOT
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
-  IDENTIFIED.
+  IDENTIFIED DISABLE ENABLE.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -231,6 +231,37 @@ alter_action(A) ::= DROP key_or_index nm(N). {
   A->kind = ast::AlterTableStmt::Action::Kind::kDropIndex;
   A->name = ctx->ObjectName(N);
 }
+alter_action(A) ::= DISABLE KEYS. {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kKeys;
+}
+alter_action(A) ::= ENABLE KEYS. {
+  A = new ast::AlterTableStmt::Action;
+  A->kind = ast::AlterTableStmt::Action::Kind::kKeys;
+}
+
+// LOCK TABLES t READ [LOCAL], u WRITE ...; UNLOCK TABLES (mysqldump and its restore).
+cmd(A) ::= LOCK tables_kw lock_items(L).  { A = L; }
+cmd(A) ::= UNLOCK tables_kw.  { auto* s = new ast::LockTablesStmt; s->unlock = true; A = s; }
+tables_kw ::= TABLES.
+tables_kw ::= TABLE.
+%type lock_items {ast::LockTablesStmt*}
+%destructor lock_items { delete $$; }
+lock_items(A) ::= lock_item(X).
+  { A = new ast::LockTablesStmt; A->tables.push_back(std::move(*X)); delete X; }
+lock_items(A) ::= lock_items(A) COMMA lock_item(X).  { A->tables.push_back(std::move(*X)); delete X; }
+%type lock_item {ast::LockTablesStmt::Item*}
+%destructor lock_item { delete $$; }
+lock_item(A) ::= table_name(T) lock_type(W). {
+  A = new ast::LockTablesStmt::Item;
+  A->name.database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
+  A->name.table = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
+  A->write = W;
+}
+%type lock_type {bool}
+lock_type(A) ::= READ.  { A = false; }
+lock_type(A) ::= READ LOCAL.  { A = false; }
+lock_type(A) ::= WRITE.  { A = true; }
 
 // --- USE / transactions ------------------------------------------------------------------
 cmd(A) ::= BEGIN opt_work.  { A = ctx->Transaction(ast::TransactionStmt::Action::kBegin, nullptr); }
@@ -901,9 +932,10 @@ show_stmt(A) ::= SHOW CREATE VIEW table_name(T). {
   A = ctx->Show(ast::ShowStmt::What::kCreateView, ShowFilter{{0, 0, 0}, nullptr});
   ctx->SetShowTable(A, T);
 }
-show_stmt(A) ::= SHOW CREATE db_kw if_not_exists nm(N). {
+show_stmt(A) ::= SHOW CREATE db_kw if_not_exists(I) nm(N). {
   A = ctx->Show(ast::ShowStmt::What::kCreateDatabase, ShowFilter{{0, 0, 0}, nullptr});
   A->database = ctx->ObjectName(N);
+  A->if_not_exists = I;
 }
 // SHOW WARNINGS|ERRORS LIMIT n: the limit is not applied yet, so it is refused, not dropped.
 show_stmt(A) ::= SHOW WARNINGS simple_limit(L). {

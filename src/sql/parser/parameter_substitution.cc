@@ -76,6 +76,7 @@ class ParameterWalker {
       case ast::StmtKind::kAlterTable:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kAccount:
+      case ast::StmtKind::kLockTables:
         return;  // no expressions
     }
   }
