@@ -83,23 +83,32 @@ expect_eq "database restored from --databases" "$before" "$(snapshot src)"
 # LOCK TABLES: a WRITE lock keeps other sessions out until UNLOCK TABLES.
 expect_eq "unlocked table while holding locks" \
   "ERROR 1100 (HY000) at line 1: Table 'no_pk' was not locked with LOCK TABLES" \
-  "$(sql src -e "LOCK TABLES kinds READ; SELECT * FROM no_pk" 2>&1 >/dev/null)"
+  "$(sql src -e "LOCK TABLES kinds READ; SELECT * FROM no_pk" 2>&1 >/dev/null | tail -1)"
 expect_eq "write under a READ lock" \
   "ERROR 1099 (HY000) at line 1: Table 'kinds' was locked with a READ lock and can't be updated" \
-  "$(sql src -e "LOCK TABLES kinds READ; DELETE FROM kinds" 2>&1 >/dev/null)"
-( sql src -e "LOCK TABLES empty_table WRITE; INSERT INTO empty_table VALUES (1); SELECT SLEEP(1);
-              INSERT INTO empty_table VALUES (2); UNLOCK TABLES" >/dev/null ) &
+  "$(sql src -e "LOCK TABLES kinds READ; DELETE FROM kinds" 2>&1 >/dev/null | tail -1)"
+fifo="$E2E_TMP/holder.fifo"
+mkfifo "$fifo"
+sql src <"$fifo" >/dev/null &
 holder=$!
-sleep 0.4
-# This read waits for the holder's UNLOCK, so it sees both rows.
-expect_eq "read after the WRITE lock is released" "2" \
-  "$(sql -N -B src -e "SELECT COUNT(*) FROM empty_table")"
+exec 3>"$fifo"
+echo "LOCK TABLES empty_table WRITE; INSERT INTO empty_table VALUES (1);" >&3
+sleep 0.5
+sql -N -B src -e "SELECT COUNT(*) FROM empty_table" >"$E2E_TMP/reader.out" &
+reader=$!
+sleep 0.5
+kill -0 "$reader" 2>/dev/null || fail "a read did not wait for another session's WRITE lock"
+echo "INSERT INTO empty_table VALUES (2); UNLOCK TABLES;" >&3
+exec 3>&-
+wait "$reader" || fail "the waiting reader failed"
 wait "$holder" || fail "the lock holder failed"
+# The read waited for the holder's UNLOCK TABLES, so it saw both rows.
+expect_eq "read after the WRITE lock is released" "2" "$(cat "$E2E_TMP/reader.out")"
 
 # information_schema is read-only.
 expect_eq "write into information_schema" \
   "ERROR 1044 (42000) at line 1: Access denied for user 'root'@'localhost' to database 'information_schema'" \
-  "$(sql -e "DELETE FROM information_schema.tables" 2>&1 >/dev/null)"
+  "$(sql -e "DELETE FROM information_schema.tables" 2>&1 >/dev/null | tail -1)"
 
 minisqld_stop
 echo "PASS mysqldump"

@@ -117,9 +117,9 @@ class Binder : public SubqueryBinder {
   storage::StorageEngine* storage_;
   storage::Transaction* txn_;
   std::string current_database_;
-  OuterReferences* outer_ = nullptr;  // null for the statement's top-level query
-  const CteScope* ctes_ = nullptr;    // the WITH clauses in force (bind_cte.cc)
-  int view_depth_ = 0;                // views being expanded around this query
+  OuterReferences* outer_ = nullptr;                // null for the statement's top-level query
+  const CteScope* ctes_ = nullptr;                  // the WITH clauses in force (bind_cte.cc)
+  int view_depth_ = 0;                              // views being expanded around this query
   const TableAccessCheck* table_access_ = nullptr;  // null: no LOCK TABLES checks
 };
 

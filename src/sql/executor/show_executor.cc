@@ -135,6 +135,9 @@ Result<ShowResult> ShowCreateTable(const ShowContext& ctx, const ast::ShowStmt& 
   Result<std::shared_ptr<const storage::TableSchema>> table =
       binder.LookupTable(stmt.database, stmt.table);
   if (!table.ok()) return table.status();
+  // A view answers as SHOW CREATE VIEW (MariaDB; mysqldump tells views by the
+  // first column being called View).
+  if (!(*table)->view_definition.empty()) return ShowCreateView(ctx, stmt);
   ShowResult result;
   result.columns.push_back(ShowColumn("Table"));
   result.columns.push_back(ShowColumn("Create Table", false, 1024));

@@ -247,8 +247,8 @@ enum class StmtKind {
   kDropView,
   kDropIndex,
   kAlterTable,
-  kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
-  kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
+  kEmpty,       // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+  kAccount,     // CREATE/ALTER/DROP USER, SET PASSWORD FOR
   kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
 };
 
