@@ -6,8 +6,8 @@
 //   SHOW CREATE TABLE t                      Table, Create Table
 //   SHOW INDEX|KEYS FROM t                   Table Non_unique Key_name ... Ignored
 //
-// SHOW DATABASES lists the databases in minisql's catalog only: there is no
-// information_schema, mysql or performance_schema to offer. SHOW VARIABLES / STATUS
+// SHOW DATABASES lists the catalog's databases and the virtual information_schema
+// (sql/information_schema/); there is no mysql or performance_schema. SHOW VARIABLES / STATUS
 // / WARNINGS belong to the session layer (session/); it builds their rows and
 // filters them with FilterShowRows like the rest.
 #pragma once
