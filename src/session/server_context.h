@@ -15,6 +15,7 @@
 #include <string>
 
 #include "common/status.h"
+#include "session/table_locks.h"
 #include "storage/storage_engine.h"
 
 namespace minisql {
@@ -57,6 +58,8 @@ class ServerContext {
   storage::StorageEngine* storage() { return storage_.get(); }
   /// GLOBAL values of the system variables (SET GLOBAL, SHOW GLOBAL VARIABLES).
   SystemVariables* variables() { return variables_.get(); }
+  /// LOCK TABLES locks of every session.
+  TableLockManager* table_locks() { return &table_locks_; }
 
   /// The account for `user` connecting from address `host`, chosen among all matching
   /// accounts as MySQL does (session/account_lookup.h), or nullopt if none matches.
@@ -77,6 +80,7 @@ class ServerContext {
   std::unique_ptr<storage::StorageEngine> storage_;
   std::unique_ptr<SystemVariables> variables_;
   std::atomic<uint32_t> next_connection_id_{1};
+  TableLockManager table_locks_;
   std::chrono::steady_clock::time_point start_time_;
 };
 

@@ -12,6 +12,7 @@
 #include "session/statement_runner.h"
 #include "session/statement_transaction.h"
 #include "sql/binder/binder.h"
+#include "sql/information_schema/information_schema.h"
 
 namespace minisql {
 
@@ -31,7 +32,9 @@ Session::Session(ServerContext* context, uint32_t connection_id, std::string use
   }
 }
 
-Session::~Session() = default;
+Session::~Session() {
+  context_->table_locks()->Unlock(connection_id_);  // a disconnect ends LOCK TABLES
+}
 
 Status Session::SetCurrentDatabase(const std::string& database) {
   // As USE: 1044 before 1049, so that names of databases one may not see stay hidden.
@@ -40,6 +43,10 @@ Status Session::SetCurrentDatabase(const std::string& database) {
   if (!txn.ok()) return txn.status();
   Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), database);
   if (!exists.ok()) return exists.status();
+  if (sql::IsInformationSchema(database)) {
+    state_->current_database = sql::kInformationSchema;
+    return Status::OK();
+  }
   if (!*exists) return Status::Error(ErrorCode::kBadDb, database);
   state_->current_database = database;
   return Status::OK();

@@ -16,6 +16,7 @@
 #include "sql/executor/executor_factory.h"
 #include "sql/executor/index_ddl_executor.h"
 #include "sql/executor/view_ddl.h"
+#include "sql/information_schema/information_schema.h"
 #include "sql/parser/parser.h"
 #include "sql/planner/planner.h"
 
@@ -75,6 +76,7 @@ Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStm
 }
 
 Status StatementRunner::Dispatch(ast::Stmt& stmt) {
+  MINISQL_RETURN_IF_ERROR(CheckWriteTargets(stmt));
   switch (stmt.kind) {
     case ast::StmtKind::kSelect:
       return RunSelect(static_cast<ast::SelectStmt&>(stmt));
@@ -109,6 +111,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunAccount(static_cast<const ast::AccountStmt&>(stmt));
     case ast::StmtKind::kGrant:
       return RunGrant(static_cast<const ast::GrantStmt&>(stmt));
+    case ast::StmtKind::kLockTables:
+      return RunLockTables(static_cast<const ast::LockTablesStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -129,6 +133,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
                                        : storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
+  binder.set_table_access(&table_access_);
   Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
   if (!bound.ok()) return bound.status();
   std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
@@ -170,6 +175,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   auto txn = StatementScope::Begin(context_->storage(), state_, storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
+  binder.set_table_access(&table_access_);
   sql::PlanNodePtr plan;
   size_t insert_rows = 0;
   bool insert_select = false;
@@ -290,8 +296,13 @@ Status StatementRunner::RunUse(const ast::UseStmt& stmt) {
   if (!txn.ok()) return txn.status();
   Result<bool> exists = context_->storage()->DatabaseExists(txn->get(), stmt.database);
   if (!exists.ok()) return exists.status();
-  if (!*exists) return Status::Error(ErrorCode::kBadDb, stmt.database);
-  state_->current_database = stmt.database;
+  if (sql::IsInformationSchema(stmt.database)) {
+    state_->current_database = sql::kInformationSchema;
+  } else if (!*exists) {
+    return Status::Error(ErrorCode::kBadDb, stmt.database);
+  } else {
+    state_->current_database = stmt.database;
+  }
   responded_ = true;
   sink_->SendOk(OkResult{});
   return Status::OK();

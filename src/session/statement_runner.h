@@ -25,10 +25,23 @@
 #include "session/result_sink.h"
 #include "session/server_context.h"
 #include "session/session_state.h"
+#include "sql/binder/binder.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/parser/ast.h"
 
 namespace minisql {
+
+/// The binder's LOCK TABLES check for one session (table_access.cc).
+class SessionTableAccess : public sql::TableAccessCheck {
+ public:
+  SessionTableAccess(ServerContext* context, const SessionState* state)
+      : context_(context), state_(state) {}
+  Status CheckTableAccess(const std::string& database, const std::string& table) const override;
+
+ private:
+  ServerContext* context_;
+  const SessionState* state_;
+};
 
 class StatementRunner {
  public:
@@ -58,6 +71,10 @@ class StatementRunner {
   Status SetTransactionCharacteristic(const sql::ast::SetStmt::Item& item);
   Status RunUse(const sql::ast::UseStmt& stmt);
   Status RunExplain(sql::ast::ExplainStmt& stmt);  // explain_statement.cc
+  // Write targets and LOCK TABLES (table_access.cc).
+  /// 1044 for writes into information_schema; LOCK TABLES rules for written tables.
+  Status CheckWriteTargets(const sql::ast::Stmt& stmt);
+  Status RunLockTables(const sql::ast::LockTablesStmt& stmt);
   // Accounts (account_statements.cc).
   Status RunAccount(const sql::ast::AccountStmt& stmt);
   Status RunSetPassword(const sql::ast::SetStmt::Item& item);
@@ -76,6 +93,7 @@ class StatementRunner {
   /// SQL_CALC_FOUND_ROWS: the row count the LIMIT operator saw (see RunSelect).
   std::optional<uint64_t> calc_found_rows_;
   bool responded_ = false;  // the sink has been told something: errors can't be re-sent
+  SessionTableAccess table_access_{context_, state_};
 };
 
 /// Evaluates an expression that may use no columns (SET values): @vars, functions.

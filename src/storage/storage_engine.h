@@ -266,6 +266,9 @@ class StorageEngine {
   /// NextAutoIncrement() calls return more than `value`.
   virtual Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table,
                                         int64_t value) = 0;
+  /// The value the next NextAutoIncrement() would return, without reserving it (SHOW
+  /// CREATE TABLE's AUTO_INCREMENT=N, information_schema.TABLES.AUTO_INCREMENT).
+  virtual Result<uint64_t> PeekAutoIncrement(Transaction* txn, const TableSchema& table) = 0;
 
   // --- Table rewrites (engine/table_rewrite.cc) ----------------------------------------
   /// Turns a stored row of the old definition into a row of the new one (ALTER TABLE);

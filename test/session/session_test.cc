@@ -260,7 +260,7 @@ TEST_F(SessionTest, BinderErrors) {
 TEST_F(SessionTest, ShowStatements) {
   CreateShop();
   Exec("CREATE DATABASE other");
-  EXPECT_EQ(Query("SHOW DATABASES"), (Rows{{"other"}, {"shop"}}));
+  EXPECT_EQ(Query("SHOW DATABASES"), (Rows{{"information_schema"}, {"other"}, {"shop"}}));
   EXPECT_EQ(Query("SHOW DATABASES LIKE 'sh%'"), (Rows{{"shop"}}));
   EXPECT_EQ(Query("SHOW FULL TABLES"), (Rows{{"items", "BASE TABLE"}}));
   RecordingSink tables = Run("SHOW TABLES");

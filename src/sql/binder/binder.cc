@@ -8,6 +8,7 @@
 #include "sql/binder/name_scopes.h"
 #include "sql/expression/expression_binder.h"
 #include "sql/expression/expression_nodes.h"
+#include "sql/information_schema/information_schema.h"
 
 namespace minisql::sql {
 
@@ -40,6 +41,14 @@ Result<std::shared_ptr<const storage::TableSchema>> Binder::LookupTable(const st
                                                                         const std::string& table) {
   Result<std::string> db = ResolveDatabase(database);
   if (!db.ok()) return db.status();
+  if (IsInformationSchema(*db)) {  // DESCRIBE, SHOW CREATE TABLE of a virtual table
+    Result<const InformationSchemaTable*> virtual_table = FindInformationSchemaTable(table);
+    if (!virtual_table.ok()) return virtual_table.status();
+    return (*virtual_table)->schema;
+  }
+  if (table_access_ != nullptr) {
+    MINISQL_RETURN_IF_ERROR(table_access_->CheckTableAccess(*db, table));
+  }
   return storage_->GetTable(txn_, *db, table);
 }
 
@@ -90,6 +99,13 @@ Status Binder::BindFrom(const ast::TableRef& ref, std::vector<BoundTable>* table
       Result<std::optional<BoundTable>> cte = BindCteReference(ref);
       if (!cte.ok()) return cte.status();
       if (cte->has_value()) return AppendTable(std::move(**cte), tables, &node);
+      if (Result<std::string> db = ResolveDatabase(ref.database);
+          db.ok() && IsInformationSchema(*db)) {
+        Result<BoundTable> virtual_table =
+            BindInformationSchemaTable(ref.name, ref.alias.empty() ? ref.name : ref.alias);
+        if (!virtual_table.ok()) return virtual_table.status();
+        return AppendTable(std::move(*virtual_table), tables, &node);
+      }
       auto schema = LookupTable(ref.database, ref.name);
       if (!schema.ok()) return schema.status();
       if (!(*schema)->view_definition.empty()) {

@@ -34,6 +34,14 @@ struct CteScope {
   bool recursive = false;  // WITH RECURSIVE
 };
 
+/// Asked before a statement reads a base table (LOCK TABLES, session/table_locks.h):
+/// may wait for another session's lock, or refuse with an error.
+class TableAccessCheck {
+ public:
+  virtual ~TableAccessCheck() = default;
+  virtual Status CheckTableAccess(const std::string& database, const std::string& table) const = 0;
+};
+
 class Binder : public SubqueryBinder {
  public:
   /// `current_database` is "" when none is selected.
@@ -43,6 +51,8 @@ class Binder : public SubqueryBinder {
   /// May rewrite `stmt` in place (aggregate calls become references to the
   /// aggregation output), so the statement must outlive the result.
   Result<BoundSelect> BindSelect(ast::SelectStmt& stmt);
+  /// Every base table this binder (and its nested ones) looks up is checked first.
+  void set_table_access(const TableAccessCheck* check) { table_access_ = check; }
   Result<BoundInsert> BindInsert(const ast::InsertStmt& stmt);
   /// INSERT ... SELECT: `bound` has the target table and column mapping already.
   Result<BoundInsert> BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound);
@@ -95,6 +105,10 @@ class Binder : public SubqueryBinder {
                                       const std::string& database, const struct CteScope* ctes);
   /// A view in FROM, expanded like a derived table (bind_view.cc).
   Result<BoundTable> BindView(const storage::TableSchema& view, const std::string& alias);
+  /// A table of information_schema in FROM: its rows are generated from the catalog
+  /// by an InformationSchemaScanPlan (bind_information_schema.cc).
+  static Result<BoundTable> BindInformationSchemaTable(const std::string& name,
+                                                       const std::string& alias);
   /// Appends a FROM table after the others (1066 for a repeated alias, 1116 beyond
   /// 61 tables) and makes `node` its join-tree leaf.
   static Status AppendTable(BoundTable table, std::vector<BoundTable>* tables, BoundFromItem* node);
@@ -119,6 +133,7 @@ class Binder : public SubqueryBinder {
   /// In a recursive CTE's recursive part: the CTE's name there reads its working table
   /// (bind_recursive_cte.cc). Nested queries never see it.
   const struct WorkingTableBinding* working_table_ = nullptr;
+  const TableAccessCheck* table_access_ = nullptr;  // null: no LOCK TABLES checks
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

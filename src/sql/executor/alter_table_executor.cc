@@ -45,6 +45,7 @@ Result<Value> ConvertForAlter(const Value& value, const ConversionTarget& target
 // Only ADD/DROP of secondary indexes: the engine adds or drops just those trees.
 bool OnlySecondaryIndexes(const ast::AlterTableStmt& stmt) {
   for (const Action& action : stmt.actions) {
+    if (action.kind == Action::Kind::kKeys) continue;  // DISABLE/ENABLE KEYS: nothing to do
     if (action.kind == Action::Kind::kAddIndex &&
         action.index.kind != ast::IndexDefinition::Kind::kPrimary) {
       continue;
@@ -63,6 +64,7 @@ Status AlterIndexes(const DdlContext& ctx, Binder* binder, const ast::AlterTable
     Result<std::shared_ptr<const storage::TableSchema>> table =
         binder->LookupTable(stmt.database, stmt.table);
     if (!table.ok()) return table.status();
+    if (action.kind == Action::Kind::kKeys) continue;
     if (action.kind == Action::Kind::kAddIndex) {
       Result<storage::IndexDef> index =
           BindIndexDefinition(**table, action.index, IndexNames(**table));

@@ -8,6 +8,7 @@
 #include "sql/executor/filter_executor.h"
 #include "sql/executor/hash_join_executor.h"
 #include "sql/executor/index_scan_executor.h"
+#include "sql/executor/information_schema_scan_executor.h"
 #include "sql/executor/insert_executor.h"
 #include "sql/executor/insert_select_executor.h"
 #include "sql/executor/limit_executor.h"
@@ -87,6 +88,9 @@ ExecutorPtr CreateOperator(ExecutorContext* ctx, const PlanNode& plan) {
     case PlanType::kDerivedTable:
       return std::make_unique<DerivedTableExecutor>(ctx,
                                                     static_cast<const DerivedTablePlan*>(&plan));
+    case PlanType::kInformationSchemaScan:
+      return std::make_unique<InformationSchemaScanExecutor>(
+          ctx, static_cast<const InformationSchemaScanPlan*>(&plan));
     case PlanType::kSetOperation:
       return CreateSetOperationExecutor(ctx, plan);
     case PlanType::kRecursiveCte:

@@ -5,6 +5,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/expression/expression_binder.h"
+#include "sql/information_schema/information_schema.h"
 
 namespace minisql::sql {
 
@@ -61,6 +62,8 @@ Result<ShowResult> ShowDatabases(const ShowContext& ctx, const ast::ShowStmt& st
   result.columns.push_back(ShowColumn(stmt.like ? "Database (" + *stmt.like + ")" : "Database"));
   Result<std::vector<std::string>> names = ctx.storage->ListDatabases(ctx.txn);
   if (!names.ok()) return names.status();
+  names->push_back(kInformationSchema);  // virtual, listed in name order like the rest
+  std::sort(names->begin(), names->end());
   for (const std::string& name : *names) result.rows.push_back(Row{Value::String(name)});
   return result;
 }
@@ -71,12 +74,20 @@ Result<ShowResult> ShowTables(const ShowContext& ctx, const ast::ShowStmt& stmt)
   if (!db.ok()) return db.status();
   Result<bool> exists = ctx.storage->DatabaseExists(ctx.txn, *db);
   if (!exists.ok()) return exists.status();
-  if (!*exists) return Status::Error(ErrorCode::kBadDb, *db);
+  if (!*exists && !IsInformationSchema(*db)) return Status::Error(ErrorCode::kBadDb, *db);
   ShowResult result;
   std::string name = "Tables_in_" + *db;
   if (stmt.like) name += " (" + *stmt.like + ")";
   result.columns.push_back(ShowColumn(name));
   if (stmt.full) result.columns.push_back(ShowColumn("Table_type"));
+  if (IsInformationSchema(*db)) {
+    for (const std::string& table : InformationSchemaTableNames()) {
+      Row row{Value::String(table)};
+      if (stmt.full) row.push_back(Value::String("SYSTEM VIEW"));
+      result.rows.push_back(std::move(row));
+    }
+    return result;
+  }
   Result<std::vector<std::string>> tables = ctx.storage->ListTables(ctx.txn, *db);
   if (!tables.ok()) return tables.status();
   for (const std::string& table : *tables) {
@@ -124,11 +135,40 @@ Result<ShowResult> ShowCreateTable(const ShowContext& ctx, const ast::ShowStmt& 
   Result<std::shared_ptr<const storage::TableSchema>> table =
       binder.LookupTable(stmt.database, stmt.table);
   if (!table.ok()) return table.status();
+  // A view answers as SHOW CREATE VIEW (MariaDB; mysqldump tells views by the
+  // first column being called View).
+  if (!(*table)->view_definition.empty()) return ShowCreateView(ctx, stmt);
   ShowResult result;
   result.columns.push_back(ShowColumn("Table"));
   result.columns.push_back(ShowColumn("Create Table", false, 1024));
+  uint64_t auto_increment = 0;
+  for (const storage::ColumnDef& column : (*table)->columns) {
+    if (!column.auto_increment || IsInformationSchema((*table)->database)) continue;
+    Result<uint64_t> next = ctx.storage->PeekAutoIncrement(ctx.txn, **table);
+    if (!next.ok()) return next.status();
+    auto_increment = *next;
+  }
+  result.rows.push_back(Row{Value::String((*table)->name),
+                            Value::String(ShowCreateTableText(**table, auto_increment))});
+  return result;
+}
+
+// SHOW CREATE DATABASE [IF NOT EXISTS] db: every database is utf8mb4.
+Result<ShowResult> ShowCreateDatabase(const ShowContext& ctx, const ast::ShowStmt& stmt) {
+  Result<bool> exists = ctx.storage->DatabaseExists(ctx.txn, stmt.database);
+  if (!exists.ok()) return exists.status();
+  bool virtual_db = IsInformationSchema(stmt.database);
+  if (!*exists && !virtual_db) return Status::Error(ErrorCode::kBadDb, stmt.database);
+  ShowResult result;
+  result.columns.push_back(ShowColumn("Database"));
+  result.columns.push_back(ShowColumn("Create Database", false, 1024));
+  std::string text =
+      std::string("CREATE DATABASE ") + (stmt.if_not_exists ? "/*!32312 IF NOT EXISTS*/ " : "") +
+      QuoteIdentifier(virtual_db ? kInformationSchema : stmt.database) +
+      (virtual_db ? " /*!40100 DEFAULT CHARACTER SET utf8mb3 COLLATE utf8mb3_general_ci */"
+                  : " /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci */");
   result.rows.push_back(
-      Row{Value::String((*table)->name), Value::String(ShowCreateTableText(**table))});
+      Row{Value::String(virtual_db ? kInformationSchema : stmt.database), Value::String(text)});
   return result;
 }
 
@@ -142,7 +182,7 @@ OutputColumn ShowColumn(const std::string& name, bool nullable, uint32_t chars) 
   return column;
 }
 
-std::string ShowCreateTableText(const storage::TableSchema& table) {
+std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto_increment) {
   std::string out = "CREATE TABLE " + QuoteIdentifier(table.name) + " (\n";
   for (size_t c = 0; c < table.columns.size(); ++c) {
     const storage::ColumnDef& column = table.columns[c];
@@ -192,6 +232,7 @@ std::string ShowCreateTableText(const storage::TableSchema& table) {
     out += i + 1 < table.indexes.size() ? ",\n" : "\n";
   }
   out += ") ENGINE=InnoDB";
+  if (auto_increment > 1) out += " AUTO_INCREMENT=" + std::to_string(auto_increment);
   if (!table.options.empty()) out += " " + table.options;
   return out;
 }
@@ -248,6 +289,11 @@ Result<ShowResult> ExecuteShow(const ShowContext& ctx, const ast::ShowStmt& stmt
       return ShowCreateTable(ctx, stmt);
     case ast::ShowStmt::What::kCreateView:
       return ShowCreateView(ctx, stmt);
+    case ast::ShowStmt::What::kCreateDatabase:
+      return ShowCreateDatabase(ctx, stmt);
+    case ast::ShowStmt::What::kTableStatus:
+      result = ShowTableStatus(ctx, stmt);
+      break;
     case ast::ShowStmt::What::kIndex:
       result = ShowIndex(ctx, stmt);
       break;

@@ -6,8 +6,8 @@
 //   SHOW CREATE TABLE t                      Table, Create Table
 //   SHOW INDEX|KEYS FROM t                   Table Non_unique Key_name ... Ignored
 //
-// SHOW DATABASES lists the databases in minisql's catalog only: there is no
-// information_schema, mysql or performance_schema to offer. SHOW VARIABLES / STATUS
+// SHOW DATABASES lists the catalog's databases and the virtual information_schema
+// (sql/information_schema/); there is no mysql or performance_schema. SHOW VARIABLES / STATUS
 // / WARNINGS belong to the session layer (session/); it builds their rows and
 // filters them with FilterShowRows like the rest.
 #pragma once
@@ -53,7 +53,12 @@ Result<ShowResult> ShowIndex(const ShowContext& ctx, const ast::ShowStmt& stmt);
 /// another key), or "" (show_index.cc).
 std::string ColumnKeyFlag(const storage::TableSchema& table, size_t column);
 
-/// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`.
-std::string ShowCreateTableText(const storage::TableSchema& table);
+/// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`; an
+/// `auto_increment` counter above 1 is printed as the AUTO_INCREMENT=N option.
+std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto_increment = 0);
+
+/// SHOW TABLE STATUS [FROM db] (show_table_status.cc): information_schema.TABLES'
+/// rows for the database under SHOW's column names.
+Result<ShowResult> ShowTableStatus(const ShowContext& ctx, const ast::ShowStmt& stmt);
 
 }  // namespace minisql::sql

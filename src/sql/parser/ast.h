@@ -284,11 +284,12 @@ enum class StmtKind {
   kDropView,
   kDropIndex,
   kAlterTable,
-  kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
-  kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
+  kEmpty,       // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+  kAccount,     // CREATE/ALTER/DROP USER, SET PASSWORD FOR
   kRenameTable,
   kTruncateTable,
-  kGrant,    // GRANT, REVOKE, RENAME USER, SHOW GRANTS
+  kGrant,       // GRANT, REVOKE, RENAME USER, SHOW GRANTS
+  kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
 };
 
 struct Stmt {
@@ -515,6 +516,7 @@ struct AlterTableStmt : Stmt {
       kSetDefault,    // ALTER [COLUMN] name SET DEFAULT default_value
       kDropDefault,   // ALTER [COLUMN] name DROP DEFAULT
       kRenameTable,   // RENAME [TO|AS] [new_database.]new_name
+      kKeys,          // DISABLE KEYS / ENABLE KEYS (mysqldump): a no-op, as for InnoDB
     };
     Kind kind = Kind::kAddIndex;
     IndexDefinition index;                     // kAddIndex
@@ -554,6 +556,17 @@ struct TableName {
   std::string table;
 };
 
+/// LOCK TABLES t1 READ [LOCAL], t2 WRITE ... / UNLOCK TABLES (session/table_locks.h).
+struct LockTablesStmt : Stmt {
+  struct Item {
+    TableName name;
+    bool write = false;
+  };
+  LockTablesStmt() : Stmt(StmtKind::kLockTables) {}
+  bool unlock = false;  // UNLOCK TABLES
+  std::vector<Item> tables;
+};
+
 struct DropTableStmt : Stmt {
   DropTableStmt() : Stmt(StmtKind::kDropTable) {}
   bool temporary = false;
@@ -588,6 +601,7 @@ struct ShowStmt : Stmt {
   std::string database;  // FROM db / IN db
   std::string table;
   std::string column;               // DESCRIBE t col
+  bool if_not_exists = false;       // SHOW CREATE DATABASE IF NOT EXISTS
   std::optional<std::string> like;  // LIKE 'pattern'
   ExprPtr where;                    // WHERE expr
 };

@@ -79,6 +79,7 @@ class ParameterWalker {
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kAccount:
       case ast::StmtKind::kGrant:
+      case ast::StmtKind::kLockTables:
         return;  // no expressions
     }
   }

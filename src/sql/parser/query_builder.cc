@@ -95,6 +95,13 @@ ast::Stmt* ParseContext::CreateView(bool or_replace, QualifiedName name,
   std::string_view text = Slice(End(as_kw), static_cast<uint32_t>(sql_.size()));
   auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!text.empty() && (is_space(text.back()) || text.back() == ';')) text.remove_suffix(1);
+  // mysqldump writes `/*!50001 VIEW v AS SELECT ... */`: the versioned comment's
+  // closing marker is not part of the query.
+  if (sql_.substr(0, End(as_kw)).find("/*!") != std::string_view::npos && text.size() >= 2 &&
+      text.substr(text.size() - 2) == "*/") {
+    text.remove_suffix(2);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  }
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   stmt->select_text = std::string(text);
   return stmt;

@@ -116,6 +116,7 @@ std::string Describe(const PlanNode& node) {
     case PlanType::kIndexScan:
     case PlanType::kRecursiveCte:
     case PlanType::kWorkingTableScan:
+    case PlanType::kInformationSchemaScan:
       return node.Describe();
     case PlanType::kWindow:
       return "Window: " + static_cast<const WindowPlan&>(node).DescribeFunctions();

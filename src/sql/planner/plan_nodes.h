@@ -28,6 +28,10 @@
 #include "storage/storage_engine.h"
 
 namespace minisql::sql {
+struct InformationSchemaTable;  // sql/information_schema/information_schema.h
+}  // namespace minisql::sql
+
+namespace minisql::sql {
 
 enum class PlanType {
   kSeqScan,
@@ -47,9 +51,10 @@ enum class PlanType {
   kDerivedTable,
   kSetOperation,
   kIndexScan,
-  kRecursiveCte,     // recursive_cte_plan.h
+  kRecursiveCte,      // recursive_cte_plan.h
   kWorkingTableScan,  // recursive_cte_plan.h
   kWindow,
+  kInformationSchemaScan,
 };
 
 /// A run of columns in a join row: [offset, offset + count).
@@ -247,6 +252,14 @@ struct WindowPlan : PlanNode {
   std::vector<BoundWindowFunction> functions;
   /// "RANK() OVER (PARTITION BY #1 ORDER BY #2 DESC), ...": what EXPLAIN shows.
   std::string DescribeFunctions() const;
+  std::string Describe() const override;
+};
+
+/// The rows of an information_schema table, generated from the catalog when the scan
+/// starts (sql/information_schema/). Describe(): "InformationSchemaScan(TABLES)".
+struct InformationSchemaScanPlan : PlanNode {
+  InformationSchemaScanPlan() : PlanNode(PlanType::kInformationSchemaScan) {}
+  const InformationSchemaTable* table = nullptr;
   std::string Describe() const override;
 };
 

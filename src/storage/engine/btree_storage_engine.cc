@@ -467,6 +467,17 @@ Status BTreeStorageEngine::NoteAutoIncrementValue(Transaction* txn, const TableS
   return Status::OK();
 }
 
+Result<uint64_t> BTreeStorageEngine::PeekAutoIncrement(Transaction* txn,
+                                                      const TableSchema& table) {
+  Result<EngineTransaction*> ours = Open(txn);
+  if (!ours.ok()) return ours.status();
+  ReadLatch latch(this, *ours);
+  Result<TableEntry> entry = Resolve(table);
+  if (!entry.ok()) return entry.status();
+  return WithCounters(*entry->schema,
+                      [](TableCounters* counters) { return counters->next_auto_increment; });
+}
+
 // --- Accounts --------------------------------------------------------------------------
 
 Result<std::optional<UserRecord>> BTreeStorageEngine::FindUser(Transaction* txn,

@@ -92,6 +92,7 @@ class BTreeStorageEngine : public StorageEngine {
 
   Result<int64_t> NextAutoIncrement(Transaction* txn, const TableSchema& table) override;
   Status NoteAutoIncrementValue(Transaction* txn, const TableSchema& table, int64_t value) override;
+  Result<uint64_t> PeekAutoIncrement(Transaction* txn, const TableSchema& table) override;
 
   // Table rewrites: engine/table_rewrite.cc.
   Status RebuildTable(Transaction* txn, const std::string& db, const std::string& table,
