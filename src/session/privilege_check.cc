@@ -130,6 +130,13 @@ class RequirementCollector {
         Table(kDropPrivilege, truncate.database, truncate.table);
         return;
       }
+      case ast::StmtKind::kLockTables:
+        // MySQL also wants the LOCK TABLES privilege, which minisql does not model:
+        // locking a table needs SELECT on it.
+        for (const auto& item : static_cast<const ast::LockTablesStmt&>(stmt).tables) {
+          Table(kSelectPrivilege, item.name.database, item.name.table);
+        }
+        return;
       case ast::StmtKind::kShow:
         Show(static_cast<const ast::ShowStmt&>(stmt));
         return;

@@ -85,6 +85,17 @@ WriteTargets TargetsOf(const ast::Stmt& stmt) {
       out.tables.push_back(ast::TableName{s.database, s.table});
       break;
     }
+    case ast::StmtKind::kRenameTable:
+      for (const auto& r : static_cast<const ast::RenameTableStmt&>(stmt).renames) {
+        out.tables.push_back(ast::TableName{r.database, r.table});
+        out.tables.push_back(ast::TableName{r.new_database, r.new_table});
+      }
+      break;
+    case ast::StmtKind::kTruncateTable: {
+      const auto& s = static_cast<const ast::TruncateTableStmt&>(stmt);
+      out.tables.push_back(ast::TableName{s.database, s.table});
+      break;
+    }
     case ast::StmtKind::kLockTables:
       for (const auto& item : static_cast<const ast::LockTablesStmt&>(stmt).tables) {
         out.tables.push_back(item.name);
