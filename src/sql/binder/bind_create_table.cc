@@ -1,7 +1,7 @@
 // bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
 //
 // What minisql stores: columns of the supported types (integers, FLOAT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP), literal DEFAULTs converted to the column
+// CHAR, VARCHAR, TEXT, BINARY, VARBINARY, the BLOB family, DATE, TIME, DATETIME, TIMESTAMP), literal DEFAULTs converted to the column
 // type, one optional PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first
 // key column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the utf8 family,
 // AUTO_INCREMENT=N and COMMENT.
@@ -35,6 +35,9 @@ bool SupportedColumnType(TypeId id) {
     case TypeId::kChar:
     case TypeId::kVarchar:
     case TypeId::kText:
+    case TypeId::kBlob:
+    case TypeId::kVarbinary:
+    case TypeId::kBinary:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kDateTime:
@@ -59,6 +62,19 @@ Result<ColumnType> FloatColumnType(const ast::ColumnDefinition& def) {
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// The byte limit of a BLOB-family column, kept in ColumnType::length: the keyword's, or
+// for BLOB(n) the smallest of the family that holds n bytes (MySQL's rule).
+uint32_t BlobByteLimit(const ast::ColumnDefinition& def) {
+  std::string keyword = Lower(def.type_text.substr(0, def.type_text.find_first_of("( \t\n")));
+  if (keyword == "tinyblob") return 255;
+  if (keyword == "mediumblob") return 16777215;
+  if (keyword == "longblob") return 4294967295u;
+  uint32_t n = def.type.length;
+  if (n == 0 || n > 16777215) return n == 0 ? 65535 : 4294967295u;
+  if (n <= 255) return 255;
+  return n <= 65535 ? 65535 : 16777215;
 }
 
 // DEFAULT's value: a literal, or a negated numeric literal (`DEFAULT -1`).
@@ -185,9 +201,17 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     if (def.type.id == TypeId::kChar && def.type.length > 255) {
       return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
     }
+    if (def.type.id == TypeId::kVarbinary && def.type.length > 65532) {
+      return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 65532ul);
+    }
+    if (def.type.id == TypeId::kBinary && def.type.length > 255) {
+      return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
+    }
     storage::ColumnDef column;
     column.name = def.name;
     column.type = def.type;
+    if (def.type.id == TypeId::kBlob) column.type.length = BlobByteLimit(def);
+    if (def.type.id == TypeId::kBinary && def.type.length == 0) column.type.length = 1;
     if (IsTemporalType(def.type.id)) {
       // TIME(fsp) / DATETIME(fsp) / TIMESTAMP(fsp): the fsp moves to `scale`.
       if (def.type.length > static_cast<uint32_t>(kMaxFsp)) {
@@ -258,7 +282,7 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
   if (primary) {
     for (uint32_t c : *primary) {
       storage::ColumnDef& column = schema.columns[c];
-      if (column.type.id == TypeId::kText) {
+      if (column.type.id == TypeId::kText || column.type.id == TypeId::kBlob) {
         return Status::Error(ErrorCode::kBlobKeyWithoutLength, column.name);
       }
       column.nullable = false;  // PRIMARY KEY columns are NOT NULL, as in MySQL

@@ -91,6 +91,8 @@ int CompareValues(const Value& left, const Value& right, CompareMode mode) {
     case CompareMode::kDouble:
       return Sign(ToDouble(left), ToDouble(right));
     case CompareMode::kString:
+      // MySQL: when either side is a binary string the comparison is byte by byte.
+      if (left.is_binary() || right.is_binary()) return AsString(left).compare(AsString(right));
       return CompareCaseInsensitive(AsString(left), AsString(right));
     case CompareMode::kDateTime:
     case CompareMode::kTime: {

@@ -62,7 +62,8 @@ Result<Value> FunctionCall::Arg(size_t i) const {
 
 const FunctionDef* FindFunction(const std::string& upper_name) {
   for (auto family : {StringFunctions(), NumericFunctions(), ControlFlowFunctions(),
-                      InformationFunctions(), DateFunctions(), DateFormatFunctions()}) {
+                      InformationFunctions(), DateFunctions(), DateFormatFunctions(),
+                      BinaryStringFunctions()}) {
     for (const FunctionDef& def : family) {
       if (upper_name == def.name) return &def;
     }
