@@ -48,8 +48,7 @@ TEST(BinaryKeyCodecTest, RandomBytesSortInByteOrder) {
       std::string a, b;
       for (int k = static_cast<int>(rng() % 5); k > 0; --k) a.push_back(alphabet[rng() % 6]);
       for (int k = static_cast<int>(rng() % 5); k > 0; --k) b.push_back(alphabet[rng() % 6]);
-      EXPECT_EQ(Sign(Encode(type, a).compare(Encode(type, b))), Sign(a.compare(b)))
-          << type.ToSql();
+      EXPECT_EQ(Sign(Encode(type, a).compare(Encode(type, b))), Sign(a.compare(b))) << type.ToSql();
     }
   }
 }

@@ -1,10 +1,10 @@
 // bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
 //
 // What minisql stores: columns of the supported types (integers, FLOAT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT, BINARY, VARBINARY, the BLOB family, DATE, TIME, DATETIME, TIMESTAMP), literal DEFAULTs converted to the column
-// type, one optional PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first
-// key column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the utf8 family,
-// AUTO_INCREMENT=N and COMMENT.
+// CHAR, VARCHAR, TEXT, BINARY, VARBINARY, the BLOB family, DATE, TIME, DATETIME, TIMESTAMP),
+// literal DEFAULTs converted to the column type, one optional PRIMARY KEY (the clustered key), at
+// most one AUTO_INCREMENT column (the first key column), and the table options ENGINE=InnoDB,
+// [DEFAULT] CHARSET/COLLATE of the utf8 family, AUTO_INCREMENT=N and COMMENT.
 //
 // UNIQUE keys (column-level or table-level) and KEY / INDEX definitions become
 // secondary indexes (storage::IndexDef), named and checked as MySQL does
