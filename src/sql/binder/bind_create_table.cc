@@ -72,9 +72,10 @@ uint32_t BlobByteLimit(const ast::ColumnDefinition& def) {
   if (keyword == "mediumblob") return 16777215;
   if (keyword == "longblob") return 4294967295u;
   uint32_t n = def.type.length;
-  if (n == 0 || n > 16777215) return n == 0 ? 65535 : 4294967295u;
+  if (n == 0) return 65535;  // plain BLOB
   if (n <= 255) return 255;
-  return n <= 65535 ? 65535 : 16777215;
+  if (n <= 65535) return 65535;
+  return n <= 16777215 ? 16777215 : 4294967295u;
 }
 
 // DEFAULT's value: a literal, or a negated numeric literal (`DEFAULT -1`).

@@ -146,7 +146,7 @@ Result<Row> DecodeRow(const TableSchema& table, std::string_view record) {
     if (!is_null && !ReadColumnValue(&reader, table.columns[i].type, &row[i])) return corrupt();
     // BINARY/VARBINARY/BLOB values come back marked, so they compare byte by byte.
     if (table.columns[i].type.IsBinaryString() && row[i].kind() == Value::Kind::kString) {
-      row[i] = Value::Binary(std::move(row[i]).string_value());
+      row[i] = Value::Binary(row[i].string_value());
     }
   }
   if (!reader.at_end()) return corrupt();
