@@ -15,6 +15,10 @@
 //   TEXT            text                  BLOB          196605 / 262140             BLOB
 //   BLOB            blob                  BLOB          65535                       BLOB BINARY
 //   VARBINARY(20)   varbinary(20)         VAR_STRING    20                          BINARY
+//   BINARY(4)       binary(4)             STRING        4                           BINARY
+//   TINYBLOB        tinyblob              BLOB          255                         BLOB BINARY
+//   MEDIUMBLOB      mediumblob            BLOB          16777215                    BLOB BINARY
+//   LONGBLOB        longblob              BLOB          4294967295                  BLOB BINARY
 //   DATE/TIME       date / time           DATE / TIME   10 / 10                     BINARY
 //   DATETIME        datetime              DATETIME      19                          BINARY
 //   DATETIME(3)     datetime(3)           DATETIME      23 = 19 + point + fsp       BINARY
@@ -53,6 +57,14 @@ const char* IntegerName(TypeId id) {
     default:
       return "bigint";
   }
+}
+
+// The BLOB family keeps its byte limit in `length` (0 in old catalogs means BLOB).
+const char* BlobName(uint32_t limit) {
+  if (limit == 255) return "tinyblob";
+  if (limit == 16777215) return "mediumblob";
+  if (limit == 4294967295u) return "longblob";
+  return "blob";
 }
 
 // TIME/DATETIME/TIMESTAMP keep their fractional-second digits (fsp) in `scale`.
@@ -112,9 +124,11 @@ std::string ColumnType::ToSql() const {
     case TypeId::kText:
       return "text";
     case TypeId::kBlob:
-      return "blob";
+      return BlobName(length);
     case TypeId::kVarbinary:
       return "varbinary(" + std::to_string(length) + ")";
+    case TypeId::kBinary:
+      return "binary(" + std::to_string(length != 0 ? length : 1) + ")";
     case TypeId::kDate:
       return "date";
     case TypeId::kTime:
@@ -149,6 +163,7 @@ FieldType ColumnType::field_type() const {
     case TypeId::kDecimal:
       return FieldType::kNewDecimal;
     case TypeId::kChar:
+    case TypeId::kBinary:
       return FieldType::kString;
     case TypeId::kVarchar:
     case TypeId::kVarbinary:
@@ -192,8 +207,9 @@ uint32_t ColumnType::ColumnLength(uint16_t charset) const {
     case TypeId::kText:
       return kMaxBlobBytes * BytesPerChar(charset);
     case TypeId::kBlob:
-      return kMaxBlobBytes;
+      return length != 0 ? length : kMaxBlobBytes;
     case TypeId::kVarbinary:
+    case TypeId::kBinary:
       return length;
     case TypeId::kDate:
       return 10;
@@ -214,6 +230,7 @@ uint16_t ColumnType::TypeFlags() const {
     case TypeId::kBlob:
       return kBlobFlag | kBinaryFlag;
     case TypeId::kVarbinary:
+    case TypeId::kBinary:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kDateTime:

@@ -37,13 +37,15 @@ enum class TypeId : uint8_t {
   kTime,
   kDateTime,
   kTimestamp,
+  kBinary,  // BINARY(n): fixed-length bytes (appended, so stored catalogs keep their ids)
 };
 
 struct ColumnType {
   TypeId id = TypeId::kNull;
   bool is_unsigned = false;
-  /// Display width for integers (INT(11)), character count for CHAR/VARCHAR,
-  /// precision for DECIMAL. 0 means "the type's default".
+  /// Display width for integers (INT(11)), character count for CHAR/VARCHAR, byte count
+  /// for BINARY/VARBINARY, the byte limit for BLOB (255 TINYBLOB, 65535 BLOB, 16777215
+  /// MEDIUMBLOB, 4294967295 LONGBLOB), precision for DECIMAL. 0 means "the type's default".
   uint32_t length = 0;
   /// Digits after the point, for DECIMAL (and DOUBLE results of arithmetic), and the
   /// fractional-second precision (fsp, 0..6) of TIME, DATETIME and TIMESTAMP.
@@ -51,7 +53,13 @@ struct ColumnType {
 
   bool IsInteger() const { return id >= TypeId::kTinyInt && id <= TypeId::kBigInt; }
   bool IsNumeric() const { return id >= TypeId::kTinyInt && id <= TypeId::kDecimal; }
-  bool IsString() const { return id >= TypeId::kChar && id <= TypeId::kVarbinary; }
+  bool IsString() const {
+    return (id >= TypeId::kChar && id <= TypeId::kVarbinary) || id == TypeId::kBinary;
+  }
+  /// BINARY, VARBINARY and the BLOB family: byte strings with the binary collation.
+  bool IsBinaryString() const {
+    return id == TypeId::kBlob || id == TypeId::kVarbinary || id == TypeId::kBinary;
+  }
 
   /// The type as MySQL prints it in DESCRIBE / SHOW CREATE TABLE: "int(11)",
   /// "bigint(20) unsigned", "varchar(40)", "double", "decimal(10,2)", "text".

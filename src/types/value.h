@@ -10,7 +10,11 @@
 //   kInt       int64_t         TINYINT SMALLINT MEDIUMINT INT BIGINT (signed)
 //   kDouble    double          FLOAT DOUBLE REAL
 //   kDecimal   Decimal         DECIMAL(p,s), exact arithmetic results
-//   kString    std::string     CHAR VARCHAR TEXT
+//   kString    std::string     CHAR VARCHAR TEXT, and BINARY VARBINARY BLOB (flagged binary)
+//
+// A String made by Value::Binary carries the `binary` mark: it holds bytes, not text, and
+// compares byte by byte (MySQL's binary collation) wherever it meets another string.
+// Row decoding marks the values of binary columns; the mark is not part of the kind.
 //
 // Comparison, casting and arithmetic follow MySQL's rules and live in the SQL layer
 // (sql/expression/); storage only serialises Values (storage/table/row_codec).
@@ -36,11 +40,19 @@ class Value {
   static Value Double(double v) { return Value(std::in_place_index<2>, v); }
   static Value FromDecimal(Decimal v) { return Value(std::in_place_index<3>, v); }
   static Value String(std::string v) { return Value(std::in_place_index<4>, std::move(v)); }
+  /// A byte string (BINARY/VARBINARY/BLOB): a String that compares byte by byte.
+  static Value Binary(std::string v) {
+    Value value(std::in_place_index<4>, std::move(v));
+    value.binary_ = true;
+    return value;
+  }
   /// MySQL has no boolean values: TRUE is the integer 1, FALSE is 0.
   static Value Bool(bool b) { return Int(b ? 1 : 0); }
 
   Kind kind() const { return static_cast<Kind>(data_.index()); }
   bool is_null() const { return data_.index() == 0; }
+  /// True for a String made by Value::Binary.
+  bool is_binary() const { return binary_; }
 
   /// Accessors; the kind must match (checked in debug builds).
   int64_t int_value() const { return std::get<1>(data_); }
@@ -64,6 +76,7 @@ class Value {
   template <size_t I, typename T>
   Value(std::in_place_index_t<I> index, T&& v) : data_(index, std::forward<T>(v)) {}
   Storage data_;
+  bool binary_ = false;
 };
 
 /// A table row or an intermediate tuple: one Value per column.

@@ -101,5 +101,27 @@ TEST(ColumnTypeTest, DefaultIntegerWidths) {
   EXPECT_EQ(ColumnType::DefaultIntegerWidth(TypeId::kDouble, false), 0u);
 }
 
+// The binary string types, as MariaDB 10.11 describes them (DESCRIBE, column metadata).
+TEST(ColumnTypeTest, BinaryStringTypes) {
+  EXPECT_EQ(Type(TypeId::kBinary, 4).ToSql(), "binary(4)");
+  EXPECT_EQ(Type(TypeId::kBinary, 4).field_type(), FieldType::kString);
+  EXPECT_EQ(Type(TypeId::kBinary, 4).ColumnLength(kCharsetBinary), 4u);
+  EXPECT_EQ(Type(TypeId::kBinary, 4).TypeFlags(), kBinaryFlag);
+  EXPECT_TRUE(Type(TypeId::kBinary, 4).IsBinaryCharset());
+  EXPECT_TRUE(Type(TypeId::kBinary, 4).IsString());
+  EXPECT_TRUE(Type(TypeId::kBinary, 4).IsBinaryString());
+  EXPECT_TRUE(Type(TypeId::kVarbinary, 4).IsBinaryString());
+  EXPECT_TRUE(Type(TypeId::kBlob).IsBinaryString());
+  EXPECT_FALSE(Type(TypeId::kVarchar, 4).IsBinaryString());
+  EXPECT_FALSE(Type(TypeId::kText).IsBinaryString());
+  // The BLOB family keeps its byte limit in `length`.
+  EXPECT_EQ(Type(TypeId::kBlob, 255).ToSql(), "tinyblob");
+  EXPECT_EQ(Type(TypeId::kBlob, 65535).ToSql(), "blob");
+  EXPECT_EQ(Type(TypeId::kBlob, 16777215).ToSql(), "mediumblob");
+  EXPECT_EQ(Type(TypeId::kBlob, 4294967295u).ToSql(), "longblob");
+  EXPECT_EQ(Type(TypeId::kBlob, 255).ColumnLength(kCharsetBinary), 255u);
+  EXPECT_EQ(Type(TypeId::kBlob, 4294967295u).ColumnLength(kCharsetBinary), 4294967295u);
+}
+
 }  // namespace
 }  // namespace minisql

@@ -1,10 +1,10 @@
 // bind_create_table.cc — checks a CREATE TABLE definition and builds its TableSchema.
 //
 // What minisql stores: columns of the supported types (integers, FLOAT, DOUBLE, DECIMAL,
-// CHAR, VARCHAR, TEXT, DATE, TIME, DATETIME, TIMESTAMP), literal DEFAULTs converted to the column
-// type, one optional PRIMARY KEY (the clustered key), at most one AUTO_INCREMENT column (the first
-// key column), and the table options ENGINE=InnoDB, [DEFAULT] CHARSET/COLLATE of the utf8 family,
-// AUTO_INCREMENT=N and COMMENT.
+// CHAR, VARCHAR, TEXT, BINARY, VARBINARY, the BLOB family, DATE, TIME, DATETIME, TIMESTAMP),
+// literal DEFAULTs converted to the column type, one optional PRIMARY KEY (the clustered key), at
+// most one AUTO_INCREMENT column (the first key column), and the table options ENGINE=InnoDB,
+// [DEFAULT] CHARSET/COLLATE of the utf8 family, AUTO_INCREMENT=N and COMMENT.
 //
 // UNIQUE keys (column-level or table-level) and KEY / INDEX definitions become
 // secondary indexes (storage::IndexDef), named and checked as MySQL does
@@ -149,7 +149,7 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
   if (primary) {
     for (uint32_t c : *primary) {
       storage::ColumnDef& column = schema.columns[c];
-      if (column.type.id == TypeId::kText) {
+      if (column.type.id == TypeId::kText || column.type.id == TypeId::kBlob) {
         return Status::Error(ErrorCode::kBlobKeyWithoutLength, column.name);
       }
       column.nullable = false;  // PRIMARY KEY columns are NOT NULL, as in MySQL

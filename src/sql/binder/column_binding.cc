@@ -22,6 +22,9 @@ bool SupportedColumnType(TypeId id) {
     case TypeId::kChar:
     case TypeId::kVarchar:
     case TypeId::kText:
+    case TypeId::kBlob:
+    case TypeId::kVarbinary:
+    case TypeId::kBinary:
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kDateTime:
@@ -60,6 +63,21 @@ Result<ColumnType> FloatColumnType(const ast::ColumnDefinition& def) {
   if (type.length > 24) type.id = TypeId::kDouble;
   type.length = 0;
   return type;
+}
+
+// The byte limit of a BLOB-family column, kept in ColumnType::length: the keyword's, or
+// for BLOB(n) the smallest of the family that holds n bytes (MySQL's rule).
+uint32_t BlobByteLimit(const ast::ColumnDefinition& def) {
+  std::string keyword = def.type_text.substr(0, def.type_text.find_first_of("( \t\n"));
+  for (char& c : keyword) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (keyword == "tinyblob") return 255;
+  if (keyword == "mediumblob") return 16777215;
+  if (keyword == "longblob") return 4294967295u;
+  uint32_t n = def.type.length;
+  if (n == 0) return 65535;  // plain BLOB
+  if (n <= 255) return 255;
+  if (n <= 65535) return 65535;
+  return n <= 16777215 ? 16777215 : 4294967295u;
 }
 
 // DEFAULT's value: a literal, or a negated numeric literal (`DEFAULT -1`).
@@ -106,10 +124,18 @@ Result<storage::ColumnDef> BindColumnDefinition(const ast::ColumnDefinition& def
   if (def.type.id == TypeId::kChar && def.type.length > 255) {
     return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
   }
+  if (def.type.id == TypeId::kVarbinary && def.type.length > 65532) {
+    return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 65532ul);
+  }
+  if (def.type.id == TypeId::kBinary && def.type.length > 255) {
+    return Status::Error(ErrorCode::kTooBigFieldlength, def.name, 255ul);
+  }
   if (def.type.id == TypeId::kDecimal) MINISQL_RETURN_IF_ERROR(CheckDecimalSize(def));
   storage::ColumnDef column;
   column.name = def.name;
   column.type = def.type;
+  if (def.type.id == TypeId::kBlob) column.type.length = BlobByteLimit(def);
+  if (def.type.id == TypeId::kBinary && def.type.length == 0) column.type.length = 1;
   if (IsTemporalType(def.type.id)) {
     // TIME(fsp) / DATETIME(fsp) / TIMESTAMP(fsp): the fsp moves to `scale`.
     if (def.type.length > static_cast<uint32_t>(kMaxFsp)) {

@@ -35,7 +35,8 @@ Result<storage::IndexDef> BindIndexDefinition(const storage::TableSchema& schema
         return Status::Error(ErrorCode::kDupFieldname, name);
       }
     }
-    if (schema.columns[column].type.id == TypeId::kText) {
+    if (schema.columns[column].type.id == TypeId::kText ||
+        schema.columns[column].type.id == TypeId::kBlob) {
       return Status::Error(ErrorCode::kBlobKeyWithoutLength, schema.columns[column].name);
     }
     index.columns.push_back(static_cast<uint32_t>(column));

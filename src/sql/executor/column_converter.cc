@@ -192,6 +192,21 @@ Result<Value> ToText(const Value& v, const ConversionTarget& t) {
   return Value::String(std::move(text));
 }
 
+// BINARY / VARBINARY / BLOB: the value's bytes (numbers in their text form), at most the
+// column's byte limit; BINARY(n) pads with 0x00 bytes to exactly n, as MySQL stores it.
+Result<Value> ToBinary(const Value& v, const ConversionTarget& t) {
+  const ColumnType& type = t.table->columns[t.column].type;
+  std::string bytes = v.kind() == Value::Kind::kString ? v.string_value() : v.ToText();
+  uint64_t limit = type.length;
+  if (type.id == TypeId::kBlob && limit == 0) limit = 65535;
+  if (bytes.size() > limit) {
+    return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
+                         static_cast<unsigned long>(t.row_number));
+  }
+  if (type.id == TypeId::kBinary) bytes.resize(type.length, '\0');
+  return Value::Binary(std::move(bytes));
+}
+
 // DATE / TIME / DATETIME / TIMESTAMP: strings in MySQL's literal formats and numbers
 // (20240131, 123456) become the canonical text; anything else is 1292. Digits beyond
 // the column's fsp are dropped, as MariaDB does.
@@ -273,6 +288,10 @@ Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& targe
     case TypeId::kVarchar:
     case TypeId::kText:
       return ToText(value, target);
+    case TypeId::kBinary:
+    case TypeId::kVarbinary:
+    case TypeId::kBlob:
+      return ToBinary(value, target);
     case TypeId::kDate:
     case TypeId::kTime:
     case TypeId::kDateTime:

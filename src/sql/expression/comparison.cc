@@ -91,6 +91,13 @@ int CompareValues(const Value& left, const Value& right, CompareMode mode) {
     case CompareMode::kDouble:
       return Sign(ToDouble(left), ToDouble(right));
     case CompareMode::kString:
+      // MySQL: when either side is a binary string the comparison is byte by byte.
+      if (left.is_binary() || right.is_binary()) {
+        if (left.kind() == Value::Kind::kString && right.kind() == Value::Kind::kString) {
+          return left.string_value().compare(right.string_value());
+        }
+        return AsString(left).compare(AsString(right));
+      }
       // Two strings (ORDER BY and DISTINCT on a CHAR column) compare in place: sorting
       // calls this n log n times, and AsString would copy both sides each time.
       if (left.kind() == Value::Kind::kString && right.kind() == Value::Kind::kString) {

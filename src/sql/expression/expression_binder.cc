@@ -475,6 +475,8 @@ class Binder {
       target = MakeType(TypeId::kDecimal, precision, t.scale);
     } else if (t.id == TypeId::kDouble || t.id == TypeId::kFloat) {
       target = MakeType(TypeId::kDouble);
+    } else if (t.IsBinaryString()) {
+      target = MakeType(TypeId::kVarbinary, t.length);  // CAST(x AS BINARY[(n)])
     } else if (t.IsString()) {
       target = VarcharType(t.length);
     } else if (IsTemporalType(t.id)) {

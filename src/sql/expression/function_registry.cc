@@ -61,8 +61,9 @@ Result<Value> FunctionCall::Arg(size_t i) const {
 // --- Lookup -------------------------------------------------------------------------------
 
 const FunctionDef* FindFunction(const std::string& upper_name) {
-  for (auto family : {StringFunctions(), NumericFunctions(), ControlFlowFunctions(),
-                      InformationFunctions(), DateFunctions(), DateFormatFunctions()}) {
+  for (auto family :
+       {StringFunctions(), NumericFunctions(), ControlFlowFunctions(), InformationFunctions(),
+        DateFunctions(), DateFormatFunctions(), BinaryStringFunctions()}) {
     for (const FunctionDef& def : family) {
       if (upper_name == def.name) return &def;
     }

@@ -11,6 +11,7 @@
 //   builtin_info_functions.cc      DATABASE, USER, VERSION, CONNECTION_ID, LAST_INSERT_ID
 //   builtin_date_functions.cc      NOW, CURDATE, DATE, YEAR ... DATE_ADD, DATEDIFF ...
 //   builtin_date_format_functions.cc  DATE_FORMAT, STR_TO_DATE
+//   builtin_binary_functions.cc    HEX, UNHEX
 //
 // Adding a function is adding a row (and its implementation) to one of those files.
 // The binder looks names up with FindFunction and checks the argument count
@@ -75,6 +76,7 @@ std::span<const FunctionDef> ControlFlowFunctions();
 std::span<const FunctionDef> InformationFunctions();
 std::span<const FunctionDef> DateFunctions();
 std::span<const FunctionDef> DateFormatFunctions();
+std::span<const FunctionDef> BinaryStringFunctions();
 
 /// The definition of `upper_name`, or nullptr if there is no such built-in function.
 const FunctionDef* FindFunction(const std::string& upper_name);

@@ -18,12 +18,24 @@ struct Token {
   char32_t weight = 0;  // collation weight, for literals
 };
 
-std::vector<Token> Compile(const std::vector<char32_t>& pattern, std::optional<char32_t> escape) {
+// Under the binary collation a byte is a character and weighs itself.
+char32_t Weight(char32_t c, bool binary) {
+  return binary ? c : CollationWeight(c);
+}
+
+std::vector<char32_t> Characters(std::string_view s, bool binary) {
+  if (!binary) return DecodeUtf8(s);
+  return std::vector<char32_t>(reinterpret_cast<const unsigned char*>(s.data()),
+                               reinterpret_cast<const unsigned char*>(s.data()) + s.size());
+}
+
+std::vector<Token> Compile(const std::vector<char32_t>& pattern, std::optional<char32_t> escape,
+                           bool binary) {
   std::vector<Token> tokens;
   for (size_t i = 0; i < pattern.size(); ++i) {
     char32_t c = pattern[i];
     if (escape && c == *escape && i + 1 < pattern.size()) {
-      tokens.push_back({Token::Kind::kLiteral, CollationWeight(pattern[++i])});
+      tokens.push_back({Token::Kind::kLiteral, Weight(pattern[++i], binary)});
     } else if (c == '%') {
       // Consecutive '%' behave as one.
       if (tokens.empty() || tokens.back().kind != Token::Kind::kAnyRun) {
@@ -32,7 +44,7 @@ std::vector<Token> Compile(const std::vector<char32_t>& pattern, std::optional<c
     } else if (c == '_') {
       tokens.push_back({Token::Kind::kAnyOne, 0});
     } else {
-      tokens.push_back({Token::Kind::kLiteral, CollationWeight(c)});
+      tokens.push_back({Token::Kind::kLiteral, Weight(c, binary)});
     }
   }
   return tokens;
@@ -40,9 +52,10 @@ std::vector<Token> Compile(const std::vector<char32_t>& pattern, std::optional<c
 
 }  // namespace
 
-bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<char32_t> escape) {
-  std::vector<Token> tokens = Compile(DecodeUtf8(pattern), escape);
-  std::vector<char32_t> chars = DecodeUtf8(text);
+bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<char32_t> escape,
+               bool binary) {
+  std::vector<Token> tokens = Compile(Characters(pattern, binary), escape, binary);
+  std::vector<char32_t> chars = Characters(text, binary);
   size_t t = 0;  // position in chars
   size_t p = 0;  // position in tokens
   size_t star_p = SIZE_MAX;
@@ -52,7 +65,7 @@ bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<ch
       star_p = p++;
       star_t = t;
     } else if (p < tokens.size() && (tokens[p].kind == Token::Kind::kAnyOne ||
-                                     tokens[p].weight == CollationWeight(chars[t]))) {
+                                     tokens[p].weight == Weight(chars[t], binary))) {
       ++p;
       ++t;
     } else if (star_p != SIZE_MAX) {

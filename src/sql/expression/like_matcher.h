@@ -12,7 +12,9 @@
 namespace minisql::sql {
 
 /// True if `text` matches `pattern`. `escape` is the escape character, or nullopt for
-/// none (ESCAPE '').
-bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<char32_t> escape);
+/// none (ESCAPE ''). `binary` (either side a binary string, as MySQL decides): match
+/// byte by byte, case-sensitively, '_' standing for one byte.
+bool LikeMatch(std::string_view text, std::string_view pattern, std::optional<char32_t> escape,
+               bool binary = false);
 
 }  // namespace minisql::sql

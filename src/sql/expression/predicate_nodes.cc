@@ -59,7 +59,8 @@ Result<Value> LikeExpression::Evaluate(const Row& input, const EvalContext& ctx)
     }
     escape = esc.empty() ? std::nullopt : std::optional<char32_t>(DecodeUtf8(esc)[0]);
   }
-  bool match = LikeMatch(AsString(*text), AsString(*pattern), escape);
+  bool match = LikeMatch(AsString(*text), AsString(*pattern), escape,
+                         text->is_binary() || pattern->is_binary());
   return Value::Bool(match != negated_);
 }
 

@@ -159,6 +159,11 @@ Result<Value> CastExpression::Evaluate(const Row& input, const EvalContext& ctx)
     return Value::Double(ToDouble(*v));
   }
   std::string text = AsString(*v);
+  if (target.id == TypeId::kVarbinary) {
+    // BINARY(n) counts bytes and pads a shorter value with 0x00 bytes, as MySQL does.
+    if (target.length != 0) text.resize(target.length, '\0');
+    return Value::Binary(std::move(text));
+  }
   if (target.length != 0) text.resize(Utf8Offset(text, target.length));
   return Value::String(std::move(text));
 }

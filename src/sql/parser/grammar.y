@@ -1130,7 +1130,7 @@ type(A) ::= CHAR(K) length(L) opt_binary.
   { A = ctx->Type(K, TypeId::kChar, L); }
 type(A) ::= VARCHAR(K) length(L) opt_binary.
   { A = ctx->Type(K, TypeId::kVarchar, L); }
-type(A) ::= BINARY(K) length(L).  { A = ctx->Type(K, TypeId::kChar, L); A.unsupported = "BINARY"; }
+type(A) ::= BINARY(K) length(L).  { A = ctx->Type(K, TypeId::kBinary, L); }
 type(A) ::= VARBINARY(K) length(L).
   { A = ctx->Type(K, TypeId::kVarbinary, L); }
 type(A) ::= text_kw(K) length(L).  { A = ctx->Type(K, TypeId::kText, L); }

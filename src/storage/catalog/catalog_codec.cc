@@ -33,7 +33,7 @@ bool ReadColumn(ByteReader* reader, ColumnDef* column) {
       !reader->ReadByte(&scale) || !reader->ReadByte(&flags)) {
     return false;
   }
-  if (type_id > static_cast<uint8_t>(TypeId::kTimestamp) || length > UINT32_MAX) return false;
+  if (type_id > static_cast<uint8_t>(TypeId::kBinary) || length > UINT32_MAX) return false;
   column->type.id = static_cast<TypeId>(type_id);
   column->type.is_unsigned = is_unsigned != 0;
   column->type.length = static_cast<uint32_t>(length);

@@ -27,8 +27,10 @@ void AppendDouble(double v, std::string* out) {
   AppendBigEndian64(bits, out);
 }
 
-void AppendString(const std::string& s, std::string* out) {
-  for (char c : CollationWeight(s)) {
+// Text keys hold the collation weight; binary keys (BINARY/VARBINARY/BLOB) hold the bytes
+// themselves, so 'a' and 'A' are different keys and byte order is key order.
+void AppendString(const ColumnType& type, const std::string& s, std::string* out) {
+  for (char c : type.IsBinaryString() ? s : CollationWeight(s)) {
     out->push_back(c);
     if (c == '\0') out->push_back(static_cast<char>(0xff));
   }
@@ -101,7 +103,7 @@ Status AppendKeyComponent(const ColumnType& type, const Value& value, std::strin
       return AppendDecimal(type, value.decimal_value(), key);
     case Value::Kind::kString:
       if (!type.IsString()) return KindMismatch(type);
-      AppendString(value.string_value(), key);
+      AppendString(type, value.string_value(), key);
       return Status::OK();
   }
   return KindMismatch(type);

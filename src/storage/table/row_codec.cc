@@ -144,6 +144,10 @@ Result<Row> DecodeRow(const TableSchema& table, std::string_view record) {
   for (size_t i = 0; i < count; ++i) {
     bool is_null = (static_cast<uint8_t>(bitmap[i / 8]) >> (i % 8)) & 1;
     if (!is_null && !ReadColumnValue(&reader, table.columns[i].type, &row[i])) return corrupt();
+    // BINARY/VARBINARY/BLOB values come back marked, so they compare byte by byte.
+    if (table.columns[i].type.IsBinaryString() && row[i].kind() == Value::Kind::kString) {
+      row[i] = Value::Binary(row[i].string_value());
+    }
   }
   if (!reader.at_end()) return corrupt();
   return row;
