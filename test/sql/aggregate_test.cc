@@ -102,8 +102,16 @@ TEST(AggregateTest, DistinctUsesSqlEquality) {
 }
 
 TEST(AggregateTest, UnknownAggregateIsNotSupported) {
-  EXPECT_EQ(Aggregate(Spec("GROUP_CONCAT", kText), {}), "ERROR 1235");
   EXPECT_EQ(TypeOf(Spec("STDDEV", kInt)), "ERROR 1235");
+}
+
+TEST(AggregateTest, GroupConcatJoinsInArrivalOrderAndSkipsNull) {
+  std::vector<Value> v = {Value::String("b"), Value::Null(), Value::Int(1), Value::String("a")};
+  EXPECT_EQ(Aggregate(Spec("GROUP_CONCAT", kText), v), "b,1,a");
+  EXPECT_EQ(Aggregate(Spec("GROUP_CONCAT", kText), {}), "NULL");
+  EXPECT_EQ(Aggregate(Spec("GROUP_CONCAT", kText, true), v), "b,1,a");
+  std::vector<Value> dup = {Value::String("x"), Value::String("X"), Value::String("y")};
+  EXPECT_EQ(Aggregate(Spec("GROUP_CONCAT", kText, true), dup), "x,y");  // 'x' = 'X'
 }
 
 }  // namespace
