@@ -70,6 +70,7 @@ Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStm
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  stmt.calc_found_rows = false;  // a copy (see the header): the option changes no column
   Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
   if (!bound.ok()) return bound.status();
   return ToResultColumns(bound->columns, ResultCharset());
@@ -134,13 +135,24 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   binder.set_table_access(&table_access_);
+  // SQL_CALC_FOUND_ROWS belongs to this top-level SELECT: the LIMIT operator counts.
+  // On the first SELECT of a UNION/INTERSECT/EXCEPT it would count the whole set
+  // operation, which the LIMIT above a set operation does not do yet.
+  const ast::SelectStmt* first = &stmt;
+  while (first->set_op != ast::SetOperation::kNone && first->set_left) {
+    first = first->set_left.get();
+  }
+  if (first != &stmt && first->calc_found_rows) {
+    return Status::Error(ErrorCode::kNotSupportedYet, "SQL_CALC_FOUND_ROWS with a set operation");
+  }
+  const bool calc_found_rows = stmt.calc_found_rows;
+  stmt.calc_found_rows = false;
   Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
   if (!bound.ok()) return bound.status();
+  bound->calc_found_rows = calc_found_rows;
   std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
   sql::PlanNodePtr plan = sql::Planner::PlanSelect(std::move(*bound));
   sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
-  uint64_t found_rows = 0;
-  if (stmt.calc_found_rows) ctx.found_rows = &found_rows;
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   // The first row is computed before the column definitions go out, so that an
@@ -165,7 +177,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
     return committed;
   }
   // Without a LIMIT operator to count them, the rows sent are all there were.
-  if (stmt.calc_found_rows && ctx.found_rows && found_rows != 0) calc_found_rows_ = found_rows;
+  calc_found_rows_ = ctx.found_rows;
   state_->last_warnings = std::move(ctx.warnings);
   sink_->EndResultSet(static_cast<uint16_t>(std::min<size_t>(state_->last_warnings.size(), 65535)));
   return Status::OK();

@@ -345,7 +345,11 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
 
   // --- DISTINCT, LIMIT ------------------------------------------------------------
   bound.distinct = stmt.distinct;
-  bound.calc_found_rows = stmt.calc_found_rows;
+  // The statement runner takes SQL_CALC_FOUND_ROWS off a top-level SELECT (the only place
+  // it means something) before binding; anywhere else it is misplaced, as in MariaDB.
+  if (stmt.calc_found_rows) {
+    return Status::Error(ErrorCode::kCantUseOptionHere, "SQL_CALC_FOUND_ROWS");
+  }
   Result<std::optional<uint64_t>> limit = BindLimit(stmt.limit.get(), "LIMIT");
   if (!limit.ok()) return limit.status();
   bound.limit = *limit;

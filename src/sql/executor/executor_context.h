@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "sql/expression/expression.h"
@@ -17,9 +18,9 @@ struct ExecutorContext {
   const EvalContext* eval = nullptr;
   /// EXPLAIN ANALYZE only: every executor is wrapped to count into this map.
   PlanStatistics* analyze = nullptr;
-  /// SQL_CALC_FOUND_ROWS only: the LIMIT operator stores here how many rows its input
-  /// produced in all (FOUND_ROWS()).
-  uint64_t* found_rows = nullptr;
+  /// SQL_CALC_FOUND_ROWS only: how many rows the LIMIT operator's input produced in all
+  /// (FOUND_ROWS()); set when that input is exhausted.
+  std::optional<uint64_t> found_rows = std::nullopt;
   /// WITH RECURSIVE (recursive_cte_executor.h): each running recursive CTE's working
   /// table, found by its plan node; the scans in its recursive parts read it.
   std::map<const PlanNode*, const std::vector<Row>*> working_tables = {};

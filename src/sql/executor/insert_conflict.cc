@@ -12,21 +12,10 @@
 //
 // Every write goes through StorageEngine::Insert/Update/Delete, so the secondary
 // indexes follow, and the statement's transaction makes the whole statement atomic.
-#include "sql/executor/column_converter.h"
+#include "sql/executor/assignment.h"
 #include "sql/executor/insert_executor.h"
 
 namespace minisql::sql {
-namespace {
-
-bool SameRow(const Row& a, const Row& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!a[i].IdenticalTo(b[i])) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affected,
                                 int64_t* collided) {
@@ -82,29 +71,12 @@ Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affec
   Row input = **stored;
   input.insert(input.end(), row.begin(), row.end());
   for (const BoundAssignment& assignment : plan_->on_duplicate) {
-    const storage::ColumnDef& column = table.columns[assignment.column];
-    Value value;
-    if (assignment.value != nullptr) {
-      Result<Value> evaluated = assignment.value->Evaluate(input, *ctx_->eval);
-      if (!evaluated.ok()) return evaluated.status();
-      value = std::move(*evaluated);
-    } else if (column.default_value) {
-      value = *column.default_value;
-    } else if (!column.nullable) {
-      return Status::Error(ErrorCode::kNoDefaultForField, column.name);
-    }
-    Result<Value> converted =
-        ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_index + 1});
-    if (!converted.ok()) return converted.status();
-    value = std::move(*converted);
-    if (column.auto_increment && !value.is_null()) {
-      MINISQL_RETURN_IF_ERROR(
-          ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, value.int_value()));
-    }
-    input[assignment.column] = std::move(value);
+    Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_);
+    if (!value.ok()) return value.status();
+    input[assignment.column] = std::move(*value);
   }
   Row updated(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(table.columns.size()));
-  if (SameRow(updated, **stored)) return Status::OK();  // MySQL counts 0
+  if (RowsIdentical(updated, **stored)) return Status::OK();  // MySQL counts 0
   MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, updated));
   *affected += 2;
   return Status::OK();

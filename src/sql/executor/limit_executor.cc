@@ -23,7 +23,7 @@ Result<bool> LimitExecutor::Exhausted(Row* row) {
     ++seen_;
   }
   reported_ = true;
-  if (ctx_->found_rows) *ctx_->found_rows = seen_;
+  ctx_->found_rows = seen_;
   return false;
 }
 

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "sql/executor/column_converter.h"
+#include "sql/executor/assignment.h"
 #include "sql/executor/value_order.h"
 
 namespace minisql::sql {
@@ -77,33 +77,15 @@ Result<bool> ModifyExecutor::UpdateRow(const storage::RowId& id, const Row& old_
                                        uint64_t row_number) {
   const storage::TableSchema& table = *plan_->table;
   Row new_row = old_row;
+  // Single-table UPDATE: each assignment sees the ones before it (SET a = 1, b = a).
   for (const BoundAssignment& assignment : plan_->assignments) {
-    const storage::ColumnDef& column = table.columns[assignment.column];
-    Value value;
-    if (assignment.value) {
-      Result<Value> v = assignment.value->Evaluate(new_row, *ctx_->eval);
-      if (!v.ok()) return v.status();
-      value = std::move(*v);
-    } else if (column.default_value) {
-      value = *column.default_value;
-    } else if (!column.nullable) {
-      return Status::Error(ErrorCode::kNoDefaultForField, column.name);
-    }
-    Result<Value> converted =
-        ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_number});
-    if (!converted.ok()) return converted.status();
-    if (column.auto_increment && !converted->is_null()) {
-      MINISQL_RETURN_IF_ERROR(
-          ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, converted->int_value()));
-    }
-    new_row[assignment.column] = std::move(*converted);
+    Result<Value> value = AssignedValue(assignment, table, new_row, row_number, ctx_);
+    if (!value.ok()) return value.status();
+    new_row[assignment.column] = std::move(*value);
   }
-  bool changed = false;
-  for (size_t c = 0; c < new_row.size(); ++c) {
-    if (!new_row[c].IdenticalTo(old_row[c])) changed = true;
-  }
-  if (changed) MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, new_row));
-  return changed;
+  if (RowsIdentical(new_row, old_row)) return false;
+  MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, new_row));
+  return true;
 }
 
 Result<bool> ModifyExecutor::Next(Row* out) {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "sql/executor/column_converter.h"
+#include "sql/executor/assignment.h"
 #include "sql/executor/value_order.h"
 
 namespace minisql::sql {
@@ -14,14 +14,6 @@ namespace {
 Row TargetPart(const Row& joined, const ModifyTarget& target) {
   auto first = joined.begin() + target.offset;
   return Row(first, first + static_cast<std::ptrdiff_t>(target.table->columns.size()));
-}
-
-bool SameValues(const Row& a, const Row& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t c = 0; c < a.size(); ++c) {
-    if (!a[c].IdenticalTo(b[c])) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -122,7 +114,7 @@ Status MultiModifyExecutor::CollectChanges(size_t joined, size_t target) {
   if (all_null) return Status::OK();  // taken as NULL padding (an all-NULL row looks the same)
   MINISQL_RETURN_IF_ERROR(LoadKeylessRows(target));
   for (const auto& [id, stored] : keyless_rows_[target]) {
-    if (SameValues(stored, part)) add(id, stored);
+    if (RowsIdentical(stored, part)) add(id, stored);
   }
   return Status::OK();
 }
@@ -132,28 +124,13 @@ Result<bool> MultiModifyExecutor::ApplyUpdate(const Change& change, uint64_t row
   const storage::TableSchema& table = *spec.table;
   const Row& joined = joined_[change.joined];
   Row new_row = change.stored;
+  // Every assignment reads the joined row as it was read (MariaDB's multi-table rule).
   for (const BoundAssignment& assignment : spec.assignments) {
-    const storage::ColumnDef& column = table.columns[assignment.column];
-    Value value;
-    if (assignment.value) {
-      Result<Value> v = assignment.value->Evaluate(joined, *ctx_->eval);
-      if (!v.ok()) return v.status();
-      value = std::move(*v);
-    } else if (column.default_value) {
-      value = *column.default_value;
-    } else if (!column.nullable) {
-      return Status::Error(ErrorCode::kNoDefaultForField, column.name);
-    }
-    Result<Value> converted =
-        ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_number});
-    if (!converted.ok()) return converted.status();
-    if (column.auto_increment && !converted->is_null()) {
-      MINISQL_RETURN_IF_ERROR(
-          ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, converted->int_value()));
-    }
-    new_row[assignment.column] = std::move(*converted);
+    Result<Value> value = AssignedValue(assignment, table, joined, row_number, ctx_);
+    if (!value.ok()) return value.status();
+    new_row[assignment.column] = std::move(*value);
   }
-  if (SameValues(new_row, change.stored)) return false;
+  if (RowsIdentical(new_row, change.stored)) return false;
   MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, change.id, new_row));
   return true;
 }

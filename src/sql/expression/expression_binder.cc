@@ -208,7 +208,8 @@ class Binder {
         return BindDateArithmetic(*b.right, *interval, false);  // INTERVAL 1 DAY + d
       }
     }
-    if (IsComparison(b.op) && (RowItems(*b.left) != nullptr || RowItems(*b.right) != nullptr)) {
+    if (MapComparison(b.op).has_value() &&
+        (RowItems(*b.left) != nullptr || RowItems(*b.right) != nullptr)) {
       return BindRowComparison(*b.left, *b.right, b.op);
     }
     Result<ExpressionPtr> left = Bind(*b.left);
@@ -308,32 +309,6 @@ class Binder {
     return nullptr;
   }
 
-  static bool IsComparison(ast::BinaryOp op) {
-    using ast::BinaryOp;
-    return op == BinaryOp::kEq || op == BinaryOp::kNe || op == BinaryOp::kLt ||
-           op == BinaryOp::kLe || op == BinaryOp::kGt || op == BinaryOp::kGe ||
-           op == BinaryOp::kNullSafeEq;
-  }
-
-  static ComparisonOp ToComparisonOp(ast::BinaryOp op) {
-    switch (op) {
-      case ast::BinaryOp::kNe:
-        return ComparisonOp::kNe;
-      case ast::BinaryOp::kLt:
-        return ComparisonOp::kLt;
-      case ast::BinaryOp::kLe:
-        return ComparisonOp::kLe;
-      case ast::BinaryOp::kGt:
-        return ComparisonOp::kGt;
-      case ast::BinaryOp::kGe:
-        return ComparisonOp::kGe;
-      case ast::BinaryOp::kNullSafeEq:
-        return ComparisonOp::kNullSafeEq;
-      default:
-        return ComparisonOp::kEq;
-    }
-  }
-
   Result<ExpressionPtr> BindRowComparison(const ast::Expr& left, const ast::Expr& right,
                                           ast::BinaryOp op) {
     if (left.kind == ast::ExprKind::kSubquery || right.kind == ast::ExprKind::kSubquery) {
@@ -353,7 +328,7 @@ class Binder {
       if (!x.ok()) return x;
       Result<ExpressionPtr> y = Bind(b);
       if (!y.ok()) return y;
-      return Compare(ToComparisonOp(item_op), *x, *y);
+      return Compare(*MapComparison(item_op), *x, *y);
     };
     const size_t n = l->size();
     if (op == ast::BinaryOp::kEq || op == ast::BinaryOp::kNullSafeEq || op == ast::BinaryOp::kNe) {

@@ -272,23 +272,17 @@ Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::OpenCursor(Transaction* t
   ReadLatch latch(this, *ours);
   Result<TableEntry> entry = Resolve(table);
   if (!entry.ok()) return entry.status();
-  auto encode =
-      [&](const std::optional<KeyBound>& bound) -> Result<std::optional<EncodedKeyRange::Bound>> {
-    if (!bound) return std::optional<EncodedKeyRange::Bound>();
-    Result<std::string> prefix = EncodeKeyPrefix(*entry->schema, bound->values);
-    if (!prefix.ok()) return prefix.status();
-    return std::optional<EncodedKeyRange::Bound>({std::move(*prefix), bound->inclusive});
-  };
-  auto lower = encode(range.lower);
-  if (!lower.ok()) return lower.status();
-  auto upper = encode(range.upper);
-  if (!upper.ok()) return upper.status();
+  const TableSchema& schema = *entry->schema;
+  Result<EncodedKeyRange> bounds = EncodeRange(
+      range, [&](const std::vector<Value>& values) { return EncodeKeyPrefix(schema, values); });
+  if (!bounds.ok()) return bounds.status();
   BTree tree(pager_.get(), entry->root);
-  Result<std::unique_ptr<BTreeCursor>> cursor = tree.Seek(*lower ? (*lower)->prefix : "");
+  Result<std::unique_ptr<BTreeCursor>> cursor =
+      tree.Seek(bounds->lower ? bounds->lower->prefix : "");
   if (!cursor.ok()) return cursor.status();
-  return std::unique_ptr<RowCursor>(std::make_unique<MvccRowCursor>(
-      this, *ours, std::move(*entry), std::move(*cursor),
-      EncodedKeyRange{std::move(*lower), std::move(*upper)}, lock, read_ts, ddl_epoch_.load()));
+  return std::unique_ptr<RowCursor>(
+      std::make_unique<MvccRowCursor>(this, *ours, std::move(*entry), std::move(*cursor),
+                                      std::move(*bounds), lock, read_ts, ddl_epoch_.load()));
 }
 
 template <typename F>
@@ -467,8 +461,7 @@ Status BTreeStorageEngine::NoteAutoIncrementValue(Transaction* txn, const TableS
   return Status::OK();
 }
 
-Result<uint64_t> BTreeStorageEngine::PeekAutoIncrement(Transaction* txn,
-                                                      const TableSchema& table) {
+Result<uint64_t> BTreeStorageEngine::PeekAutoIncrement(Transaction* txn, const TableSchema& table) {
   Result<EngineTransaction*> ours = Open(txn);
   if (!ours.ok()) return ours.status();
   ReadLatch latch(this, *ours);

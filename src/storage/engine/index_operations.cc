@@ -111,18 +111,11 @@ Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::ScanIndex(Transaction* tx
     return Status::Error(ErrorCode::kInternalError, "no such index ordinal");
   }
   const IndexDef& def = schema.indexes[index];
-  auto encode =
-      [&](const std::optional<KeyBound>& bound) -> Result<std::optional<EncodedKeyRange::Bound>> {
-    if (!bound) return std::optional<EncodedKeyRange::Bound>();
-    Result<std::string> prefix = EncodeIndexPrefix(schema, def, bound->values);
-    if (!prefix.ok()) return prefix.status();
-    return std::optional<EncodedKeyRange::Bound>({std::move(*prefix), bound->inclusive});
-  };
-  auto lower = encode(range.lower);
-  if (!lower.ok()) return lower.status();
-  auto upper = encode(range.upper);
-  if (!upper.ok()) return upper.status();
-  EncodedKeyRange bounds{std::move(*lower), std::move(*upper)};
+  Result<EncodedKeyRange> encoded = EncodeRange(range, [&](const std::vector<Value>& values) {
+    return EncodeIndexPrefix(schema, def, values);
+  });
+  if (!encoded.ok()) return encoded.status();
+  const EncodedKeyRange bounds = std::move(*encoded);
 
   // Each candidate row is read as the snapshot sees it and kept if that version's
   // index key is in the range.

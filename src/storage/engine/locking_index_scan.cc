@@ -51,18 +51,11 @@ Result<std::unique_ptr<RowCursor>> BTreeStorageEngine::LockingScanIndex(Transact
       return Status::Error(ErrorCode::kInternalError, "no such index ordinal");
     }
     const IndexDef& def = schema.indexes[index];
-    auto encode =
-        [&](const std::optional<KeyBound>& bound) -> Result<std::optional<EncodedKeyRange::Bound>> {
-      if (!bound) return std::optional<EncodedKeyRange::Bound>();
-      Result<std::string> prefix = EncodeIndexPrefix(schema, def, bound->values);
-      if (!prefix.ok()) return prefix.status();
-      return std::optional<EncodedKeyRange::Bound>({std::move(*prefix), bound->inclusive});
-    };
-    auto lower = encode(range.lower);
-    if (!lower.ok()) return lower.status();
-    auto upper = encode(range.upper);
-    if (!upper.ok()) return upper.status();
-    bounds = EncodedKeyRange{std::move(*lower), std::move(*upper)};
+    Result<EncodedKeyRange> encoded = EncodeRange(range, [&](const std::vector<Value>& values) {
+      return EncodeIndexPrefix(schema, def, values);
+    });
+    if (!encoded.ok()) return encoded.status();
+    bounds = std::move(*encoded);
 
     // 1. Candidates, in index order first (that is the order they are locked in).
     BTree tree(pager_.get(), entry->index_roots[index]);

@@ -14,6 +14,20 @@ bool StartsWith(const std::string& key, const std::string& prefix) {
 
 }  // namespace
 
+Result<EncodedKeyRange> EncodeRange(
+    const KeyRange& range,
+    const std::function<Result<std::string>(const std::vector<Value>&)>& encode_prefix) {
+  EncodedKeyRange out;
+  for (auto [bound, encoded] :
+       {std::pair{&range.lower, &out.lower}, std::pair{&range.upper, &out.upper}}) {
+    if (!*bound) continue;
+    Result<std::string> prefix = encode_prefix((*bound)->values);
+    if (!prefix.ok()) return prefix.status();
+    *encoded = EncodedKeyRange::Bound{std::move(*prefix), (*bound)->inclusive};
+  }
+  return out;
+}
+
 bool EncodedKeyRange::BeforeLower(const std::string& key) const {
   if (!lower) return false;
   if (key < lower->prefix) return true;

@@ -23,6 +23,7 @@
 // byte prefix of the key); EncodedKeyRange below lists the four cases.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,6 +54,13 @@ struct EncodedKeyRange {
   /// The key sorts after the range.
   bool BeyondUpper(const std::string& key) const;
 };
+
+/// `range` with each bound's values encoded by `encode_prefix`: the clustered key's
+/// encoding (EncodeKeyPrefix) for table ranges, an index's (EncodeIndexPrefix) for index
+/// ranges.
+Result<EncodedKeyRange> EncodeRange(
+    const KeyRange& range,
+    const std::function<Result<std::string>(const std::vector<Value>&)>& encode_prefix);
 
 class MvccRowCursor : public RowCursor {
  public:

@@ -1,0 +1,30 @@
+// assignment.h — the value one `SET column = expr` assignment stores, shared by UPDATE
+// (modify_executor), multi-table UPDATE (multi_modify_executor) and INSERT ... ON
+// DUPLICATE KEY UPDATE (insert_conflict).
+//
+// The three differ only in the row the expression reads (the row as updated so far, the
+// joined row, or the stored row followed by the row that was to be inserted); the rules
+// for the value itself are MySQL's and are the same everywhere: `col = DEFAULT` takes
+// the column default (1364 if a NOT NULL column has none), the value is converted with
+// the strict-mode rules of INSERT, and an explicit AUTO_INCREMENT value moves the
+// table's counter past it.
+#pragma once
+
+#include <cstdint>
+
+#include "common/status.h"
+#include "sql/binder/bound_statement.h"
+#include "sql/executor/executor_context.h"
+
+namespace minisql::sql {
+
+/// The converted value `assignment` gives its column, evaluating its expression over
+/// `input`; `row_number` (1-based) is the row errors name.
+Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::TableSchema& table,
+                            const Row& input, uint64_t row_number, ExecutorContext* ctx);
+
+/// True when the rows hold identical values: MySQL does not count (or write) an UPDATE
+/// that changes nothing.
+bool RowsIdentical(const Row& a, const Row& b);
+
+}  // namespace minisql::sql
