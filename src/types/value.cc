@@ -94,6 +94,8 @@ std::string Value::ToText() const {
       return "NULL";  // callers send NULL as the 0xfb marker; this is for diagnostics
     case Kind::kInt:
       return std::to_string(int_value());
+    case Kind::kUInt:
+      return std::to_string(uint_value());
     case Kind::kDouble:
       return FormatDouble(double_value());
     case Kind::kDecimal:
@@ -111,6 +113,8 @@ bool Value::IdenticalTo(const Value& other) const {
       return true;
     case Kind::kInt:
       return int_value() == other.int_value();
+    case Kind::kUInt:
+      return uint_value() == other.uint_value();
     case Kind::kDouble: {
       double a = double_value();
       double b = other.double_value();

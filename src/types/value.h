@@ -8,9 +8,16 @@
 //   kind       C++ type        SQL types
 //   kNull      —               NULL
 //   kInt       int64_t         TINYINT SMALLINT MEDIUMINT INT BIGINT (signed)
+//   kUInt      uint64_t        the same types declared UNSIGNED, CAST(.. AS UNSIGNED),
+//                              literals 9223372036854775808..18446744073709551615
 //   kDouble    double          FLOAT DOUBLE REAL
 //   kDecimal   Decimal         DECIMAL(p,s), exact arithmetic results
 //   kString    std::string     CHAR VARCHAR TEXT, and BINARY VARBINARY BLOB (flagged binary)
+//
+// kInt and kUInt are both "integers" to SQL (they compare by mathematical value); the
+// kind carries MySQL's unsigned flag at run time, which arithmetic needs: unsigned
+// minus unsigned is unsigned and fails below zero (error 1690), where signed does not.
+// Values read from an UNSIGNED column are always kUInt, whatever their size.
 //
 // A String made by Value::Binary carries the `binary` mark: it holds bytes, not text, and
 // compares byte by byte (MySQL's binary collation) wherever it meets another string.
@@ -32,7 +39,7 @@ namespace minisql {
 
 class Value {
  public:
-  enum class Kind : uint8_t { kNull, kInt, kDouble, kDecimal, kString };
+  enum class Kind : uint8_t { kNull, kInt, kDouble, kDecimal, kString, kUInt };
 
   Value() = default;  // NULL
   static Value Null() { return Value(); }
@@ -40,6 +47,8 @@ class Value {
   static Value Double(double v) { return Value(std::in_place_index<2>, v); }
   static Value FromDecimal(Decimal v) { return Value(std::in_place_index<3>, v); }
   static Value String(std::string v) { return Value(std::in_place_index<4>, std::move(v)); }
+  /// An integer of an UNSIGNED type (0 .. 18446744073709551615).
+  static Value UInt(uint64_t v) { return Value(std::in_place_index<5>, v); }
   /// A byte string (BINARY/VARBINARY/BLOB): a String that compares byte by byte.
   static Value Binary(std::string v) {
     Value value(std::in_place_index<4>, std::move(v));
@@ -59,6 +68,15 @@ class Value {
   double double_value() const { return std::get<2>(data_); }
   const Decimal& decimal_value() const { return std::get<3>(data_); }
   const std::string& string_value() const { return std::get<4>(data_); }
+  uint64_t uint_value() const { return std::get<5>(data_); }
+
+  /// kInt or kUInt.
+  bool is_integer() const { return kind() == Kind::kInt || kind() == Kind::kUInt; }
+  /// An integer's mathematical value, exact for both kinds (must be is_integer()).
+  __int128 wide_int_value() const {
+    return kind() == Kind::kUInt ? static_cast<__int128>(uint_value())
+                                 : static_cast<__int128>(int_value());
+  }
 
   /// The value as the MySQL text protocol sends it: integers in decimal, DOUBLE in
   /// MySQL's shortest round-trip form ("1.5", "0.30000000000000004", "1e20"), DECIMAL
@@ -70,7 +88,7 @@ class Value {
   bool IdenticalTo(const Value& other) const;
 
  private:
-  using Storage = std::variant<std::monostate, int64_t, double, Decimal, std::string>;
+  using Storage = std::variant<std::monostate, int64_t, double, Decimal, std::string, uint64_t>;
   // Builds the variant in place: moving a temporary variant into data_ trips GCC 12's
   // -Wmaybe-uninitialized (a false positive) under -fsanitize=address at -O2.
   template <size_t I, typename T>

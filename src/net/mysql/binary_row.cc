@@ -48,6 +48,8 @@ std::optional<uint64_t> IntegerBits(const Value& value, bool is_unsigned) {
   switch (value.kind()) {
     case Value::Kind::kInt:
       return static_cast<uint64_t>(value.int_value());
+    case Value::Kind::kUInt:
+      return value.uint_value();
     case Value::Kind::kDouble: {
       double d = std::nearbyint(value.double_value());
       if (!std::isfinite(d) || d < -9.3e18 || d > 1.8e19) return std::nullopt;
@@ -72,6 +74,8 @@ std::optional<double> DoubleOf(const Value& value) {
   switch (value.kind()) {
     case Value::Kind::kInt:
       return static_cast<double>(value.int_value());
+    case Value::Kind::kUInt:
+      return static_cast<double>(value.uint_value());
     case Value::Kind::kDouble:
       return value.double_value();
     default:

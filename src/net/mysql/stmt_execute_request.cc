@@ -96,9 +96,10 @@ Value DecodeInteger(PayloadReader* reader, size_t width, bool is_unsigned) {
       break;
   }
   if (is_unsigned) {
+    // Small values stay signed Ints (MySQL types a parameter by its value: `? - 10`
+    // with ? = 5 is -5); beyond int64 the value is a BIGINT UNSIGNED, like the literal.
     if (bits <= static_cast<uint64_t>(INT64_MAX)) return Value::Int(static_cast<int64_t>(bits));
-    // Beyond int64: exact as a DECIMAL, which the SQL layer compares and stores correctly.
-    return Value::FromDecimal(*Decimal::Parse(std::to_string(bits)));
+    return Value::UInt(bits);
   }
   // Sign-extend from `width` bytes.
   unsigned shift = static_cast<unsigned>(64 - 8 * width);

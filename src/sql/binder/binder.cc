@@ -245,6 +245,7 @@ Result<std::optional<uint64_t>> Binder::BindLimit(const ast::Expr* expr, const c
     if (v.kind() == Value::Kind::kInt && v.int_value() >= 0) {
       return std::optional<uint64_t>(static_cast<uint64_t>(v.int_value()));
     }
+    if (v.kind() == Value::Kind::kUInt) return std::optional<uint64_t>(v.uint_value());
     if (v.kind() == Value::Kind::kDecimal && v.decimal_value().scale() == 0 &&
         v.decimal_value().unscaled() > 0) {
       return std::optional<uint64_t>(UINT64_MAX);  // beyond int64: no limit in practice

@@ -23,7 +23,7 @@ Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::Ta
   if (!converted.ok()) return converted.status();
   if (column.auto_increment && !converted->is_null()) {
     MINISQL_RETURN_IF_ERROR(
-        ctx->storage->NoteAutoIncrementValue(ctx->txn, table, converted->int_value()));
+        ctx->storage->NoteAutoIncrementValue(ctx->txn, table, AutoIncrementNote(*converted)));
   }
   return converted;
 }

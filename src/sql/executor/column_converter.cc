@@ -72,26 +72,26 @@ Result<Value> ParseNumber(const std::string& text, const ConversionTarget& t, co
 
 Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
-  int64_t min = 0, max = 0;
+  __int128 min = 0, max = 0;
   IntegerRange(type, &min, &max);
-  int64_t result = 0;
+  __int128 result = 0;
   switch (v.kind()) {
     case Value::Kind::kInt:
-      result = v.int_value();
+    case Value::Kind::kUInt:
+      result = v.wide_int_value();
       break;
     case Value::Kind::kDouble: {
       double rounded = std::nearbyint(v.double_value());
-      // 2^63 is exactly representable; anything at or beyond it does not fit.
-      if (!(rounded >= -9223372036854775808.0 && rounded < 9223372036854775808.0)) {
+      // -2^63 and 2^64 are exactly representable; what lies outside fits no column.
+      if (!(rounded >= -9223372036854775808.0 && rounded < 18446744073709551616.0)) {
         return OutOfRange(t);
       }
-      result = static_cast<int64_t>(rounded);
+      result = static_cast<__int128>(rounded);
       break;
     }
     case Value::Kind::kDecimal: {
-      std::optional<int64_t> i = v.decimal_value().ToInt64();
-      if (!i) return OutOfRange(t);
-      result = *i;
+      // Rounded half away from zero; 38 digits at most, so the range check below is exact.
+      result = v.decimal_value().Rescale(0).unscaled();
       break;
     }
     case Value::Kind::kString: {
@@ -103,13 +103,17 @@ Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
       return v;
   }
   if (result < min || result > max) return OutOfRange(t);
-  return Value::Int(result);
+  // UNSIGNED columns hold UInts, so arithmetic on them follows MySQL's unsigned rules.
+  if (type.is_unsigned) return Value::UInt(static_cast<uint64_t>(result));
+  return Value::Int(static_cast<int64_t>(result));
 }
 
 Result<Value> ToDouble(const Value& v, const ConversionTarget& t) {
   switch (v.kind()) {
     case Value::Kind::kInt:
       return Value::Double(static_cast<double>(v.int_value()));
+    case Value::Kind::kUInt:
+      return Value::Double(static_cast<double>(v.uint_value()));
     case Value::Kind::kDouble:
       if (!std::isfinite(v.double_value())) return OutOfRange(t);
       return v;
@@ -148,6 +152,9 @@ Result<Value> ToDecimal(const Value& v, const ConversionTarget& t) {
   switch (v.kind()) {
     case Value::Kind::kInt:
       d = Decimal::FromInt(v.int_value());
+      break;
+    case Value::Kind::kUInt:
+      d = Decimal(static_cast<__int128>(v.uint_value()), 0);
       break;
     case Value::Kind::kDouble:
       if (!std::isfinite(v.double_value())) return OutOfRange(t);
@@ -232,7 +239,7 @@ Result<Value> ToTemporal(const Value& v, const ConversionTarget& t) {
 
 }  // namespace
 
-void IntegerRange(const ColumnType& type, int64_t* min, int64_t* max) {
+void IntegerRange(const ColumnType& type, __int128* min, __int128* max) {
   int bits = 64;
   switch (type.id) {
     case TypeId::kTinyInt:
@@ -253,12 +260,16 @@ void IntegerRange(const ColumnType& type, int64_t* min, int64_t* max) {
   }
   if (type.is_unsigned) {
     *min = 0;
-    // BIGINT UNSIGNED above 2^63-1 does not fit an Int value: minisql stops there.
-    *max = bits == 64 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << bits) - 1;
+    *max = (static_cast<__int128>(1) << bits) - 1;
   } else {
     *min = bits == 64 ? std::numeric_limits<int64_t>::min() : -(int64_t{1} << (bits - 1));
     *max = bits == 64 ? std::numeric_limits<int64_t>::max() : (int64_t{1} << (bits - 1)) - 1;
   }
+}
+
+int64_t AutoIncrementNote(const Value& value) {
+  __int128 v = value.wide_int_value();
+  return v > INT64_MAX ? INT64_MAX : static_cast<int64_t>(v);
 }
 
 size_t Utf8Length(const std::string& text) {

@@ -39,8 +39,13 @@ struct ConversionTarget {
 
 Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& target);
 
-/// The inclusive range an integer column holds.
-void IntegerRange(const ColumnType& type, int64_t* min, int64_t* max);
+/// The inclusive range an integer column holds (BIGINT UNSIGNED reaches 2^64 - 1, hence
+/// 128 bits).
+void IntegerRange(const ColumnType& type, __int128* min, __int128* max);
+
+/// An AUTO_INCREMENT column's (integer) value as the engine's int64 counter takes it:
+/// BIGINT UNSIGNED values above 2^63 - 1 saturate there.
+int64_t AutoIncrementNote(const Value& value);
 
 /// Number of characters in UTF-8 text (continuation bytes are not counted).
 size_t Utf8Length(const std::string& text);

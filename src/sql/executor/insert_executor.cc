@@ -33,7 +33,7 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated)
         value = std::move(*converted);
       }
       // NULL, 0 and an omitted value all mean "generate one".
-      if (use_default || value.is_null() || value.int_value() == 0) {
+      if (use_default || value.is_null() || value.wide_int_value() == 0) {
         Result<int64_t> next = ctx_->storage->NextAutoIncrement(ctx_->txn, table);
         if (!next.ok()) return next.status();
         Result<Value> generated = ConvertForColumn(Value::Int(*next), target);
@@ -42,7 +42,7 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated)
         row[c] = std::move(*generated);
       } else {
         MINISQL_RETURN_IF_ERROR(
-            ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, value.int_value()));
+            ctx_->storage->NoteAutoIncrementValue(ctx_->txn, table, AutoIncrementNote(value)));
         row[c] = std::move(value);
       }
       continue;

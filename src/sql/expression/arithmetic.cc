@@ -4,37 +4,13 @@
 
 #include <cmath>
 
+#include "sql/expression/integer_arithmetic.h"
+
 namespace minisql::sql {
 namespace {
 
 Status OutOfRange(const char* type_name, const std::string& what) {
   return Status::Error(ErrorCode::kDataOutOfRange, type_name, what);
-}
-
-Result<Value> IntArithmetic(ArithmeticOp op, int64_t a, int64_t b, const std::string& what) {
-  int64_t out = 0;
-  switch (op) {
-    case ArithmeticOp::kAdd:
-      if (__builtin_add_overflow(a, b, &out)) return OutOfRange("BIGINT", what);
-      return Value::Int(out);
-    case ArithmeticOp::kSub:
-      if (__builtin_sub_overflow(a, b, &out)) return OutOfRange("BIGINT", what);
-      return Value::Int(out);
-    case ArithmeticOp::kMul:
-      if (__builtin_mul_overflow(a, b, &out)) return OutOfRange("BIGINT", what);
-      return Value::Int(out);
-    case ArithmeticOp::kIntDiv:
-      if (b == 0) return Value::Null();
-      if (a == INT64_MIN && b == -1) return OutOfRange("BIGINT", what);
-      return Value::Int(a / b);
-    case ArithmeticOp::kMod:
-      if (b == 0) return Value::Null();
-      if (b == -1) return Value::Int(0);  // INT64_MIN % -1 would trap
-      return Value::Int(a % b);           // sign follows the dividend, as in MySQL
-    case ArithmeticOp::kDiv:
-      break;  // `/` on integers is DECIMAL arithmetic; the caller never asks for it here
-  }
-  return Status::Error(ErrorCode::kInternalError, "integer '/' reached IntArithmetic");
 }
 
 Result<Value> DoubleArithmetic(ArithmeticOp op, double a, double b, const std::string& what) {
@@ -123,13 +99,9 @@ Result<Value> EvaluateArithmetic(ArithmeticOp op, NumericClass mode, const Value
   // Integer `/` is exact DECIMAL division in MySQL (1/3 = 0.3333).
   if (mode == NumericClass::kInt && op == ArithmeticOp::kDiv) mode = NumericClass::kDecimal;
   switch (mode) {
-    case NumericClass::kInt: {
-      Result<int64_t> a = ToInt(left, what);
-      if (!a.ok()) return a.status();
-      Result<int64_t> b = ToInt(right, what);
-      if (!b.ok()) return b.status();
-      return IntArithmetic(op, *a, *b, what);
-    }
+    case NumericClass::kInt:
+      // Signed and UNSIGNED operands follow MySQL's mixed rules there.
+      return EvaluateIntegerArithmetic(op, left, right, what);
     case NumericClass::kDecimal: {
       auto a = ToDecimal(left);
       auto b = ToDecimal(right);

@@ -23,6 +23,7 @@ Family FamilyOf(const ColumnType& t) {
 Family FamilyOf(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::kInt:
+    case Value::Kind::kUInt:
       return Family::kInt;
     case Value::Kind::kDecimal:
       return Family::kDecimal;
@@ -80,6 +81,10 @@ int CompareValues(const Value& left, const Value& right, CompareMode mode) {
     case CompareMode::kInt:
       if (left.kind() == Value::Kind::kInt && right.kind() == Value::Kind::kInt) {
         return Sign(left.int_value(), right.int_value());
+      }
+      // Signed against UNSIGNED: by mathematical value (18446744073709551615 > -1).
+      if (left.is_integer() && right.is_integer()) {
+        return Sign(left.wide_int_value(), right.wide_int_value());
       }
       [[fallthrough]];  // a value of another kind under an integer type: be exact
     case CompareMode::kDecimal: {

@@ -58,6 +58,7 @@ NumericClass NumericClassOf(const ColumnType& type) {
 NumericClass NumericClassOf(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::kInt:
+    case Value::Kind::kUInt:
       return NumericClass::kInt;
     case Value::Kind::kDecimal:
       return NumericClass::kDecimal;
@@ -78,6 +79,8 @@ double ToDouble(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::kInt:
       return static_cast<double>(v.int_value());
+    case Value::Kind::kUInt:
+      return static_cast<double>(v.uint_value());
     case Value::Kind::kDouble:
       return v.double_value();
     case Value::Kind::kDecimal:
@@ -94,6 +97,9 @@ Result<int64_t> ToInt(const Value& v, const std::string& what) {
   switch (v.kind()) {
     case Value::Kind::kInt:
       return v.int_value();
+    case Value::Kind::kUInt:
+      if (v.uint_value() > INT64_MAX) return OutOfRange("BIGINT", what);
+      return static_cast<int64_t>(v.uint_value());
     case Value::Kind::kDouble: {
       double rounded = std::round(v.double_value());  // half away from zero
       // 2^63 is exactly representable; anything at or above it does not fit.
@@ -128,6 +134,8 @@ std::optional<Decimal> ToDecimal(const Value& v) {
   switch (v.kind()) {
     case Value::Kind::kInt:
       return Decimal::FromInt(v.int_value());
+    case Value::Kind::kUInt:
+      return Decimal(static_cast<__int128>(v.uint_value()), 0);
     case Value::Kind::kDecimal:
       return v.decimal_value();
     case Value::Kind::kDouble: {
@@ -157,7 +165,7 @@ std::string AsString(const Value& v) {
 Result<Value> ConvertToType(const Value& v, const ColumnType& type, const std::string& what) {
   if (v.is_null() || type.id == TypeId::kNull) return v;
   if (type.IsInteger()) {
-    if (v.kind() == Value::Kind::kInt) return v;
+    if (v.is_integer()) return v;
     Result<int64_t> i = ToInt(v, what);
     if (!i.ok()) return i.status();
     return Value::Int(*i);

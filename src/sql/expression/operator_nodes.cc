@@ -12,11 +12,20 @@
 
 #include "sql/expression/arithmetic.h"
 #include "sql/expression/expression_nodes.h"
+#include "sql/expression/integer_arithmetic.h"
 
 namespace minisql::sql {
 namespace {
 
-ColumnType NegateType(const ColumnType& t) {
+ColumnType NegateType(const Expression& operand) {
+  const ColumnType& t = operand.type();
+  // -18446744073709551615 is a DECIMAL literal in MySQL: below -2^63 no BIGINT holds it.
+  if (operand.kind() == ExpressionKind::kLiteral) {
+    const Value& v = static_cast<const LiteralExpression&>(operand).value();
+    if (v.kind() == Value::Kind::kUInt && v.uint_value() > uint64_t{1} << 63) {
+      return DecimalType(static_cast<int>(v.ToText().size()), 0);
+    }
+  }
   if (t.IsInteger() || t.id == TypeId::kNull) return BigIntType();
   if (t.id == TypeId::kDecimal) return t;
   return MakeType(TypeId::kDouble);
@@ -93,7 +102,7 @@ UnaryExpression::UnaryExpression(UnaryOpKind op, ExpressionPtr operand)
     : Expression(ExpressionKind::kUnary,
                  op == UnaryOpKind::kNot    ? BooleanType()
                  : op == UnaryOpKind::kPlus ? operand->type()
-                                            : NegateType(operand->type()),
+                                            : NegateType(*operand),
                  operand->nullable()),
       op_(op),
       operand_(std::move(operand)) {}
@@ -110,14 +119,8 @@ Result<Value> UnaryExpression::Evaluate(const Row& input, const EvalContext& ctx
       break;
   }
   switch (ArithmeticClass(type())) {
-    case NumericClass::kInt: {
-      Result<int64_t> i = ToInt(*v, DisplayText(*this));
-      if (!i.ok()) return i.status();
-      if (*i == INT64_MIN) {
-        return Status::Error(ErrorCode::kDataOutOfRange, "BIGINT", DisplayText(*this));
-      }
-      return Value::Int(-*i);
-    }
+    case NumericClass::kInt:
+      return NegateInteger(*v, DisplayText(*this));
     case NumericClass::kDecimal: {
       auto d = ToDecimal(*v);
       if (!d) return Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", DisplayText(*this));

@@ -26,8 +26,23 @@ ColumnType VarcharType(uint32_t length) {
   return MakeType(TypeId::kVarchar, length);
 }
 
+namespace {
+
+// MySQL's signedness of an integer result (integer_arithmetic.h): MOD follows its
+// dividend, the other operators are UNSIGNED when either operand is.
+ColumnType IntegerResultType(ArithmeticOp op, const ColumnType& left, const ColumnType& right) {
+  ColumnType type = BigIntType();
+  bool left_unsigned = left.IsInteger() && left.is_unsigned;
+  bool right_unsigned = right.IsInteger() && right.is_unsigned;
+  type.is_unsigned = op == ArithmeticOp::kMod ? left_unsigned : left_unsigned || right_unsigned;
+  if (type.is_unsigned) type.length = 20;
+  return type;
+}
+
+}  // namespace
+
 ColumnType ArithmeticResultType(ArithmeticOp op, const ColumnType& left, const ColumnType& right) {
-  if (op == ArithmeticOp::kIntDiv) return BigIntType();
+  if (op == ArithmeticOp::kIntDiv) return IntegerResultType(op, left, right);
   if (IsApproximate(left) || IsApproximate(right)) return MakeType(TypeId::kDouble);
   bool left_exact_int = left.IsInteger() || left.id == TypeId::kNull;
   bool right_exact_int = right.IsInteger() || right.id == TypeId::kNull;
@@ -39,13 +54,13 @@ ColumnType ArithmeticResultType(ArithmeticOp op, const ColumnType& left, const C
       return DecimalType(int_digits + right_scale, left_scale + kDivPrecisionIncrement);
     case ArithmeticOp::kAdd:
     case ArithmeticOp::kSub:
-      if (left_exact_int && right_exact_int) return BigIntType();
+      if (left_exact_int && right_exact_int) return IntegerResultType(op, left, right);
       return DecimalType(int_digits + 1, std::max(left_scale, right_scale));
     case ArithmeticOp::kMul:
-      if (left_exact_int && right_exact_int) return BigIntType();
+      if (left_exact_int && right_exact_int) return IntegerResultType(op, left, right);
       return DecimalType(IntegerDigits(left) + IntegerDigits(right), left_scale + right_scale);
     case ArithmeticOp::kMod:
-      if (left_exact_int && right_exact_int) return BigIntType();
+      if (left_exact_int && right_exact_int) return IntegerResultType(op, left, right);
       return DecimalType(int_digits, std::max(left_scale, right_scale));
     case ArithmeticOp::kIntDiv:
       break;

@@ -4,6 +4,7 @@
 #include "sql/expression/collation.h"
 #include "sql/expression/conversion.h"
 #include "sql/expression/expression_nodes.h"
+#include "sql/expression/integer_arithmetic.h"
 #include "sql/expression/temporal_values.h"
 #include "types/temporal.h"
 
@@ -19,6 +20,11 @@ ColumnType LiteralType(const Value& v) {
     case Value::Kind::kInt: {
       std::string text = v.ToText();
       return BigIntType(static_cast<uint32_t>(text.size()));
+    }
+    case Value::Kind::kUInt: {
+      ColumnType type = BigIntType(static_cast<uint32_t>(v.ToText().size()));
+      type.is_unsigned = true;
+      return type;
     }
     case Value::Kind::kDouble:
       return MakeType(TypeId::kDouble);
@@ -133,15 +139,7 @@ Result<Value> CastExpression::Evaluate(const Row& input, const EvalContext& ctx)
   const ColumnType& target = type();
   if (IsTemporalType(target.id)) return ToTemporalValue(*v, target);
   if (target.IsNumeric()) *v = TemporalToNumber(*v, operand_->type());  // DATE -> 20240131
-  if (target.IsInteger()) {
-    Result<int64_t> i = ToInt(*v, DisplayText(*this));
-    if (!i.ok()) return i.status();
-    if (target.is_unsigned && *i < 0) {
-      // BIGINT UNSIGNED values above 2^63-1 have no representation in a Value yet.
-      return Status::Error(ErrorCode::kNotSupportedYet, "CAST of a negative value to UNSIGNED");
-    }
-    return Value::Int(*i);
-  }
+  if (target.IsInteger()) return target.is_unsigned ? CastToUnsigned(*v) : CastToSigned(*v);
   if (target.id == TypeId::kDecimal) {
     auto d = ToDecimal(*v);
     if (!d) return Status::Error(ErrorCode::kDataOutOfRange, "DECIMAL", DisplayText(*this));

@@ -10,6 +10,8 @@ std::optional<bool> TruthValue(const Value& v) {
       return std::nullopt;
     case Value::Kind::kInt:
       return v.int_value() != 0;
+    case Value::Kind::kUInt:
+      return v.uint_value() != 0;
     case Value::Kind::kDouble:
       return v.double_value() != 0;
     case Value::Kind::kDecimal:

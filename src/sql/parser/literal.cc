@@ -121,7 +121,14 @@ bool DecodeNumber(int token_type, std::string_view text, Value* out) {
         *out = Value::Int(v);
         return true;
       }
-      [[fallthrough]];  // too big for int64: an exact DECIMAL, as in MySQL
+      // 9223372036854775808 .. 18446744073709551615: BIGINT UNSIGNED, as in MySQL.
+      errno = 0;
+      unsigned long long u = std::strtoull(s.c_str(), &end, 10);
+      if (errno == 0 && *end == '\0') {
+        *out = Value::UInt(u);
+        return true;
+      }
+      [[fallthrough]];  // too big for uint64: an exact DECIMAL, as in MySQL
     }
     case TK_DECIMAL_NUM: {
       std::optional<Decimal> d = Decimal::Parse(s);

@@ -47,6 +47,8 @@ std::optional<Value> ConstantFor(const ColumnType& type, const ast::Expr& expr) 
   if (!v || v->is_null()) return std::nullopt;
   if (type.IsInteger()) {
     if (v->kind() == Value::Kind::kInt) return v;
+    // 2^63 and above: only an UNSIGNED column's key encoding can hold it.
+    if (v->kind() == Value::Kind::kUInt && type.is_unsigned) return v;
     return std::nullopt;
   }
   // FLOAT is left out on purpose: its stored value is the float nearest the written

@@ -18,6 +18,20 @@ void AppendInt(int64_t v, std::string* out) {
   AppendBigEndian64(static_cast<uint64_t>(v) ^ (uint64_t{1} << 63), out);
 }
 
+// An UNSIGNED integer column's component. Values below INT64_MAX keep the signed
+// encoding (so keys written before unsigned values could exceed INT64_MAX stay valid,
+// and a negative range bound sorts below every stored value); INT64_MAX and above are
+// the 8 bytes 0xFF (INT64_MAX's signed encoding, which no smaller value reaches)
+// followed by v - INT64_MAX big-endian. The component stays prefix-free.
+void AppendUnsignedColumnInt(__int128 v, std::string* out) {
+  if (v < INT64_MAX) {
+    AppendInt(static_cast<int64_t>(v), out);
+    return;
+  }
+  AppendBigEndian64(~uint64_t{0}, out);
+  AppendBigEndian64(static_cast<uint64_t>(v - INT64_MAX), out);
+}
+
 void AppendDouble(double v, std::string* out) {
   if (v == 0.0) v = 0.0;  // -0.0 == 0.0 in SQL, so they must encode the same
   uint64_t bits = std::bit_cast<uint64_t>(v);
@@ -84,12 +98,19 @@ Status AppendKeyComponent(const ColumnType& type, const Value& value, std::strin
     case Value::Kind::kNull:
       return Status::Error(ErrorCode::kInternalError, "NULL in a primary key");
     case Value::Kind::kInt:
-      if (type.IsInteger()) {
-        AppendInt(value.int_value(), key);
+    case Value::Kind::kUInt:
+      if (type.IsInteger() && type.is_unsigned) {
+        AppendUnsignedColumnInt(value.wide_int_value(), key);
+      } else if (type.IsInteger()) {
+        // A signed column holds no value above INT64_MAX (the planner makes no such
+        // bound: a clamped one would be wrong for `<`).
+        __int128 v = value.wide_int_value();
+        if (v > INT64_MAX) return KindMismatch(type);
+        AppendInt(static_cast<int64_t>(v), key);
       } else if (type.id == TypeId::kDouble || type.id == TypeId::kFloat) {
-        AppendDouble(static_cast<double>(value.int_value()), key);
+        AppendDouble(static_cast<double>(value.wide_int_value()), key);
       } else if (type.id == TypeId::kDecimal) {
-        return AppendDecimal(type, Decimal::FromInt(value.int_value()), key);
+        return AppendDecimal(type, Decimal(value.wide_int_value(), 0), key);
       } else {
         return KindMismatch(type);
       }

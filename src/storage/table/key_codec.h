@@ -7,6 +7,9 @@
 //   Value      encoding                                                  bytes
 //   ---------  --------------------------------------------------------  -----------
 //   Int        big-endian two's complement with the sign bit flipped      8
+//   UNSIGNED   below INT64_MAX: as Int (so older keys stay valid);        8
+//   integer    INT64_MAX and above: 8 x 0xFF, then v - INT64_MAX          16
+//   column     big-endian (2^63 sorts above 2^63-1)
 //   Double     IEEE bits big-endian; positive: sign bit flipped,          8
 //              negative: all bits flipped (-0.0 is encoded as +0.0)
 //   Decimal    rescaled to the column's scale, the unscaled 128-bit       16

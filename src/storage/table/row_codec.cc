@@ -15,6 +15,7 @@ enum KindByte : uint8_t {
   kDecimalKind = 3,
   kStringKind = 4,
   kTemporalKind = 5,
+  kUIntKind = 6,
 };
 
 // A temporal column's canonical text, packed (types/temporal.h). Text that does not
@@ -55,6 +56,10 @@ void AppendValue(const Value& value, std::string* out) {
       out->push_back(static_cast<char>(kIntKind));
       PutVarint(out, ZigZagEncode(value.int_value()));
       return;
+    case Value::Kind::kUInt:
+      out->push_back(static_cast<char>(kUIntKind));
+      PutVarint(out, value.uint_value());
+      return;
     case Value::Kind::kDouble:
       out->push_back(static_cast<char>(kDoubleKind));
       PutFixed64(out, std::bit_cast<uint64_t>(value.double_value()));
@@ -83,6 +88,12 @@ bool ReadValue(ByteReader* reader, Value* value) {
       uint64_t v;
       if (!reader->ReadVarint(&v)) return false;
       *value = Value::Int(ZigZagDecode(v));
+      return true;
+    }
+    case kUIntKind: {
+      uint64_t v;
+      if (!reader->ReadVarint(&v)) return false;
+      *value = Value::UInt(v);
       return true;
     }
     case kDoubleKind: {
@@ -147,6 +158,13 @@ Result<Row> DecodeRow(const TableSchema& table, std::string_view record) {
     // BINARY/VARBINARY/BLOB values come back marked, so they compare byte by byte.
     if (table.columns[i].type.IsBinaryString() && row[i].kind() == Value::Kind::kString) {
       row[i] = Value::Binary(row[i].string_value());
+    }
+    // UNSIGNED columns written before kUIntKind existed hold kind-1 Ints (never negative:
+    // the column converter refused them); they read back as UInts like newer records.
+    const ColumnType& type = table.columns[i].type;
+    if (type.IsInteger() && type.is_unsigned && row[i].kind() == Value::Kind::kInt) {
+      if (row[i].int_value() < 0) return corrupt();
+      row[i] = Value::UInt(static_cast<uint64_t>(row[i].int_value()));
     }
   }
   if (!reader.at_end()) return corrupt();

@@ -16,6 +16,10 @@
 //                                             DATE/TIME/DATETIME/TIMESTAMP column's
 //                                             value (types/temporal.h); read back as
 //                                             its canonical text
+//                                  6 UInt     varint: an UNSIGNED integer column's
+//                                             value (records written before this kind
+//                                             existed hold kind 1 there; DecodeRow
+//                                             reads both as UInt)
 //
 // The kind byte makes every record self-describing, so a record can be checked on its
 // own (a corrupt or truncated record is an error, never a crash). The primary key
