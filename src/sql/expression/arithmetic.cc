@@ -61,6 +61,10 @@ Result<Value> DecimalQuotientOp(ArithmeticOp op, const Decimal& a, const Decimal
   __int128 ub = wide_b->unscaled();
   if (op == ArithmeticOp::kMod) return Value::FromDecimal(Decimal(ua % ub, wide_a->scale()));
   __int128 q = ua / ub;
+  // 2^63 .. 2^64-1 is a BIGINT UNSIGNED quotient, as in MySQL.
+  if (q > INT64_MAX && q <= static_cast<__int128>(UINT64_MAX)) {
+    return Value::UInt(static_cast<uint64_t>(q));
+  }
   if (q < INT64_MIN || q > INT64_MAX) return OutOfRange("BIGINT", what);
   return Value::Int(static_cast<int64_t>(q));
 }

@@ -31,10 +31,15 @@ Result<Value> Hex(const FunctionCall& call) {
     }
     return Value::String(std::move(out));
   }
-  Result<int64_t> number = ToInt(*v, call.what());
-  if (!number.ok()) return number.status();
-  // Negative numbers print as their 64-bit two's complement (HEX(-1) = 'FFFFFFFFFFFFFFFF').
-  uint64_t bits = static_cast<uint64_t>(*number);
+  uint64_t bits = 0;
+  if (v->kind() == Value::Kind::kUInt) {
+    bits = v->uint_value();
+  } else {
+    Result<int64_t> number = ToInt(*v, call.what());
+    if (!number.ok()) return number.status();
+    // Negative numbers print as their 64-bit two's complement (HEX(-1) = 'FFFFFFFFFFFFFFFF').
+    bits = static_cast<uint64_t>(*number);
+  }
   do {
     out.insert(out.begin(), kHexDigits[bits & 0x0f]);
     bits >>= 4;

@@ -56,6 +56,7 @@ __int128 Pow10(int n) {
 Result<Value> Abs(const FunctionCall& call) {
   Result<Value> v = call.Arg(0);
   if (!v.ok()) return v;
+  if (v->kind() == Value::Kind::kUInt) return v;  // an UNSIGNED value is its own ABS
   switch (call.result_type().id) {
     case TypeId::kBigInt: {
       Result<int64_t> i = ToInt(*v, call.what());
@@ -106,6 +107,25 @@ Result<Value> RoundInt(int64_t value, int64_t digits, const std::string& what) {
   return Value::Int(static_cast<int64_t>(out));
 }
 
+/// ROUND (`round`) or TRUNCATE of a BIGINT UNSIGNED value to 10^-digits: the value
+/// itself for digits >= 0.
+Result<Value> UnsignedToDigits(const Value& v, int64_t digits, bool round,
+                               const std::string& what) {
+  if (digits >= 0) return v;
+  if (digits < -20) return Value::UInt(0);
+  __int128 unit = Pow10(static_cast<int>(-digits));
+  __int128 value = v.uint_value();
+  __int128 q = value / unit;
+  if (round && 2 * (value % unit) >= unit) ++q;
+  __int128 out = q * unit;
+  // ROUND(18446744073709551615, -1): MariaDB answers the DECIMAL 18446744073709551620;
+  // minisql types ROUND of an integer as BIGINT, so this is out of range.
+  if (out > static_cast<__int128>(UINT64_MAX)) {
+    return Status::Error(ErrorCode::kDataOutOfRange, "BIGINT UNSIGNED", what);
+  }
+  return Value::UInt(static_cast<uint64_t>(out));
+}
+
 Result<Value> Round(const FunctionCall& call) {
   Result<Value> v = call.Arg(0);
   if (!v.ok()) return v;
@@ -117,6 +137,7 @@ Result<Value> Round(const FunctionCall& call) {
     if (!di.ok()) return di.status();
     digits = std::clamp<int64_t>(*di, -40, 40);
   }
+  if (v->kind() == Value::Kind::kUInt) return UnsignedToDigits(*v, digits, true, call.what());
   switch (call.result_type().id) {
     case TypeId::kBigInt: {
       Result<int64_t> i = ToInt(*v, call.what());
@@ -162,6 +183,7 @@ Result<Value> Truncate(const FunctionCall& call) {
   Result<int64_t> di = ToInt(*d, call.what());
   if (!di.ok()) return di.status();
   const int64_t digits = std::clamp<int64_t>(*di, -40, 40);
+  if (v->kind() == Value::Kind::kUInt) return UnsignedToDigits(*v, digits, false, call.what());
   switch (call.result_type().id) {
     case TypeId::kBigInt: {
       Result<int64_t> i = ToInt(*v, call.what());
