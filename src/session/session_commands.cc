@@ -168,6 +168,10 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
       result.columns = {sql::ShowColumn("Level", false, 7), IntColumn("Code"),
                         sql::ShowColumn("Message", false, 512)};
       if (stmt.what == ast::ShowStmt::What::kWarnings) {
+        for (const Status& note : state_->last_notes) {
+          result.rows.push_back(Row{Value::String("Note"), Value::Int(note.code()),
+                                    Value::String(note.message())});
+        }
         for (const Status& warning : state_->last_warnings) {
           result.rows.push_back(Row{Value::String("Warning"), Value::Int(warning.code()),
                                     Value::String(warning.message())});

@@ -8,6 +8,7 @@
 #include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
+#include "session/system_variables.h"
 #include "session/transaction_control.h"
 #include "sql/binder/binder.h"
 #include "sql/executor/alter_table_executor.h"
@@ -45,7 +46,10 @@ void StatementRunner::Run(ast::Stmt& stmt) {
       stmt.kind == ast::StmtKind::kShow &&
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
        static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
-  if (!is_diagnostics) state_->last_warnings.clear();
+  if (!is_diagnostics) {
+    state_->last_warnings.clear();
+    state_->last_notes.clear();
+  }
   Status status = CheckStatementPrivileges(context_->storage(), *state_, stmt);
   if (status.ok()) status = Dispatch(stmt);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
@@ -250,6 +254,8 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
   sql::DdlContext ctx{context_->storage(), txn->get(), state_->current_database};
+  std::vector<Status> notes;
+  ctx.notes = &notes;
   Result<uint64_t> affected = Status::OK();
   switch (stmt.kind) {
     case ast::StmtKind::kCreateDatabase:
@@ -298,6 +304,11 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
   }
   OkResult ok;
   ok.affected_rows = *affected;
+  const SystemVariableDef* sql_notes = state_->globals()->Find("sql_notes");
+  if (sql_notes == nullptr || state_->SessionValue(*sql_notes).int_value() != 0) {
+    state_->last_notes = std::move(notes);
+    ok.warnings = static_cast<uint16_t>(std::min<size_t>(state_->last_notes.size(), UINT16_MAX));
+  }
   responded_ = true;
   sink_->SendOk(ok);
   return Status::OK();
