@@ -36,6 +36,7 @@ void StatementRunner::Run(std::string_view text) {
 
 void StatementRunner::Run(ast::Stmt& stmt) {
   state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
+  auto started = std::chrono::steady_clock::now();
   // Everything the statement reports passes the recorder, which keeps what the next
   // statement's ROW_COUNT() and FOUND_ROWS() answer.
   OutcomeRecordingSink recorder(sink_);
@@ -60,6 +61,19 @@ void StatementRunner::Run(ast::Stmt& stmt) {
     state_->row_count = recorder.row_count();
     if (recorder.sent_result_set())
       state_->found_rows = calc_found_rows_.value_or(recorder.rows_sent());
+  }
+  CountIfSlow(std::chrono::steady_clock::now() - started);
+}
+
+void StatementRunner::CountIfSlow(std::chrono::steady_clock::duration elapsed) {
+  const SystemVariableDef* def = state_->globals()->Find("long_query_time");
+  if (def == nullptr) return;
+  Value limit = state_->SessionValue(*def);
+  double seconds = limit.kind() == Value::Kind::kDecimal  ? limit.decimal_value().ToDouble()
+                   : limit.kind() == Value::Kind::kDouble ? limit.double_value()
+                                                          : static_cast<double>(limit.int_value());
+  if (std::chrono::duration<double>(elapsed).count() > seconds) {
+    context_->slow_queries.fetch_add(1);
   }
 }
 

@@ -24,7 +24,7 @@ run_suite() {  # run_suite [mysqltest flags...]
     cp "$SUITE/r/$name.result" "$E2E_TMP/$name.result"
     MTR_DB=mtr_suite MASTER_MYPORT="$MYSQL_PORT" timeout 20 "$MYSQLTEST" --no-defaults \
       --host=127.0.0.1 --port="$MYSQL_PORT" --user=root --database=mtr_suite \
-      --tmpdir="$E2E_TMP" --test-file="$test" --result-file="$E2E_TMP/$name.result" \
+      --tmpdir="$E2E_TMP" --logdir="$E2E_TMP" --test-file="$test" --result-file="$E2E_TMP/$name.result" \
       --silent "$@" >"$E2E_TMP/$name.out" 2>&1 ||
       { cat "$E2E_TMP/$name.out" >&2; fail "mysqltest $name $* differs from MariaDB's result"; }
     echo "ok  $name $*"
@@ -38,7 +38,7 @@ sed 's/^1\tapple\t4$/1\tapple\t5/' "$SUITE/r/dml.result" >"$E2E_TMP/wrong.result
 grep -q $'^1\tapple\t5$' "$E2E_TMP/wrong.result" || fail "the wrong result was not made"
 sql -e "DROP DATABASE IF EXISTS mtr_suite; CREATE DATABASE mtr_suite"
 if MTR_DB=mtr_suite "$MYSQLTEST" --no-defaults --host=127.0.0.1 --port="$MYSQL_PORT" \
-  --user=root --database=mtr_suite --tmpdir="$E2E_TMP" --test-file="$SUITE/t/dml.test" \
+  --user=root --database=mtr_suite --tmpdir="$E2E_TMP" --logdir="$E2E_TMP" --test-file="$SUITE/t/dml.test" \
   --result-file="$E2E_TMP/wrong.result" --silent >/dev/null 2>&1; then
   fail "mysqltest accepted a wrong result file"
 fi
