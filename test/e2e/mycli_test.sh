@@ -54,7 +54,7 @@ echo "ok  mycli stdin script and transactions"
 # counters (Threads_connected, Queries, Slow_queries, Opened_tables, Open_tables, Uptime).
 status="$(my -e '\s')" || fail "mycli \\s failed"
 for line in "Current database:\s*shop" "Current user:\s*root@localhost" \
-  "Server version:\s*8.0.0-minisql" "Protocol version:\s*10" "Conn. characterset:\s*utf8mb4" \
+  "Server version:\s*[0-9]+\.[0-9]+" "Protocol version:\s*10" "Conn. characterset:\s*utf8" \
   "TCP port:\s*$MYSQL_PORT" "Uptime:\s*[0-9]+ (sec|min)"; do
   grep -Eq "$line" <<<"$status" || fail "mycli \\s has no '$line': $status"
 done
