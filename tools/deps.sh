@@ -3,14 +3,16 @@
 #
 # Used by tools/run.sh and tools/test.sh (and the benchmarks in tools/bench/, which
 # also need mariadb-server). sysbench is a client the end-to-end tests drive
-# (test/e2e/sysbench_smoke_test.sh), as are mariadb-client's mysql and mysqldump. Usage: tools/deps.sh [extra-package ...]
+# (test/e2e/sysbench_smoke_test.sh), as are mariadb-client's mysql and mysqldump,
+# mariadb-test's mysqltest (mysqltest_test.sh), mycli (mycli_test.sh) and SQLAlchemy
+# (sqlalchemy_test.sh). Usage: tools/deps.sh [extra-package ...]
 # Only packages that `dpkg -s` reports as not installed are installed, so on a
 # machine that has everything this is fast, needs no network and no root.
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libuv1-dev lemon libssl-dev
   libgtest-dev libreadline-dev libmariadb-dev mariadb-client python3 python3-pymysql
-  python3-cryptography sysbench "$@")
+  python3-cryptography sysbench mariadb-test mycli python3-sqlalchemy "$@")
 
 missing=()
 for package in "${packages[@]}"; do

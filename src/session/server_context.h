@@ -72,6 +72,8 @@ class ServerContext {
   // Counters for COM_STATISTICS / SHOW STATUS.
   std::atomic<uint64_t> questions{0};
   std::atomic<uint32_t> threads_connected{0};
+  /// Statements that ran longer than their session's long_query_time.
+  std::atomic<uint64_t> slow_queries{0};
 
  private:
   ServerContext(ServerOptions options, std::unique_ptr<storage::StorageEngine> storage);

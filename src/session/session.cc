@@ -98,12 +98,16 @@ std::string Session::Statistics() const {
   uint64_t uptime = context_->UptimeSeconds();
   uint64_t questions = context_->questions.load();
   double per_second = uptime == 0 ? 0.0 : static_cast<double>(questions) / uptime;
+  storage::TableCacheCounts tables = context_->storage()->GetTableCacheCounts();
   char text[256];
   std::snprintf(text, sizeof(text),
-                "Uptime: %llu  Threads: %u  Questions: %llu  Slow queries: 0  Opens: 0  "
-                "Open tables: 0  Queries per second avg: %.3f",
+                "Uptime: %llu  Threads: %u  Questions: %llu  Slow queries: %llu  Opens: %llu  "
+                "Open tables: %llu  Queries per second avg: %.3f",
                 static_cast<unsigned long long>(uptime), context_->threads_connected.load(),
-                static_cast<unsigned long long>(questions), per_second);
+                static_cast<unsigned long long>(questions),
+                static_cast<unsigned long long>(context_->slow_queries.load()),
+                static_cast<unsigned long long>(tables.loaded),
+                static_cast<unsigned long long>(tables.cached), per_second);
   return text;
 }
 

@@ -156,7 +156,14 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
       auto add = [&](const char* name, uint64_t value) {
         result.rows.push_back(Row{Value::String(name), Value::String(std::to_string(value))});
       };
+      storage::TableCacheCounts tables = context_->storage()->GetTableCacheCounts();
+      add("Open_tables", tables.cached);
+      add("Opened_tables", tables.loaded);
+      // Queries counts statements run inside stored programs too; minisql has none,
+      // so it equals Questions.
+      add("Queries", context_->questions.load());
       add("Questions", context_->questions.load());
+      add("Slow_queries", context_->slow_queries.load());
       result.rows.push_back(Row{Value::String("Ssl_cipher"), Value::String(state_->ssl_cipher)});
       result.rows.push_back(Row{Value::String("Ssl_version"), Value::String(state_->ssl_version)});
       add("Threads_connected", context_->threads_connected.load());
@@ -168,6 +175,10 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
       result.columns = {sql::ShowColumn("Level", false, 7), IntColumn("Code"),
                         sql::ShowColumn("Message", false, 512)};
       if (stmt.what == ast::ShowStmt::What::kWarnings) {
+        for (const Status& note : state_->last_notes) {
+          result.rows.push_back(
+              Row{Value::String("Note"), Value::Int(note.code()), Value::String(note.message())});
+        }
         for (const Status& warning : state_->last_warnings) {
           result.rows.push_back(Row{Value::String("Warning"), Value::Int(warning.code()),
                                     Value::String(warning.message())});

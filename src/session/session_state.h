@@ -74,6 +74,9 @@ class SessionState : public sql::EvalContext {
   Status last_error;
   /// The last statement's warnings (Level "Warning" in SHOW WARNINGS).
   std::vector<Status> last_warnings;
+  /// The last statement's notes (Level "Note", listed before the warnings): what
+  /// IF [NOT] EXISTS skipped. Not recorded while sql_notes is 0.
+  std::vector<Status> last_notes;
   /// The connection's TLS cipher and version (SHOW STATUS Ssl_cipher/Ssl_version); ""
   /// on a plain connection.
   std::string ssl_cipher;

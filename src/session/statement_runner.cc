@@ -8,6 +8,7 @@
 #include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/statement_transaction.h"
+#include "session/system_variables.h"
 #include "session/transaction_control.h"
 #include "sql/binder/binder.h"
 #include "sql/executor/alter_table_executor.h"
@@ -35,6 +36,7 @@ void StatementRunner::Run(std::string_view text) {
 
 void StatementRunner::Run(ast::Stmt& stmt) {
   state_->statement_time_micros = sql::WallClockMicros();  // one NOW() per statement
+  auto started = std::chrono::steady_clock::now();
   // Everything the statement reports passes the recorder, which keeps what the next
   // statement's ROW_COUNT() and FOUND_ROWS() answer.
   OutcomeRecordingSink recorder(sink_);
@@ -45,7 +47,10 @@ void StatementRunner::Run(ast::Stmt& stmt) {
       stmt.kind == ast::StmtKind::kShow &&
       (static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kWarnings ||
        static_cast<const ast::ShowStmt&>(stmt).what == ast::ShowStmt::What::kErrors);
-  if (!is_diagnostics) state_->last_warnings.clear();
+  if (!is_diagnostics) {
+    state_->last_warnings.clear();
+    state_->last_notes.clear();
+  }
   Status status = CheckStatementPrivileges(context_->storage(), *state_, stmt);
   if (status.ok()) status = Dispatch(stmt);
   // SHOW WARNINGS reports on the previous statement and must not reset what it shows.
@@ -56,6 +61,19 @@ void StatementRunner::Run(ast::Stmt& stmt) {
     state_->row_count = recorder.row_count();
     if (recorder.sent_result_set())
       state_->found_rows = calc_found_rows_.value_or(recorder.rows_sent());
+  }
+  CountIfSlow(std::chrono::steady_clock::now() - started);
+}
+
+void StatementRunner::CountIfSlow(std::chrono::steady_clock::duration elapsed) {
+  const SystemVariableDef* def = state_->globals()->Find("long_query_time");
+  if (def == nullptr) return;
+  Value limit = state_->SessionValue(*def);
+  double seconds = limit.kind() == Value::Kind::kDecimal  ? limit.decimal_value().ToDouble()
+                   : limit.kind() == Value::Kind::kDouble ? limit.double_value()
+                                                          : static_cast<double>(limit.int_value());
+  if (std::chrono::duration<double>(elapsed).count() > seconds) {
+    context_->slow_queries.fetch_add(1);
   }
 }
 
@@ -250,6 +268,8 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadWrite);
   if (!txn.ok()) return txn.status();
   sql::DdlContext ctx{context_->storage(), txn->get(), state_->current_database};
+  std::vector<Status> notes;
+  ctx.notes = &notes;
   Result<uint64_t> affected = Status::OK();
   switch (stmt.kind) {
     case ast::StmtKind::kCreateDatabase:
@@ -298,6 +318,11 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
   }
   OkResult ok;
   ok.affected_rows = *affected;
+  const SystemVariableDef* sql_notes = state_->globals()->Find("sql_notes");
+  if (sql_notes == nullptr || state_->SessionValue(*sql_notes).int_value() != 0) {
+    state_->last_notes = std::move(notes);
+    ok.warnings = static_cast<uint16_t>(std::min<size_t>(state_->last_notes.size(), UINT16_MAX));
+  }
   responded_ = true;
   sink_->SendOk(ok);
   return Status::OK();

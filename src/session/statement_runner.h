@@ -17,6 +17,7 @@
 // statement. COMMIT and ROLLBACK with no transaction open are no-ops, as in MySQL.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,8 @@ class StatementRunner {
   /// Sends a fully computed result set (SHOW).
   void SendResultSet(const std::vector<sql::OutputColumn>& columns, const std::vector<Row>& rows);
   uint16_t ResultCharset() const;
+  /// Counts the statement in SHOW STATUS Slow_queries if it ran past long_query_time.
+  void CountIfSlow(std::chrono::steady_clock::duration elapsed);
 
   ServerContext* context_;
   SessionState* state_;

@@ -55,6 +55,8 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"interactive_timeout", i(28800), 0},
       {"license", s("MIT"), kVarReadOnly | kVarGlobalOnly},
       {"lock_wait_timeout", i(86400), 0},
+      // A statement that runs longer (seconds) counts in SHOW STATUS Slow_queries.
+      {"long_query_time", Value::FromDecimal(Decimal(10'000'000, 6)), 0},
       {"lower_case_table_names", i(0), kVarReadOnly | kVarGlobalOnly},
       {"max_allowed_packet", i(options.max_allowed_packet), 0},
       {"max_connections", i(options.max_connections), kVarGlobalOnly},

@@ -156,6 +156,14 @@ struct TransactionOptions {
   std::chrono::milliseconds lock_wait_timeout{50'000};
 };
 
+/// The cache of decoded table definitions (catalog/catalog.h), for SHOW STATUS
+/// Open_tables / Opened_tables: minisql keeps no per-statement table handles, so a
+/// table is "open" while its definition is cached.
+struct TableCacheCounts {
+  uint64_t cached = 0;  // definitions in the cache now
+  uint64_t loaded = 0;  // definitions read from the catalog tree since the engine opened
+};
+
 class StorageEngine {
  public:
   virtual ~StorageEngine() = default;
@@ -305,6 +313,7 @@ class StorageEngine {
   // --- Lifetime ----------------------------------------------------------------------
   /// Writes all committed pages to the data file and trims the log.
   virtual Status Checkpoint() = 0;
+  virtual TableCacheCounts GetTableCacheCounts() = 0;
 };
 
 struct EngineOptions {

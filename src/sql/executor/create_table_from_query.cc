@@ -43,8 +43,10 @@ Result<uint64_t> ExecuteCreateTableFromQuery(const DdlContext& ctx, const EvalCo
   Result<std::shared_ptr<const storage::TableSchema>> existing =
       ctx.storage->GetTable(ctx.txn, *db, stmt.table);
   if (existing.ok()) {
-    if (stmt.if_not_exists) return 0;
-    return Status::Error(ErrorCode::kTableExists, stmt.table);
+    Status exists = Status::Error(ErrorCode::kTableExists, stmt.table);
+    if (!stmt.if_not_exists) return exists;
+    if (ctx.notes != nullptr) ctx.notes->push_back(exists);
+    return 0;
   }
 
   storage::TableSchema schema;

@@ -28,7 +28,11 @@ Result<uint64_t> ExecuteCreateDatabase(const DdlContext& ctx, const ast::CreateD
   if (stmt.if_not_exists) {
     Result<bool> exists = ctx.storage->DatabaseExists(ctx.txn, stmt.name);
     if (!exists.ok()) return exists.status();
-    if (*exists) return 0;
+    if (*exists) {
+      if (ctx.notes != nullptr)
+        ctx.notes->push_back(Status::Error(ErrorCode::kDbCreateExists, stmt.name));
+      return 0;
+    }
   }
   MINISQL_RETURN_IF_ERROR(ctx.storage->CreateDatabase(ctx.txn, stmt.name));
   return 1;
@@ -38,8 +42,10 @@ Result<uint64_t> ExecuteDropDatabase(const DdlContext& ctx, const ast::DropDatab
   Result<bool> exists = ctx.storage->DatabaseExists(ctx.txn, stmt.name);
   if (!exists.ok()) return exists.status();
   if (!*exists) {
-    if (stmt.if_exists) return 0;
-    return Status::Error(ErrorCode::kDbDropExists, stmt.name);
+    Status missing = Status::Error(ErrorCode::kDbDropExists, stmt.name);
+    if (!stmt.if_exists) return missing;
+    if (ctx.notes != nullptr) ctx.notes->push_back(missing);
+    return 0;
   }
   Result<std::vector<std::string>> tables = ctx.storage->ListTables(ctx.txn, stmt.name);
   if (!tables.ok()) return tables.status();
@@ -55,7 +61,11 @@ Result<uint64_t> ExecuteCreateTable(const DdlContext& ctx, const ast::CreateTabl
   if (bound->if_not_exists) {
     Result<std::shared_ptr<const storage::TableSchema>> existing =
         ctx.storage->GetTable(ctx.txn, schema.database, schema.name);
-    if (existing.ok()) return 0;
+    if (existing.ok()) {
+      if (ctx.notes != nullptr)
+        ctx.notes->push_back(Status::Error(ErrorCode::kTableExists, schema.name));
+      return 0;
+    }
   }
   MINISQL_RETURN_IF_ERROR(ctx.storage->CreateTable(ctx.txn, schema));
   if (bound->auto_increment_start && *bound->auto_increment_start > 1) {
@@ -92,7 +102,11 @@ Result<uint64_t> ExecuteDropTable(const DdlContext& ctx, const ast::DropTableStm
       return table.status();
     }
   }
-  if (!missing.empty() && !stmt.if_exists) return Status::Error(ErrorCode::kBadTable, missing);
+  if (!missing.empty()) {
+    Status unknown = Status::Error(ErrorCode::kBadTable, missing);
+    if (!stmt.if_exists) return unknown;
+    if (ctx.notes != nullptr) ctx.notes->push_back(unknown);
+  }
   for (const auto& [db, table] : existing) {
     MINISQL_RETURN_IF_ERROR(ctx.storage->DropTable(ctx.txn, db, table));
   }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/status.h"
 #include "sql/parser/ast.h"
@@ -17,6 +18,9 @@ struct DdlContext {
   storage::StorageEngine* storage = nullptr;
   storage::Transaction* txn = nullptr;
   std::string current_database;
+  /// Where IF [NOT] EXISTS records what it skipped, as MySQL's Note-level diagnostics
+  /// (1007, 1008, 1050, 1051) for SHOW WARNINGS; null: not recorded.
+  std::vector<Status>* notes = nullptr;
 };
 
 /// Each returns the OK packet's affected-rows count (DROP DATABASE: tables dropped).

@@ -107,6 +107,7 @@ Result<std::optional<TableEntry>> Catalog::FindTable(const std::string& db,
   if (!entry.ok()) return entry.status();
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_[{db, table}] = *entry;
+  ++cache_loads_;
   return std::optional<TableEntry>(*entry);
 }
 
@@ -320,6 +321,11 @@ Result<bool> Catalog::DropUser(PagerTxn* txn, const std::string& user, const std
 void Catalog::ClearCache() {
   std::lock_guard<std::mutex> lock(cache_mutex_);
   cache_.clear();
+}
+
+TableCacheCounts Catalog::CacheCounts() {
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  return TableCacheCounts{cache_.size(), cache_loads_};
 }
 
 }  // namespace minisql::storage

@@ -88,6 +88,8 @@ class Catalog {
 
   /// Forgets every cached table definition (after a rollback).
   void ClearCache();
+  /// How many definitions are cached, and how many were decoded from the tree so far.
+  TableCacheCounts CacheCounts();
 
  private:
   /// Calls `visit(key, value)` for every record whose key starts with `prefix`, in order.
@@ -99,6 +101,7 @@ class Catalog {
   BTree tree_;
   std::mutex cache_mutex_;
   std::map<std::pair<std::string, std::string>, TableEntry> cache_;
+  uint64_t cache_loads_ = 0;  // guarded by cache_mutex_
 };
 
 }  // namespace minisql::storage

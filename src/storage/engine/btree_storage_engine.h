@@ -110,6 +110,7 @@ class BTreeStorageEngine : public StorageEngine {
                         const std::string& host) override;
 
   Status Checkpoint() override;
+  TableCacheCounts GetTableCacheCounts() override { return catalog_.CacheCounts(); }
 
   /// For tests: older versions kept, and open snapshots.
   size_t version_count() const { return versions_.size(); }
