@@ -2,7 +2,7 @@
 # tools/deps.sh — installs the Debian/Ubuntu packages minisql needs, if missing.
 #
 # Used by tools/run.sh and tools/test.sh (and the benchmarks in tools/bench/, which
-# also need mariadb-server). sysbench is a client the end-to-end tests drive
+# also need mariadb-server). clang-14 builds the fuzz targets (tools/fuzz.sh). sysbench is a client the end-to-end tests drive
 # (test/e2e/sysbench_smoke_test.sh), as are mariadb-client's mysql and mysqldump. Usage: tools/deps.sh [extra-package ...]
 # Only packages that `dpkg -s` reports as not installed are installed, so on a
 # machine that has everything this is fast, needs no network and no root.
@@ -10,7 +10,7 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libuv1-dev lemon libssl-dev
   libgtest-dev libreadline-dev libmariadb-dev mariadb-client python3 python3-pymysql
-  python3-cryptography sysbench "$@")
+  python3-cryptography sysbench clang-14 libclang-rt-14-dev "$@")
 
 missing=()
 for package in "${packages[@]}"; do
