@@ -6,7 +6,7 @@
 #   tools/fuzz.sh 30              every target for 30 seconds (what CI runs)
 #   tools/fuzz.sh 600 sql_parser  one target
 #
-# Targets: packet, handshake, stmt_execute, sql_parser (test/fuzz/<target>_fuzzer.cc).
+# Targets: packet, packet_trace, handshake, stmt_execute, sql_parser (test/fuzz/<target>_fuzzer.cc).
 # The build lives in build-fuzz/ (clang, -fsanitize=fuzzer,address,undefined; only what
 # the targets reach is compiled). Each target starts from its checked-in seeds
 # (test/fuzz/corpus/<target>/) plus what earlier runs found (build-fuzz/corpus/<target>/,
@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(packet handshake stmt_execute sql_parser); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(packet packet_trace handshake stmt_execute sql_parser); fi
 build_dir="${MINISQL_FUZZ_BUILD_DIR:-build-fuzz}"
 start_seconds=$SECONDS
 

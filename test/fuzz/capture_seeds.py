@@ -11,6 +11,8 @@ the input layout of the fuzz target that parses it (see each *_fuzzer.cc):
                         01 <payload>              COM_CHANGE_USER arguments
                         02 <account> <flags> <header + payload>   auth-exchange packet
   corpus/stmt_execute/  <param count int<2>> 00 <COM_STMT_EXECUTE payload>
+  corpus/packet_trace/  the connection's first MAX_CONVERSATION packets, both ways:
+                        <direction: 0 client, 1 server> <header + payload> ...
 
 Usage (the proxy runs until killed; point clients at LISTEN_PORT):
   capture_seeds.py PATH/TO/mysql_sniff.py LISTEN_PORT UPSTREAM_PORT OUTDIR LOGFILE [NAME]
@@ -21,6 +23,8 @@ import importlib.util
 import os
 import struct
 import sys
+
+MAX_CONVERSATION = 40
 
 
 def main():
@@ -37,10 +41,34 @@ def main():
         with open(os.path.join(directory, "%s-%s-%s" % (name, kind, digest)), "wb") as f:
             f.write(data)
 
+    def record(conn, direction, seq, p):
+        # Appends one packet to the connection's conversation seed (first packets only).
+        count = getattr(conn, "seed_packets", 0)
+        if count >= MAX_CONVERSATION:
+            return
+        conn.seed_packets = count + 1
+        directory = os.path.join(outdir, "packet_trace")
+        os.makedirs(directory, exist_ok=True)
+        path = os.path.join(directory, "%s-conversation-%d" % (name, conn.cid))
+        with open(path, "ab") as f:
+            f.write(bytes([direction]) + len(p).to_bytes(3, "little") + bytes([seq]) + p)
+
+    original_server_packets = sniff.Conn.server_packets
+
+    def server_packets(conn):
+        inner = original_server_packets(conn)
+        next(inner)
+        while True:
+            seq, p = yield
+            record(conn, 1, seq, p)
+            inner.send((seq, p))
+
+    sniff.Conn.server_packets = server_packets
     original = sniff.Conn.client_packet
 
     def client_packet(conn, seq, p):
         framed = len(p).to_bytes(3, "little") + bytes([seq]) + p
+        record(conn, 0, seq, p)
         save("packet", "client", bytes([seq, 20]) + framed)
         if conn.phase == "handshake":
             save("handshake", "response", b"\x00" + p)
