@@ -25,7 +25,9 @@ void LogLine(const char* level, const char* format, va_list args) {
 }
 }  // namespace
 
-void LogInfoText(std::string_view text) { WriteLine("Note", text); }
+void LogInfoText(std::string_view text) {
+  WriteLine("Note", text);
+}
 
 #define MINISQL_DEFINE_LOG(function, level) \
   void function(const char* format, ...) {  \

@@ -1,9 +1,9 @@
 // mysql_protocol.cc — see mysql_protocol.h for the state machine.
 #include "net/mysql/mysql_protocol.h"
 
+#include "common/log.h"
 #include "net/mysql/packet.h"
 #include "net/mysql/wire_codec.h"
-#include "common/log.h"
 #include "session/server_context.h"
 #include "session/statement_splitter.h"
 
@@ -73,7 +73,7 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
     case State::kClosed:
       break;
   }
-  UpdateTracing();  // the command may have been SET trace_protocol
+  UpdateTracing();        // the command may have been SET trace_protocol
   (void)writer_.Flush();  // a failure means the client is gone; the connection is closing
   return packet.consumed;
 }

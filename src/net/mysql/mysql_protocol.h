@@ -112,7 +112,7 @@ class MysqlProtocol : public ProtocolHandler {
   bool tls_requested_ = false;                    // an SSLRequest was accepted
   std::unique_ptr<Authenticator> authenticator_;  // during kAuthenticating
   std::unique_ptr<Session> session_;
-  bool tracing_ = false;    // packets are logged, decoded by tracer_
+  bool tracing_ = false;      // packets are logged, decoded by tracer_
   uint8_t last_command_ = 0;  // the command byte being answered
   PacketTracer tracer_;
 

@@ -1,12 +1,12 @@
-// packet_trace.cc — see packet_trace.h for the conversation the tracer follows.
+// packet_trace.cc — the protocol tracer (packet_trace.h): cutting bytes into packets,
+// and the server's packets, read according to the conversation so far (the state
+// drawing is in packet_trace.h). Client packets: packet_trace_client.cc.
 #include "net/mysql/packet_trace.h"
 
 #include <cstdio>
 
-#include "net/mysql/handshake.h"
 #include "net/mysql/packet.h"
 #include "net/mysql/protocol_constants.h"
-#include "net/mysql/stmt_execute_request.h"
 #include "net/mysql/wire_codec.h"
 
 namespace minisql::net {
@@ -16,33 +16,6 @@ namespace {
 constexpr uint8_t kComStatistics = 0x09;
 constexpr uint8_t kComFieldList = 0x04;
 constexpr uint16_t kMoreResultsExists = 0x0008;
-
-// 'text' with quotes and non-printable bytes escaped, cut after `max` bytes.
-std::string Quote(std::string_view text, size_t max = 200) {
-  std::string out = "'";
-  for (size_t i = 0; i < text.size() && i < max; ++i) {
-    auto c = static_cast<uint8_t>(text[i]);
-    if (c == '\'' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c >= 0x20 && c < 0x7f) {
-      out += static_cast<char>(c);
-    } else {
-      char hex[8];
-      std::snprintf(hex, sizeof(hex), "\\x%02x", c);
-      out += hex;
-    }
-  }
-  out += '\'';
-  if (text.size() > max) out += "... (" + std::to_string(text.size()) + " bytes)";
-  return out;
-}
-
-std::string Hex32(uint32_t value) {
-  char text[16];
-  std::snprintf(text, sizeof(text), "0x%08x", value);
-  return text;
-}
 
 std::string Status16(uint16_t status) {
   char text[16];
@@ -62,7 +35,7 @@ std::string DescribeErr(std::string_view payload) {
   }
   std::string_view message = reader.ReadRest();
   if (!reader.ok()) return "ERR (malformed)";
-  return "ERR error_code=" + std::to_string(code) + state + " message=" + Quote(message);
+  return "ERR error_code=" + std::to_string(code) + state + " message=" + TraceQuote(message);
 }
 
 // EOF_Packet: 0xFE | warnings int<2> | status int<2>.
@@ -107,10 +80,10 @@ std::string DescribeGreeting(std::string_view payload, uint32_t* capabilities) {
   if (!reader.ok()) return "HandshakeV10 (malformed)";
   *capabilities = caps;
   return "HandshakeV10 protocol_version=" + std::to_string(protocol) +
-         " server_version=" + Quote(version) + " connection_id=" + std::to_string(connection_id) +
-         " charset=" + std::to_string(charset) + " status=" + Status16(status) +
-         " auth_plugin=" + Quote(plugin) + "\n  capabilities=" + Hex32(caps) + " " +
-         CapabilityNames(caps);
+         " server_version=" + TraceQuote(version) +
+         " connection_id=" + std::to_string(connection_id) + " charset=" + std::to_string(charset) +
+         " status=" + Status16(status) + " auth_plugin=" + TraceQuote(plugin) +
+         "\n  capabilities=" + TraceHex32(caps) + " " + CapabilityNames(caps);
 }
 
 }  // namespace
@@ -167,108 +140,6 @@ bool PacketTracer::deprecate_eof() const {
   return (server_capabilities_ & client_capabilities_ & kClientDeprecateEof) != 0;
 }
 
-// --- Client packets ----------------------------------------------------------------------
-
-std::string PacketTracer::DescribeClient(std::string_view payload) {
-  if (!client_spoke_) {
-    PayloadReader reader(payload);
-    uint32_t caps = reader.ReadInt4();
-    if (IsSslRequest(payload)) {
-      // The real HandshakeResponse41 follows inside TLS.
-      return "SSLRequest (TLS handshake follows)\n  capabilities=" + Hex32(caps) + " " +
-             CapabilityNames(caps);
-    }
-    client_spoke_ = true;
-    Result<HandshakeResponse41> response = ParseHandshakeResponse41(payload);
-    if (!response.ok())
-      return "HandshakeResponse41 (malformed: " + response.status().message() + ")";
-    client_capabilities_ = response->capabilities;
-    return "HandshakeResponse41 user=" + Quote(response->user) +
-           " database=" + Quote(response->database) +
-           " auth_plugin=" + Quote(response->auth_plugin) +
-           " auth_response=" + std::to_string(response->auth_response.size()) +
-           " bytes charset=" + std::to_string(response->charset) +
-           " max_packet_size=" + std::to_string(response->max_packet_size) +
-           "\n  capabilities=" + Hex32(response->capabilities) + " " +
-           CapabilityNames(response->capabilities);
-  }
-  if (expect_ == Expect::kLogin) {
-    if (payload.size() == 1 && static_cast<uint8_t>(payload[0]) == 0x02) {
-      return "auth data: request public key (caching_sha2_password)";
-    }
-    return "auth data (AuthSwitchResponse / password exchange) " + std::to_string(payload.size()) +
-           " bytes";
-  }
-  return DescribeCommand(payload);
-}
-
-std::string PacketTracer::DescribeCommand(std::string_view payload) {
-  if (payload.empty()) return "empty command packet";
-  command_ = static_cast<uint8_t>(payload[0]);
-  std::string_view arguments = payload.substr(1);
-  std::string out = CommandName(command_);
-  expect_ = Expect::kResponse;
-  binary_rows_ = false;
-  switch (static_cast<Command>(command_)) {
-    case Command::kQuery:
-    case Command::kStmtPrepare:
-      return out + " sql=" + Quote(arguments, 1000);
-    case Command::kInitDb:
-      return out + " database=" + Quote(arguments);
-    case Command::kFieldList:
-      return out + " table=" + Quote(PayloadReader(arguments).ReadNulString());
-    case Command::kQuit:
-      expect_ = Expect::kIdle;
-      return out;
-    case Command::kChangeUser: {
-      expect_ = Expect::kLogin;
-      Result<HandshakeResponse41> request = ParseChangeUser(arguments, client_capabilities_);
-      if (!request.ok()) return out + " (malformed)";
-      return out + " user=" + Quote(request->user) + " database=" + Quote(request->database) +
-             " auth_plugin=" + Quote(request->auth_plugin);
-    }
-    case Command::kSetOption: {
-      PayloadReader reader(arguments);
-      uint16_t option = reader.ReadInt2();
-      return out + (option == 0 ? " MULTI_STATEMENTS_ON" : " MULTI_STATEMENTS_OFF");
-    }
-    case Command::kStmtExecute: {
-      binary_rows_ = true;
-      Result<uint32_t> id = ReadStatementId(arguments);
-      if (!id.ok()) return out + " (malformed)";
-      auto known = param_counts_.find(*id);
-      uint16_t params = known == param_counts_.end() ? 0 : known->second;
-      out += " statement_id=" + std::to_string(*id) + " params=" + std::to_string(params);
-      Result<StmtExecuteRequest> request = DecodeStmtExecute(arguments, params, {});
-      if (!request.ok())
-        return out + " (parameters not decoded: " + request.status().message() + ")";
-      out += " flags=" + std::to_string(request->flags) +
-             " iteration_count=" + std::to_string(request->iteration_count);
-      for (size_t i = 0; i < request->params.size(); ++i) {
-        uint16_t type = request->param_types[i];
-        out += "\n  param[" + std::to_string(i) + "] type=" + FieldTypeName(type & 0xff) +
-               ((type & kParamUnsignedFlag) ? " UNSIGNED" : "") + " value=" +
-               (request->params[i].is_null() ? "NULL" : Quote(request->params[i].ToText()));
-      }
-      return out;
-    }
-    case Command::kStmtSendLongData:
-    case Command::kStmtClose:
-      expect_ = Expect::kIdle;  // no response
-      [[fallthrough]];
-    case Command::kStmtReset:
-    case Command::kStmtFetch: {
-      Result<uint32_t> id = ReadStatementId(arguments);
-      return out + (id.ok() ? " statement_id=" + std::to_string(*id) : " (malformed)");
-    }
-    case Command::kStatistics:
-    case Command::kPing:
-    case Command::kResetConnection:
-      return out;
-  }
-  return out + " (" + std::to_string(arguments.size()) + " argument bytes)";
-}
-
 // --- Server packets ----------------------------------------------------------------------
 
 std::string PacketTracer::DescribeServer(std::string_view payload) {
@@ -287,7 +158,7 @@ std::string PacketTracer::DescribeServer(std::string_view payload) {
       if (first == kErrHeader) return DescribeErr(payload);
       if (first == kEofHeader) {
         PayloadReader reader(payload.substr(1));
-        return "AuthSwitchRequest auth_plugin=" + Quote(reader.ReadNulString()) +
+        return "AuthSwitchRequest auth_plugin=" + TraceQuote(reader.ReadNulString()) +
                " plugin_data=" + std::to_string(reader.remaining()) + " bytes";
       }
       if (first == 0x01 && payload.size() == 2) {
@@ -320,7 +191,7 @@ std::string PacketTracer::DescribeServer(std::string_view payload) {
 std::string PacketTracer::DescribeResponse(std::string_view payload) {
   auto first = static_cast<uint8_t>(payload[0]);
   expect_ = Expect::kIdle;
-  if (command_ == kComStatistics) return "statistics " + Quote(payload);
+  if (command_ == kComStatistics) return "statistics " + TraceQuote(payload);
   if (first == kErrHeader) return DescribeErr(payload);
   if (first == kOkHeader && static_cast<Command>(command_) == Command::kStmtPrepare) {
     PayloadReader reader(payload.substr(1));
@@ -394,11 +265,12 @@ std::string PacketTracer::DescribeDefinition(std::string_view payload, Expect st
   char flag_text[16];
   std::snprintf(flag_text, sizeof(flag_text), "0x%04x", flags);
   return std::string(state == Expect::kPrepareParams ? "parameter" : "column") +
-         " definition name=" + Quote(name) + " org_name=" + Quote(org_name) +
-         " table=" + Quote(table) + " org_table=" + Quote(org_table) + " schema=" + Quote(schema) +
-         " catalog=" + Quote(catalog) + "\n  type=" + FieldTypeName(type) +
-         " charset=" + std::to_string(charset) + " length=" + std::to_string(length) +
-         " flags=" + flag_text + " decimals=" + std::to_string(decimals);
+         " definition name=" + TraceQuote(name) + " org_name=" + TraceQuote(org_name) +
+         " table=" + TraceQuote(table) + " org_table=" + TraceQuote(org_table) +
+         " schema=" + TraceQuote(schema) + " catalog=" + TraceQuote(catalog) +
+         "\n  type=" + FieldTypeName(type) + " charset=" + std::to_string(charset) +
+         " length=" + std::to_string(length) + " flags=" + flag_text +
+         " decimals=" + std::to_string(decimals);
 }
 
 bool PacketTracer::IsEndOfRows(std::string_view payload) const {
@@ -416,7 +288,7 @@ std::string PacketTracer::DescribeRow(std::string_view payload) {
       reader.Skip(1);
       out += " NULL";
     } else {
-      out += " " + Quote(reader.ReadLenencString(), 100);
+      out += " " + TraceQuote(reader.ReadLenencString(), 100);
     }
   }
   return reader.ok() ? out : out + " (malformed)";
@@ -433,7 +305,7 @@ std::string PacketTracer::DescribeOk(std::string_view payload, const char* what)
   std::string info;
   if (!reader.at_end()) {
     bool lenenc = (server_capabilities_ & client_capabilities_ & kClientSessionTrack) != 0;
-    info = " info=" + Quote(lenenc ? reader.ReadLenencString() : reader.ReadRest());
+    info = " info=" + TraceQuote(lenenc ? reader.ReadLenencString() : reader.ReadRest());
   }
   return std::string(what) + " affected_rows=" + std::to_string(affected_rows) +
          " last_insert_id=" + std::to_string(last_insert_id) + " status=" + Status16(status) +

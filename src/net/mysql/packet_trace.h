@@ -24,6 +24,9 @@
 //                                       (MORE_RESULTS_EXISTS: back to kResponse)
 //   PREPARE_OK: kPrepareParams (p defs [+ EOF]) then kPrepareColumns (c defs [+ EOF]).
 //
+// Files: packet_trace.cc (framing, server packets), packet_trace_client.cc (client
+// packets), packet_trace_names.cc (flag, command and type names; hex dump).
+//
 // Decoding never fails: bytes the tracer cannot make sense of are described as such
 // and the hex dump shows them. The tracer is pure (bytes in, text out), so it is
 // unit-tested without sockets and fuzzed (test/fuzz/packet_fuzzer.cc).
@@ -48,6 +51,11 @@ std::string FieldTypeName(uint8_t type);
 /// Classic hex dump, 16 bytes a line, each line indented and prefixed with its offset;
 /// at most `max_bytes` are shown, then "... N more bytes".
 std::string HexDump(std::string_view bytes, size_t max_bytes = 256);
+/// 'text' in quotes, quotes and backslashes escaped, other non-printable bytes as \xNN,
+/// cut after `max` bytes ("... (N bytes)").
+std::string TraceQuote(std::string_view text, size_t max = 200);
+/// "0x0000a200".
+std::string TraceHex32(uint32_t value);
 
 class PacketTracer {
  public:

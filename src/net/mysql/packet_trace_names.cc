@@ -1,7 +1,7 @@
 // packet_trace_names.cc — the names the protocol tracer prints (packet_trace.h):
 // capability flags, server status flags, command bytes and column types, and the hex
-// dump printed under every traced packet. Names follow the MySQL documentation
-// without their CLIENT_ / SERVER_STATUS_ / MYSQL_TYPE_ prefixes.
+// dump printed under every traced packet, and the quoting of text fields. Names follow the MySQL
+// documentation without their CLIENT_ / SERVER_STATUS_ / MYSQL_TYPE_ prefixes.
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -145,6 +145,32 @@ std::string FieldTypeName(uint8_t type) {
   char name[16];
   std::snprintf(name, sizeof(name), "TYPE_0x%02x", type);
   return name;
+}
+
+std::string TraceQuote(std::string_view text, size_t max) {
+  std::string out = "'";
+  for (size_t i = 0; i < text.size() && i < max; ++i) {
+    auto c = static_cast<uint8_t>(text[i]);
+    if (c == '\'' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+    } else {
+      char hex[8];
+      std::snprintf(hex, sizeof(hex), "\\x%02x", c);
+      out += hex;
+    }
+  }
+  out += '\'';
+  if (text.size() > max) out += "... (" + std::to_string(text.size()) + " bytes)";
+  return out;
+}
+
+std::string TraceHex32(uint32_t value) {
+  char text[16];
+  std::snprintf(text, sizeof(text), "0x%08x", value);
+  return text;
 }
 
 std::string HexDump(std::string_view bytes, size_t max_bytes) {
