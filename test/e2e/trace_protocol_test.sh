@@ -59,7 +59,7 @@ expect_trace "S->C seq=1 len=12 PREPARE_OK statement_id=1 columns=1 params=1 war
 expect_trace "S->C seq=2 len=[0-9]+ parameter definition name='\?'"
 expect_trace "C->S seq=0 len=[0-9]+ COM_STMT_EXECUTE statement_id=1 params=1 flags=0 iteration_count=1"
 expect_trace "  param\[0\] type=LONG value='1'"
-expect_trace "S->C seq=[0-9]+ len=[0-9]+ binary row \([0-9]+ bytes\)"
+expect_trace "S->C seq=[0-9]+ len=[0-9]+ binary row: 'a'"
 expect_trace "C->S seq=0 len=5 COM_STMT_CLOSE statement_id=1"
 minisqld_stop
 

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <string>
 #include <vector>
 
@@ -160,10 +161,47 @@ TEST_F(PacketTraceTest, PreparedStatementParametersAreDecoded) {
   std::string binary_row("\x00\x00\x2a\x00\x00\x00", 6);
   std::string rows = Server({column_count, EncodeColumnDefinition41(IdColumn()),
                              EncodeEofPacket(0, 2), binary_row, EncodeEofPacket(0, 2)});
-  EXPECT_NE(rows.find("binary row (6 bytes)"), std::string::npos) << rows;
+  EXPECT_NE(rows.find("seq=4 len=6 binary row: 42"), std::string::npos) << rows;
   EXPECT_NE(Client(Command(0x19, std::string("\x03\x00\x00\x00", 4)))
                 .find("COM_STMT_CLOSE statement_id=3"),
             std::string::npos);
+}
+
+TEST_F(PacketTraceTest, BinaryRowsAreDecodedByColumnType) {
+  tracer_.ResumeInCommandPhase(kServerCapabilities, kClientProtocol41, 0x17);
+  auto column = [](FieldType type, uint16_t flags) {
+    ResultColumn c = IdColumn();
+    c.type = type;
+    c.flags = flags;
+    return c;
+  };
+  std::string column_count;
+  AppendLenencInt(&column_count, 6);
+  // Values: TINY -1, unsigned LONGLONG 2^64-1, DOUBLE 2.5, NULL (a VAR_STRING),
+  // DATETIME 2024-01-31 12:00:05.5, TIME -1 02:03:04.
+  std::string row("\x00\x20\xff", 3);  // header; bitmap: bit 3 + 2 = column 3 is NULL; -1
+  row.append(8, '\xff');               // 2^64 - 1
+  AppendInt8(&row, std::bit_cast<uint64_t>(2.5));
+  row += '\x0b';
+  AppendInt2(&row, 2024);
+  row += std::string("\x01\x1f\x0c\x00\x05", 5);
+  AppendInt4(&row, 500000);
+  row += std::string("\x08\x01", 2);
+  AppendInt4(&row, 1);
+  row += std::string("\x02\x03\x04", 3);
+  std::string traced =
+      Server({column_count, EncodeColumnDefinition41(column(FieldType::kTiny, 0)),
+              EncodeColumnDefinition41(column(FieldType::kLongLong, 32)),
+              EncodeColumnDefinition41(column(FieldType::kDouble, 0)),
+              EncodeColumnDefinition41(column(FieldType::kVarString, 0)),
+              EncodeColumnDefinition41(column(FieldType::kDateTime, 0)),
+              EncodeColumnDefinition41(column(FieldType::kTime, 0)), EncodeEofPacket(0, 2), row});
+  EXPECT_NE(traced.find("binary row: -1 18446744073709551615 2.5 NULL "
+                        "'2024-01-31 12:00:05.500000' '-1 02:03:04.000000'"),
+            std::string::npos)
+      << traced;
+  // A row cut short is said to be.
+  EXPECT_NE(Server({std::string("\x00\x00\x05", 3)}).find("(malformed)"), std::string::npos);
 }
 
 TEST_F(PacketTraceTest, AuthSwitchAndPasswordsAreNotDumped) {

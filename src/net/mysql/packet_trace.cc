@@ -1,6 +1,7 @@
 // packet_trace.cc — the protocol tracer (packet_trace.h): cutting bytes into packets,
 // and the server's packets, read according to the conversation so far (the state
-// drawing is in packet_trace.h). Client packets: packet_trace_client.cc.
+// drawing is in packet_trace.h). Client packets: packet_trace_client.cc; result rows:
+// packet_trace_rows.cc.
 #include "net/mysql/packet_trace.h"
 
 #include <cstdio>
@@ -228,6 +229,7 @@ std::string PacketTracer::DescribeResponse(std::string_view payload) {
   if (!reader.ok() || !reader.at_end()) return "unexpected packet";
   expect_ = Expect::kColumns;
   definitions_left_ = columns;
+  column_types_.clear();
   return "result set: column_count=" + std::to_string(columns);
 }
 
@@ -262,6 +264,9 @@ std::string PacketTracer::DescribeDefinition(std::string_view payload, Expect st
   if (definitions_left_ > 0 && definitions_left_ != UINT64_MAX) --definitions_left_;
   if (definitions_left_ == 0 && deprecate_eof()) advance();
   if (!reader.ok()) return "column definition (malformed)";
+  if (state == Expect::kColumns) {
+    column_types_.push_back(static_cast<uint16_t>(type | ((flags & 32) ? 0x100 : 0)));
+  }
   char flag_text[16];
   std::snprintf(flag_text, sizeof(flag_text), "0x%04x", flags);
   return std::string(state == Expect::kPrepareParams ? "parameter" : "column") +
@@ -277,21 +282,6 @@ bool PacketTracer::IsEndOfRows(std::string_view payload) const {
   if (static_cast<uint8_t>(payload[0]) != kEofHeader) return false;
   // A text row may start with 0xFE only as the prefix of a value of 16 MiB or more.
   return deprecate_eof() ? payload.size() < kMaxPacketPayload : payload.size() < 9;
-}
-
-std::string PacketTracer::DescribeRow(std::string_view payload) {
-  if (binary_rows_) return "binary row (" + std::to_string(payload.size()) + " bytes)";
-  PayloadReader reader(payload);
-  std::string out = "text row:";
-  while (reader.ok() && !reader.at_end()) {
-    if (static_cast<uint8_t>(payload[payload.size() - reader.remaining()]) == kNullColumn) {
-      reader.Skip(1);
-      out += " NULL";
-    } else {
-      out += " " + TraceQuote(reader.ReadLenencString(), 100);
-    }
-  }
-  return reader.ok() ? out : out + " (malformed)";
 }
 
 std::string PacketTracer::DescribeOk(std::string_view payload, const char* what) {

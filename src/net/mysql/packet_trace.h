@@ -25,7 +25,7 @@
 //   PREPARE_OK: kPrepareParams (p defs [+ EOF]) then kPrepareColumns (c defs [+ EOF]).
 //
 // Files: packet_trace.cc (framing, server packets), packet_trace_client.cc (client
-// packets), packet_trace_names.cc (flag, command and type names; hex dump).
+// packets), packet_trace_rows.cc (result rows), packet_trace_names.cc (flag, command and type names; hex dump).
 //
 // Decoding never fails: bytes the tracer cannot make sense of are described as such
 // and the hex dump shows them. The tracer is pure (bytes in, text out), so it is
@@ -91,6 +91,8 @@ class PacketTracer {
   std::string DescribeCommand(std::string_view payload);
   std::string DescribeResponse(std::string_view payload);
   std::string DescribeRow(std::string_view payload);
+  /// A binary row, decoded with the types of the result set's column definitions.
+  std::string DescribeBinaryRow(std::string_view payload) const;
   /// A column/parameter definition; returns its description and counts it down.
   std::string DescribeDefinition(std::string_view payload, Expect next);
   /// OK packet fields (also the 0xFE-headed OK that ends a result set).
@@ -104,8 +106,10 @@ class PacketTracer {
   bool server_continuation_ = false;
   uint32_t server_capabilities_ = 0;
   uint32_t client_capabilities_ = 0;
-  uint8_t command_ = 0;            // the command being answered
-  bool binary_rows_ = false;       // COM_STMT_EXECUTE result set
+  uint8_t command_ = 0;       // the command being answered
+  bool binary_rows_ = false;  // COM_STMT_EXECUTE result set
+  /// The current result set's column types (low byte) and UNSIGNED (0x100).
+  std::vector<uint16_t> column_types_;
   uint64_t definitions_left_ = 0;  // column / parameter definitions still to come
   bool eof_after_definitions_ = false;
   uint16_t prepare_columns_ = 0;  // PREPARE_OK's column count, after its parameters
