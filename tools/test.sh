@@ -6,6 +6,9 @@
 #                   mysql client, mysqlslap, the minisql CLI and a raw protocol client).
 #   2. build-asan/  the same with AddressSanitizer + UndefinedBehaviorSanitizer
 #                   (-DMINISQL_SANITIZE=ON); any sanitizer report fails the test.
+#   3. build-fuzz/  the libFuzzer targets (test/fuzz/), built with clang, fuzzed
+#                   MINISQL_FUZZ_SECONDS (default 30) seconds each (tools/fuzz.sh;
+#                   about 3.5 minutes in all). Set MINISQL_SKIP_FUZZ=1 to skip.
 #
 # Installs missing packages first (tools/deps.sh). Exits non-zero if anything fails.
 # This is what CI runs (.ci/run). Set MINISQL_SKIP_ASAN=1 to skip step 2 locally,
@@ -46,6 +49,13 @@ if [ "${MINISQL_SKIP_ASAN:-0}" != 1 ]; then
   build_and_test "$asan_build_dir" -DMINISQL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug \
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" ||
     failed+=("$asan_build_dir")
+fi
+
+if [ "${MINISQL_SKIP_FUZZ:-0}" != 1 ]; then
+  echo "=== test.sh: fuzzing (build-fuzz)"
+  fuzz_start=$SECONDS
+  tools/fuzz.sh "${MINISQL_FUZZ_SECONDS:-30}" || failed+=("build-fuzz")
+  echo "=== test.sh: fuzzing took $((SECONDS - fuzz_start))s"
 fi
 
 elapsed=$((SECONDS - start_seconds))

@@ -6,10 +6,15 @@
 // Thread-safe (one fprintf per line). Logging is not an error channel: errors are Status values.
 #pragma once
 
+#include <string_view>
+
 namespace minisql {
 
 void LogInfo(const char* format, ...) __attribute__((format(printf, 1, 2)));
 void LogWarning(const char* format, ...) __attribute__((format(printf, 1, 2)));
 void LogError(const char* format, ...) __attribute__((format(printf, 1, 2)));
+/// A [Note] of any length, possibly several lines, written in one piece so that other
+/// threads' lines never land inside it (the protocol trace, net/mysql/packet_trace.h).
+void LogInfoText(std::string_view text);
 
 }  // namespace minisql

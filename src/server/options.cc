@@ -77,8 +77,8 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       (name == "help" ? result.show_help : result.show_version) = true;
       continue;
     }
-    // Switches: "--skip-ssl", "--require-secure-transport[=ON|OFF|1|0]".
-    if (name == "skip-ssl" || name == "require-secure-transport") {
+    // Switches: "--skip-ssl", "--require-secure-transport[=ON|OFF|1|0]", "--trace-protocol".
+    if (name == "skip-ssl" || name == "require-secure-transport" || name == "trace-protocol") {
       bool on = true;
       if (has_value) {
         std::string v = value;
@@ -90,7 +90,9 @@ Result<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
           return BadOption("invalid value '" + value + "' for --" + name);
         }
       }
-      (name == "skip-ssl" ? o.skip_ssl : o.require_secure_transport) = on;
+      (name == "skip-ssl"         ? o.skip_ssl
+       : name == "trace-protocol" ? o.trace_protocol
+                                  : o.require_secure_transport) = on;
       continue;
     }
     // Every other flag needs a value: "--flag=value" or "--flag value".
@@ -178,6 +180,7 @@ std::string UsageText() {
          "  --ssl-key=FILE             its private key (PEM)\n"
          "  --ssl-ca=FILE              CA certificate(s) (PEM)\n"
          "  --skip-ssl                 no TLS (CLIENT_SSL is not announced)\n"
+         "  --trace-protocol           log every MySQL packet, decoded (SET trace_protocol)\n"
          "  --require-secure-transport refuse logins over plain TCP (3159)\n"
          "  --help                     print this text\n"
          "  --version                  print the version\n";

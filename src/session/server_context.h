@@ -38,6 +38,7 @@ struct ServerOptions {
   bool skip_ssl = false;                  // no TLS at all: CLIENT_SSL is not announced
   bool require_secure_transport = false;  // plain-TCP logins get ER_SECURE_TRANSPORT_REQUIRED
   uint32_t connect_timeout = 10;          // seconds to complete the login; 0 = no limit
+  bool trace_protocol = false;            // log every MySQL packet, decoded (packet_trace.h)
 };
 
 /// The server version string sent in the greeting and returned by VERSION().

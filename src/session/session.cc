@@ -118,4 +118,9 @@ uint16_t Session::StatusFlags() const {
   return flags;
 }
 
+bool Session::TraceProtocol() const {
+  Result<Value> on = state_->SystemVariable("trace_protocol", "session");
+  return on.ok() && on->ToText() == "1";
+}
+
 }  // namespace minisql

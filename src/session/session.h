@@ -90,6 +90,9 @@ class Session {
 
   /// SERVER_STATUS_* bits for the next OK/EOF packet.
   uint16_t StatusFlags() const;
+  /// @@SESSION.trace_protocol: log every packet of this connection, decoded
+  /// (net/mysql/packet_trace.h); defaults to minisqld --trace-protocol.
+  bool TraceProtocol() const;
 
   /// CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows.
   void set_client_found_rows(bool on) { client_found_rows_ = on; }

@@ -79,6 +79,8 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"storage_engine", s("InnoDB"), 0},
       {"system_time_zone", s("UTC"), kVarReadOnly | kVarGlobalOnly},
       {"time_zone", s("SYSTEM"), 0},
+      // minisql's own: log every packet of the connection, decoded (net/mysql/packet_trace.h).
+      {"trace_protocol", i(options.trace_protocol ? 1 : 0), kVarBoolean},
       {"transaction_isolation", s("REPEATABLE-READ"), 0},
       {"transaction_read_only", i(0), kVarBoolean},
       {"tx_isolation", s("REPEATABLE-READ"), 0},

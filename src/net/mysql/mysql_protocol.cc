@@ -1,6 +1,7 @@
 // mysql_protocol.cc — see mysql_protocol.h for the state machine.
 #include "net/mysql/mysql_protocol.h"
 
+#include "common/log.h"
 #include "net/mysql/packet.h"
 #include "net/mysql/wire_codec.h"
 #include "session/server_context.h"
@@ -9,12 +10,17 @@
 namespace minisql::net {
 
 MysqlProtocol::MysqlProtocol(Connection* connection, std::string host)
-    : connection_(connection), host_(std::move(host)), writer_(connection) {}
+    : connection_(connection), host_(std::move(host)), writer_(connection) {
+  writer_.set_on_flush([this](std::string_view bytes) {
+    if (tracing_) Trace(PacketTracer::Direction::kServerToClient, bytes);
+  });
+}
 
 MysqlProtocol::~MysqlProtocol() = default;
 
 void MysqlProtocol::Start(bool over_capacity) {
   writer_.set_sequence_id(0);
+  tracing_ = connection_->context()->options().trace_protocol;
   if (over_capacity) {
     SendErrorAndClose(Status::Error(ErrorCode::kConCountError));
     return;
@@ -48,6 +54,7 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
       break;
   }
   writer_.set_sequence_id(packet.next_sequence_id);
+  if (tracing_) Trace(PacketTracer::Direction::kClientToServer, input.substr(0, packet.consumed));
   if (state_ == State::kAwaitHandshakeResponse && IsSslRequest(packet.payload)) {
     expected_sequence_id_ = packet.next_sequence_id;
     OnSslRequest(input.substr(packet.consumed));
@@ -66,6 +73,7 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
     case State::kClosed:
       break;
   }
+  UpdateTracing();        // the command may have been SET trace_protocol
   (void)writer_.Flush();  // a failure means the client is gone; the connection is closing
   return packet.consumed;
 }
@@ -82,6 +90,7 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
     return;
   }
   std::string_view arguments = payload.substr(1);
+  last_command_ = static_cast<uint8_t>(payload[0]);
   switch (static_cast<Command>(static_cast<uint8_t>(payload[0]))) {
     case Command::kQuit:
       state_ = State::kClosed;
@@ -210,6 +219,40 @@ void MysqlProtocol::ComStatistics() {
 }
 
 // --- Helpers -------------------------------------------------------------------------------
+
+void MysqlProtocol::UpdateTracing() {
+  if (session_ == nullptr) return;  // logging in: --trace-protocol decides
+  bool on = session_->TraceProtocol();
+  if (on && !tracing_) {
+    // Switched on mid-session: tell the tracer what it missed (the negotiated
+    // capabilities, the command being answered, the prepared statements).
+    tracer_ = PacketTracer();
+    tracer_.ResumeInCommandPhase(server_capabilities_, client_.capabilities, last_command_);
+    for (const auto& [id, statement] : statements_) {
+      tracer_.SetParamCount(id, statement.param_count);
+    }
+  }
+  tracing_ = on;
+}
+
+void MysqlProtocol::Trace(PacketTracer::Direction direction, std::string_view bytes) {
+  // One log entry per packet, each line tagged with the connection.
+  std::string prefix = "trace conn " + std::to_string(connection_->id()) + " ";
+  std::string text = tracer_.Describe(direction, bytes);
+  size_t start = 0;
+  while (start < text.size()) {
+    // A packet's block is its header line plus the indented lines under it.
+    size_t end = start;
+    do {
+      end = text.find('\n', end);
+      end = end == std::string::npos ? text.size() : end + 1;
+    } while (end < text.size() && text[end] == ' ');
+    std::string_view block(text.data() + start, end - start);
+    if (!block.empty() && block.back() == '\n') block.remove_suffix(1);
+    LogInfoText(prefix + std::string(block));
+    start = end;
+  }
+}
 
 uint16_t MysqlProtocol::StatusFlags() const {
   return session_ ? session_->StatusFlags() : static_cast<uint16_t>(kServerStatusAutocommit);

@@ -39,6 +39,7 @@
 #include "net/mysql/authenticator.h"
 #include "net/mysql/handshake.h"
 #include "net/mysql/native_password.h"
+#include "net/mysql/packet_trace.h"
 #include "net/mysql/protocol_constants.h"
 #include "net/mysql/response_writer.h"
 #include "net/protocol_handler.h"
@@ -87,6 +88,10 @@ class MysqlProtocol : public ProtocolHandler {
   void ComStmtReset(std::string_view arguments);
   void ComStmtFetch(std::string_view arguments);
 
+  // Protocol tracing (--trace-protocol, SET trace_protocol): see packet_trace.h.
+  void UpdateTracing();
+  void Trace(PacketTracer::Direction direction, std::string_view bytes);
+
   void SendOk();
   void SendError(const Status& error);
   void SendErrorAndClose(const Status& error);
@@ -107,6 +112,9 @@ class MysqlProtocol : public ProtocolHandler {
   bool tls_requested_ = false;                    // an SSLRequest was accepted
   std::unique_ptr<Authenticator> authenticator_;  // during kAuthenticating
   std::unique_ptr<Session> session_;
+  bool tracing_ = false;      // packets are logged, decoded by tracer_
+  uint8_t last_command_ = 0;  // the command byte being answered
+  PacketTracer tracer_;
 
   // What the wire needs to remember of each open prepared statement (the statement
   // itself lives in the Session).

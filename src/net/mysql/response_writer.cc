@@ -125,6 +125,7 @@ void PacketWriter::WritePacket(std::string_view payload) {
 
 Status PacketWriter::Flush() {
   if (buffer_.empty()) return Status::OK();
+  if (on_flush_) on_flush_(buffer_);
   std::string bytes;
   bytes.swap(buffer_);
   return channel_->Write(std::move(bytes));

@@ -86,10 +86,16 @@ class PacketWriter {
   Status Flush();
   /// Sends the buffered bytes once enough have accumulated (streaming rows).
   Status FlushIfFull();
+  /// Called with every batch of framed packets just before it is sent (the protocol
+  /// tracer, packet_trace.h); empty = none.
+  void set_on_flush(std::function<void(std::string_view)> on_flush) {
+    on_flush_ = std::move(on_flush);
+  }
 
  private:
   static constexpr size_t kFlushThreshold = 64 * 1024;
   OutputChannel* channel_;
+  std::function<void(std::string_view)> on_flush_;
   std::string buffer_;
   uint8_t sequence_id_ = 0;
 };

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (1, 10, 'x', NULL), (2, 300, 'y', 5), (3, NULL, 'z', 7)

@@ -1,0 +1,1 @@
+CREATE TABLE k (id INT PRIMARY KEY, a INT, b INT, c INT, KEY kab (a, b), KEY kc (c), UNIQUE KEY ub (b), UNIQUE KEY ubc (b, c)) DEFAULT CHARSET=utf8mb4

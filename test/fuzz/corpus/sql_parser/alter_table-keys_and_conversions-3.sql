@@ -1,0 +1,1 @@
+INSERT INTO s VALUES (1, 10, '12'), (2, 300, 'abc'), (3, NULL, '3x')

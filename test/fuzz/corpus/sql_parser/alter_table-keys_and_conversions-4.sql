@@ -1,0 +1,1 @@
+INSERT INTO k VALUES (1, 1, 1, 1), (2, 1, 2, 1), (3, 2, 3, NULL)

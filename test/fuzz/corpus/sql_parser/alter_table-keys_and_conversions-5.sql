@@ -1,0 +1,1 @@
+INSERT INTO p VALUES (1, 1, 'x'), (1, 2, 'y'), (2, 1, 'z')

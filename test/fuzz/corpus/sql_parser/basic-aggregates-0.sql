@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES ('a', 1), ('a', 2), ('b', 10), ('b', NULL), ('c', NULL)

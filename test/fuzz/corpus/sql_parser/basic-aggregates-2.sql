@@ -1,0 +1,1 @@
+SELECT COUNT(*), SUM(v), MIN(v), MAX(v) FROM t1 WHERE v > 100

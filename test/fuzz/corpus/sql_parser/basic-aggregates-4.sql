@@ -1,0 +1,1 @@
+SELECT g, MAX(v) FROM t1 GROUP BY g ORDER BY g

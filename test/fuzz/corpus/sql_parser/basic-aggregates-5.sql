@@ -1,0 +1,1 @@
+SELECT g, COUNT(*), SUM(v) FROM t1 GROUP BY g

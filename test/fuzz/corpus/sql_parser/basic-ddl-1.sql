@@ -1,0 +1,1 @@
+INSERT INTO t2 VALUES (-3, 9000000000, 12.345, 0.5, 'abc', 'a longer text')

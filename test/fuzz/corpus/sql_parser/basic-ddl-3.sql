@@ -1,0 +1,1 @@
+CREATE DATABASE IF NOT EXISTS slt_ddl_other

@@ -1,0 +1,1 @@
+CREATE TABLE slt_ddl_other.t (x INTEGER)

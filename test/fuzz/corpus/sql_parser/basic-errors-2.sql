@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (3, 3), (1, 1)

@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (5, NULL, 'it''s'), (6, NULL, '')

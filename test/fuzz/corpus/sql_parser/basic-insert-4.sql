@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (3, 300, 'z'), (4, 400, 'w')

@@ -1,0 +1,1 @@
+INSERT INTO t1 (c, a, b) VALUES ('x', 1, 100)

@@ -1,0 +1,1 @@
+SELECT CASE WHEN b IS NULL THEN 'none' WHEN b > 15 THEN 'big' ELSE 'small' END FROM t1 ORDER BY a

@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (1, 10, 'one'), (2, 20, 'two'), (3, NULL, 'three'), (4, 40, NULL)

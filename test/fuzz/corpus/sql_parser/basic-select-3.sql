@@ -1,0 +1,1 @@
+SELECT a AS x, a * b FROM t1 WHERE a < 3 ORDER BY x

@@ -1,0 +1,1 @@
+UPDATE t1 SET b = a * 100, c = 'x' WHERE a = 3

@@ -1,0 +1,1 @@
+DELETE FROM t1 WHERE b >= 50 AND b < 100

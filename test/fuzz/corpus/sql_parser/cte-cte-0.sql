@@ -1,0 +1,1 @@
+WITH c (x, y) AS (SELECT a, b FROM t1), d AS (SELECT x FROM c WHERE y > 10) SELECT c.x, c.y FROM c JOIN d ON d.x = c.x

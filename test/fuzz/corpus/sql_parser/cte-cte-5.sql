@@ -1,0 +1,1 @@
+WITH c AS (SELECT a FROM t1 WHERE a > 1) SELECT a FROM c

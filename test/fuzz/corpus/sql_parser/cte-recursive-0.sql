@@ -1,0 +1,1 @@
+WITH RECURSIVE walk(node, depth) AS (SELECT 1, 0 UNION ALL SELECT e.dst, w.depth + 1 FROM walk w JOIN edges e ON e.src = w.node WHERE w.depth < 4) SELECT node, depth FROM walk

@@ -1,0 +1,1 @@
+WITH RECURSIVE t AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM t WHERE n < 3) SELECT x.n, y.n FROM t AS x JOIN t AS y ON x.n = y.n ORDER BY x.n

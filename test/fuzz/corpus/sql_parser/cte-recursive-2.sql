@@ -1,0 +1,1 @@
+WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 3), doubled AS (SELECT n * 2 AS d FROM t) SELECT d FROM doubled

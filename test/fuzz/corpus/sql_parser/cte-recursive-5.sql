@@ -1,0 +1,1 @@
+WITH RECURSIVE fib AS (SELECT 1 AS i, 1 AS a, 1 AS b UNION ALL SELECT i + 1, b, a + b FROM fib WHERE i < 8) SELECT i, a FROM fib

@@ -1,0 +1,1 @@
+EXPLAIN SELECT DISTINCT 1 FROM t1 JOIN t2 ON t1.a = t2.c AND t1.b <> 'q' JOIN t1 AS t3 ON t3.id = t2.id

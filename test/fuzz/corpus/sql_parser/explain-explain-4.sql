@@ -1,0 +1,1 @@
+EXPLAIN SELECT a, COUNT(*) FROM t1, t2 WHERE a = c AND b > 'a' GROUP BY a

@@ -1,0 +1,1 @@
+EXPLAIN UPDATE sbtest1 JOIN t2 ON sbtest1.id = t2.id SET sbtest1.k = t2.x WHERE t2.x > 1

@@ -1,0 +1,1 @@
+CREATE TABLE sbtest1 (id INT PRIMARY KEY, k INT NOT NULL, c CHAR(20), KEY k_1 (k))

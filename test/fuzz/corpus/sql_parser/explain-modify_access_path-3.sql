@@ -1,0 +1,1 @@
+EXPLAIN UPDATE sbtest1 SET c = 'y' ORDER BY k LIMIT 3

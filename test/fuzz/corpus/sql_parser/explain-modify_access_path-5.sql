@@ -1,0 +1,1 @@
+EXPLAIN UPDATE sbtest1 SET k = k + 1 WHERE id = 7

@@ -1,0 +1,1 @@
+INSERT INTO c VALUES (1, 1, 'one'), (2, 2, NULL), (3, NULL, 'three'), (4, 4, '')

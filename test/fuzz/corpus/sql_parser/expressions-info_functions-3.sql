@@ -1,0 +1,1 @@
+INSERT INTO a (v) VALUES (20), (30), (40)

@@ -1,0 +1,1 @@
+UPDATE a SET v = v + 1 WHERE v >= 20

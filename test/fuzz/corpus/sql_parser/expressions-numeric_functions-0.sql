@@ -1,0 +1,1 @@
+SELECT GREATEST(3, 7, 5), LEAST(3, 7, 5), GREATEST('b', 'a', 'c')

@@ -1,0 +1,1 @@
+INSERT INTO n VALUES (1, -3, 2.25), (2, 4, -0.5), (3, NULL, NULL)

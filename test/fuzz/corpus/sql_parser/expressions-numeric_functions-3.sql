@@ -1,0 +1,1 @@
+SELECT ABS(x), SQRT(y), FLOOR(y), CEIL(y) FROM n ORDER BY id

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (1, 7, 2, 'abc'), (2, -7, 2, 'a_c'), (3, NULL, 3, 'a%c'), (4, 0, NULL, NULL), (5, 10, 4, 'ABC')

@@ -1,0 +1,1 @@
+SELECT 'abc' LIKE 'A%', 'abc' LIKE '%C', 'abc' LIKE 'ab', NULL LIKE 'a'

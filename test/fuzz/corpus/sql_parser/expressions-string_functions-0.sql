@@ -1,0 +1,1 @@
+SELECT SUBSTRING('database', 5), SUBSTRING('database', 1, 4), SUBSTRING('database', -4), SUBSTRING('database', -4, 2)

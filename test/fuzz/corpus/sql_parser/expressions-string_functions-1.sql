@@ -1,0 +1,1 @@
+SELECT CONCAT('[', TRIM(v), ']'), CONCAT('[', LTRIM(v), ']'), CONCAT('[', RTRIM(v), ']') FROM s WHERE id = 4

@@ -1,0 +1,1 @@
+SELECT INSTR('foobar', 'bar'), INSTR('foobar', 'x'), LOCATE('o', 'foobar'), LOCATE('o', 'foobar', 3)

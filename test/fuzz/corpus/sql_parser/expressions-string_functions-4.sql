@@ -1,0 +1,1 @@
+SELECT LPAD('7', 3, '0'), RPAD('ab', 5, 'xy'), LPAD('abcdef', 3, '0'), RPAD('a', 0, 'x')

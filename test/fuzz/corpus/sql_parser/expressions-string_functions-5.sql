@@ -1,0 +1,1 @@
+SELECT CONCAT_WS(',', 'a', NULL, 'b'), CONCAT_WS(NULL, 'a', 'b'), CONCAT_WS('-', 'x')

@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (1, 1, 'x', 1.5), (2, 1, 'y', 2.5), (3, NULL, 'z', NULL), (4, NULL, 'w', NULL)

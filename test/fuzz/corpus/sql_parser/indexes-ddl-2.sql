@@ -1,0 +1,1 @@
+CREATE TABLE t2 (id SERIAL, code CHAR(3) UNIQUE, n INT, KEY (n, code)) DEFAULT CHARSET=utf8mb4

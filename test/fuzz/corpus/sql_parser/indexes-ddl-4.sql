@@ -1,0 +1,1 @@
+INSERT INTO t2 (code, n) VALUES ('abc', 1), ('abd', 1), (NULL, 2), (NULL, 2)

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (1, 1, 10, 'pear', 1.5), (2, 1, 20, 'Apple', 2.5), (3, 2, 10, 'apple', NULL), (4, NULL, 5, NULL, NULL), (5, 2, 30, 'fig ', -1), (6, 3, NULL, 'Fig', 0), (7, 1, 10, 'kiwi', 7)

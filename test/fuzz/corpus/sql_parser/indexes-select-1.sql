@@ -1,0 +1,1 @@
+CREATE TABLE t (id INT PRIMARY KEY, a INT, b INT, s VARCHAR(10), x DOUBLE, KEY ab (a, b), KEY (s), UNIQUE KEY ux (x))

@@ -1,0 +1,1 @@
+INSERT INTO d VALUES (1, 1, 'x'), (2, 3, 'a'), (3, 3, 'z'), (4, NULL, 'q'), (5, 5, 'm'), (6, 2, NULL)

@@ -1,0 +1,1 @@
+SELECT s FROM t WHERE s IS NOT NULL AND id <> 2 AND id <> 6 ORDER BY s

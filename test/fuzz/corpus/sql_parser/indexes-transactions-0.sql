@@ -1,0 +1,1 @@
+CREATE TABLE ixt (id INT PRIMARY KEY, u INT, k INT, UNIQUE KEY uu (u), KEY kk (k))

@@ -1,0 +1,1 @@
+SELECT id, u, k FROM ixt WHERE k = 200 ORDER BY id

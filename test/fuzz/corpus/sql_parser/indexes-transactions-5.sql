@@ -1,0 +1,1 @@
+SELECT id, u, k FROM ixt WHERE u >= 30 ORDER BY u

@@ -1,0 +1,1 @@
+SELECT column_name, character_maximum_length, character_octet_length, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN ('is_t', 'is_plain') AND column_name IN ('a', 'b', 'name', 'price', 'qty') ORDER BY column_name

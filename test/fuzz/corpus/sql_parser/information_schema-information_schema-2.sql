@@ -1,0 +1,1 @@
+SELECT t.table_name, COUNT(*) FROM information_schema.tables t JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name WHERE t.table_schema = DATABASE() GROUP BY t.table_name ORDER BY t.table_name

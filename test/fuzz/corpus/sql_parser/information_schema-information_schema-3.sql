@@ -1,0 +1,1 @@
+SELECT column_name, ordinal_position, column_default, is_nullable, data_type, column_type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'is_t' ORDER BY ordinal_position

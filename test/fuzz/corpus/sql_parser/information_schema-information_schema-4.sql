@@ -1,0 +1,1 @@
+SELECT table_name, index_name, non_unique, seq_in_index, column_name, nullable FROM information_schema.statistics WHERE table_schema = DATABASE() ORDER BY table_name, index_name, seq_in_index

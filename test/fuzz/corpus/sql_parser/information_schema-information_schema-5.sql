@@ -1,0 +1,1 @@
+SELECT column_name, column_key, extra, IFNULL(character_set_name, '-') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'is_t' ORDER BY ordinal_position

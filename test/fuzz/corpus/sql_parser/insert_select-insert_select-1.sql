@@ -1,0 +1,1 @@
+CREATE TABLE t3 AS SELECT a, b, a * 2 AS doubled FROM t1 WHERE a < 3

@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (1, 'one'), (2, 'two'), (3, NULL)

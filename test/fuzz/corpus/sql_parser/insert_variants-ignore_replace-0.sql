@@ -1,0 +1,1 @@
+INSERT IGNORE INTO t VALUES (4, 'a', 0), (5, 'e', 50), (6, 'E', 60), (5, 'f', 0)

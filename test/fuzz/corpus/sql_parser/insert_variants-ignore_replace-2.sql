@@ -1,0 +1,1 @@
+INSERT INTO h VALUES (1, 1), (2, 2), (3, 3), (NULL, NULL), (NULL, NULL)

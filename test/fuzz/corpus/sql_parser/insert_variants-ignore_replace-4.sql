@@ -1,0 +1,1 @@
+REPLACE INTO t (id, u) VALUES (1, 'b'), (8, 'h'), (8, 'i')

@@ -1,0 +1,1 @@
+CREATE TABLE h (a INT, b INT, UNIQUE (a), UNIQUE (b))

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (11, 'c', 1), (12, 'l', 2) ON DUPLICATE KEY UPDATE id = 13, n = id + n

@@ -1,0 +1,1 @@
+INSERT INTO t VALUES (9, 'B', 7) ON DUPLICATE KEY UPDATE n = VALUES(n) + 100, u = 'bb'

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM t1 x, t1 y, t1 z, t2 w WHERE x.a = y.a AND y.a = z.a AND z.a = w.c

@@ -1,0 +1,1 @@
+SELECT a, c, e FROM t1 LEFT JOIN t2 ON a = c LEFT JOIN t3 ON c = e AND a = 3

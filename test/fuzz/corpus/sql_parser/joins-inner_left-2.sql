@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (1, 'x'), (2, 'Y'), (2, 'y '), (3, NULL), (NULL, 'z')

@@ -1,0 +1,1 @@
+INSERT INTO t2 VALUES (2, 'a'), (3, 'Y'), (3, 'b'), (4, NULL), (NULL, 'x')

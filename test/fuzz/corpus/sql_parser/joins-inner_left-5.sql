@@ -1,0 +1,1 @@
+SELECT a, c, b, d FROM t1, t2 WHERE a = c AND b IS NOT NULL AND d > 'a'

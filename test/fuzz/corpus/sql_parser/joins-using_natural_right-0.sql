@@ -1,0 +1,1 @@
+SELECT * FROM a LEFT JOIN (b LEFT JOIN c ON b.y = c.y AND c.z = 8) ON a.c = b.c OR a.x = 3

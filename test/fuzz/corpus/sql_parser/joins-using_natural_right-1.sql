@@ -1,0 +1,1 @@
+SELECT a.x, b.y FROM a RIGHT JOIN b ON a.s = b.s WHERE a.x IS NULL OR a.x > 1

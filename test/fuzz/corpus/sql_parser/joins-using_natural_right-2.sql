@@ -1,0 +1,1 @@
+SELECT a.x, c.z FROM c RIGHT JOIN (a LEFT JOIN b ON a.c = b.c) ON b.y = c.y

@@ -1,0 +1,1 @@
+INSERT INTO b VALUES (10, 100, 'P'), (30, 300, 'q'), (NULL, 400, 'r')

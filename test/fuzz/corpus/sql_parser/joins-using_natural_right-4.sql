@@ -1,0 +1,1 @@
+INSERT INTO a VALUES (1, 10, 'p'), (2, 20, 'Q'), (3, NULL, 'r')

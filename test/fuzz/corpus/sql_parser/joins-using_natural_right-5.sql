@@ -1,0 +1,1 @@
+SELECT * FROM a LEFT JOIN (b JOIN c ON b.y = c.y) ON a.c = b.c

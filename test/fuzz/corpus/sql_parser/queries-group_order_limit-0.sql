@@ -1,0 +1,1 @@
+INSERT INTO g VALUES (1, 'eng', 100, 10), (2, 'eng', 120, NULL), (3, 'ops', 90, 5), (4, 'ops', 90, 5), (5, 'hr', 70, NULL), (6, NULL, 50, 1)

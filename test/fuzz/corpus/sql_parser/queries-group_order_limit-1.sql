@@ -1,0 +1,1 @@
+SELECT dept, GROUP_CONCAT(sal ORDER BY sal DESC) FROM g GROUP BY dept ORDER BY dept

@@ -1,0 +1,1 @@
+SELECT dept, COUNT(*) FROM g GROUP BY dept HAVING COUNT(*) > 1 ORDER BY dept

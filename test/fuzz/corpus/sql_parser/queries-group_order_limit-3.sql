@@ -1,0 +1,1 @@
+SELECT sal DIV 50 AS band, COUNT(*) FROM g GROUP BY sal DIV 50 ORDER BY band

@@ -1,0 +1,1 @@
+SELECT dept, MAX(sal) AS m FROM g GROUP BY dept HAVING m >= 90 ORDER BY m

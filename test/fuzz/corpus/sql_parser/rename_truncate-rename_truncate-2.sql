@@ -1,0 +1,1 @@
+SELECT * FROM slt_rename_other.moved ORDER BY id

@@ -1,0 +1,1 @@
+RENAME TABLE b TO slt_rename_other.moved

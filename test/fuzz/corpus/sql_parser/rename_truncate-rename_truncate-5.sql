@@ -1,0 +1,1 @@
+RENAME TABLE slt_rename_other.moved TO b

@@ -1,0 +1,1 @@
+INSERT INTO pairs VALUES (1, 1, 'x'), (1, 2, 'y'), (2, 1, 'z'), (2, 2, NULL), (NULL, 3, 'w')

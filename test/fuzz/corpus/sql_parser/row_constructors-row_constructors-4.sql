@@ -1,0 +1,1 @@
+SELECT (1, 2) IN ((NULL, 2), (3, 4)), (1, 2) NOT IN ((3, 4)), (1, 2) NOT IN ((NULL, 2))

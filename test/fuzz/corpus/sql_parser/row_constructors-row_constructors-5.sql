@@ -1,0 +1,1 @@
+SELECT a, b FROM pairs WHERE (a, b) IN ((1, 1), (2, 2), (5, 5))

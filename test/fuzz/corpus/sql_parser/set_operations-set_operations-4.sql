@@ -1,0 +1,1 @@
+SELECT d.x, t2.a FROM (SELECT a AS x FROM t1) d JOIN t2 ON t2.a = d.x

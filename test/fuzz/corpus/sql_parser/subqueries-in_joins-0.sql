@@ -1,0 +1,1 @@
+SELECT t1.a, t2.c FROM t1 LEFT JOIN t2 ON t2.a = (SELECT MAX(y.a) FROM t2 y WHERE y.a <= t1.a) ORDER BY t1.a

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM t1, t2 WHERE t1.a = t2.a AND EXISTS (SELECT 1 FROM t2 z WHERE z.c = t2.c + 1)

@@ -1,0 +1,1 @@
+SELECT t1.a, t2.c FROM t1 JOIN t2 ON t1.a = t2.a AND t2.c > (SELECT AVG(c) FROM t2) ORDER BY t1.a

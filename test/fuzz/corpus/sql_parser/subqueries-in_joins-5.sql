@@ -1,0 +1,1 @@
+INSERT INTO t2 VALUES (1, 5), (2, 6), (4, 7)

@@ -1,0 +1,1 @@
+SELECT t1.a, t2.a FROM t1 JOIN t2 ON t2.a = (SELECT MIN(x.a) FROM t2 x WHERE x.a >= t1.a)

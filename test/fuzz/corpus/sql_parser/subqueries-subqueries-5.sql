@@ -1,0 +1,1 @@
+SELECT a, (SELECT COUNT(*) FROM t2 WHERE t2.a <= t1.a) AS n FROM t1 ORDER BY n DESC, a

@@ -1,0 +1,1 @@
+SELECT id, n FROM tx_t WHERE id >= 4 ORDER BY id

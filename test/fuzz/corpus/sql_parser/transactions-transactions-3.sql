@@ -1,0 +1,1 @@
+INSERT INTO tx_t VALUES (5, 50), (1, 0), (6, 60)

@@ -1,0 +1,1 @@
+INSERT INTO bin VALUES (1, 'abc', 'ab', 'x'), (2, 'A', 'A', 'y'), (3, 'a ', 'a', 'Y'), (4, 'b', 'B', 'x'), (5, 'a', 'a', NULL)

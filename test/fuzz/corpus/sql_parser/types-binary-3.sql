@@ -1,0 +1,1 @@
+SELECT bin.id, bin_names.name FROM bin JOIN bin_names ON bin.v = bin_names.k ORDER BY bin.id

@@ -1,0 +1,1 @@
+SELECT 'a' = CAST('A' AS BINARY), 'a' = CAST('a' AS BINARY), CAST('a' AS BINARY(3)) = 'a'

@@ -1,0 +1,1 @@
+SELECT DATE_FORMAT('2024-01-05 13:04:09.123', '%Y-%m-%d %H:%i:%s.%f|%y %c %e %k %h %I %l %p'), DATE_FORMAT('2024-01-05 13:04:09', '%M %b %W %a %j %T %r %D %w %% %q'), DATE_FORMAT('2024-01-05', '%H'), DATE_FORMAT('abc', '%Y'), DATE_FORMAT('2024-11-22', '%D %D'), DATE_FORMAT('2024-11-23 00:30:00', '%h %p')

@@ -1,0 +1,1 @@
+SELECT STR_TO_DATE('05/01/2024', '%d/%m/%Y'), STR_TO_DATE('2024-01-05 13:04:09', '%Y-%m-%d %H:%i:%s'), STR_TO_DATE('13:04', '%H:%i'), STR_TO_DATE('Jan 5 2024 1:04 PM', '%b %e %Y %l:%i %p'), STR_TO_DATE('xx', '%Y'), STR_TO_DATE('March 3, 99', '%M %e, %y')

@@ -1,0 +1,1 @@
+INSERT INTO d (id, p) VALUES (4, 123456789.00)

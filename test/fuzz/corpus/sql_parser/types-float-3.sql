@@ -1,0 +1,1 @@
+INSERT INTO k (x) VALUES (2.5), (0.25), (-7)

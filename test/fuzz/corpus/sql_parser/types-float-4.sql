@@ -1,0 +1,1 @@
+SELECT a * 2, a + 0, -a FROM f WHERE id = 1

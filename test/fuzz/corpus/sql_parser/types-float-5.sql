@@ -1,0 +1,1 @@
+SELECT a, b, c, e, g, h FROM f ORDER BY id

@@ -1,0 +1,1 @@
+INSERT INTO bo VALUES (1, TRUE, FALSE), (2, 0, 1), (3, NULL, 5)

@@ -1,0 +1,1 @@
+INSERT INTO s VALUES (1, 'ab', 'ab', 'ab'), (2, 'AB ', 'AB ', 'AB '), (3, 'b', 'b', 'b'), (4, '', '', '')

@@ -1,0 +1,1 @@
+SELECT CONCAT('[', c, ']'), CONCAT('[', v, ']'), CONCAT('[', t, ']') FROM s ORDER BY id

@@ -1,0 +1,1 @@
+UPDATE t1, t2 SET t1.b = 100, t2.y = 100 WHERE t1.id = t2.id ORDER BY t1.id DESC LIMIT 1

@@ -1,0 +1,1 @@
+UPDATE t1 JOIN t2 ON t1.id = t2.id SET t1.id = t1.id + 10 WHERE t1.id < 3

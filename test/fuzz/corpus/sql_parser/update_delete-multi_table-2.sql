@@ -1,0 +1,1 @@
+UPDATE t1, t2 SET t1.a = 5, t1.b = t1.a, t2.y = t1.b WHERE t1.id = t2.id

@@ -1,0 +1,1 @@
+UPDATE t1 LEFT JOIN t2 ON t1.id = t2.id SET t1.b = COALESCE(t2.y, -1)

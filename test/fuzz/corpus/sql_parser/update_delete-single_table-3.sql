@@ -1,0 +1,1 @@
+CREATE TABLE q (id INT PRIMARY KEY, grp INT, v INT, KEY g (grp))

@@ -1,0 +1,1 @@
+DELETE FROM t WHERE k = 110 AND c = 'ten' AND id > 5

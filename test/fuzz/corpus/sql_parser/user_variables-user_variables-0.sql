@@ -1,0 +1,1 @@
+SELECT @s := 'abc', CONCAT(@s, 'd'), @s = 'ABC'

@@ -1,0 +1,1 @@
+SELECT a, @t := @t + a FROM uv ORDER BY a

@@ -1,0 +1,1 @@
+SELECT @q := (SELECT MAX(a) FROM uv)

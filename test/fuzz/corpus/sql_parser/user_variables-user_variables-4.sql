@@ -1,0 +1,1 @@
+INSERT INTO uv VALUES (1), (2), (3)

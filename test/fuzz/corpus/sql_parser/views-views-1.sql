@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW v1 (x, y) AS SELECT a, b FROM t1 WHERE a <= 2

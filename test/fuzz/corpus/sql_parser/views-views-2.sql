@@ -1,0 +1,1 @@
+CREATE VIEW v1 AS SELECT a, b * 2 AS bb FROM t1 WHERE a > 1

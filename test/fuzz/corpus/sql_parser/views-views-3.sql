@@ -1,0 +1,1 @@
+SELECT v1.a, t1.b FROM v1 JOIN t1 ON t1.a = v1.a - 1

@@ -1,0 +1,1 @@
+INSERT INTO t1 VALUES (1, 10), (2, 20), (3, 30)

@@ -1,0 +1,1 @@
+SELECT f.id, f2.id, ROW_NUMBER() OVER (ORDER BY f.id, f2.id) FROM f JOIN f AS f2 ON f2.id = f.id + 1 WHERE f.id < 4 ORDER BY f.id

@@ -1,0 +1,1 @@
+INSERT INTO scores VALUES (1, 'red', 10, 1.50), (2, 'red', 20, 2.00), (3, 'red', 20, NULL), (4, 'blue', 5, 0.25), (5, 'blue', NULL, 3.00), (6, NULL, 7, 1.00), (7, 'blue', 5, 2.50)

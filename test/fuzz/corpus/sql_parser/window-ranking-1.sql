@@ -1,0 +1,1 @@
+SELECT id, LAG(points) OVER (ORDER BY id), LEAD(points) OVER (ORDER BY id), LAG(points, 2) OVER (ORDER BY id), LAG(points, -1) OVER (ORDER BY id) FROM scores ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id, points, ROW_NUMBER() OVER (ORDER BY points, id), RANK() OVER (ORDER BY points), DENSE_RANK() OVER (ORDER BY points) FROM scores ORDER BY id

@@ -1,0 +1,1 @@
+SELECT team, id, ROW_NUMBER() OVER (PARTITION BY team ORDER BY id DESC), RANK() OVER (PARTITION BY team ORDER BY points) FROM scores ORDER BY team, id

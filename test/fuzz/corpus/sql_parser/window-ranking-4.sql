@@ -1,0 +1,1 @@
+SELECT id, points, FIRST_VALUE(id) OVER (ORDER BY points), LAST_VALUE(id) OVER (ORDER BY points) FROM scores ORDER BY id
