@@ -1,10 +1,16 @@
 // ConnectorJCheck.java — drives MariaDB Connector/J (JDBC) against a running server and
 // checks every answer; run by connector_j_test.sh, which compiles it with javac into its
-// temporary directory and runs it twice: with client-side prepared statements (the
-// driver's default: parameters are interpolated into COM_QUERY text) and with
-// useServerPrepStmts=true (COM_STMT_PREPARE / COM_STMT_EXECUTE, binary result rows).
+// temporary directory. Client-side prepared statements (the driver's default: parameters
+// are interpolated into COM_QUERY text) and useServerPrepStmts=true (COM_STMT_PREPARE /
+// COM_STMT_EXECUTE, binary result rows) are both exercised.
 //
-//   java -cp <tmp>:mariadb-java-client.jar ConnectorJCheck PORT DATABASE SERVER_PREP(true|false)
+//   java -cp <tmp>:mariadb-java-client.jar ConnectorJCheck PORT
+//
+// runs every check once per driver configuration (kRuns), each in a database
+// jdbc_run_<n> it creates: useServerPrepStmts=false, useServerPrepStmts=true, and
+// rewriteBatchedStatements=true (batches become one multi-row INSERT; the driver then
+// sets session_track_system_variables at connect). One JVM for all: JVM start-up is
+// most of the test's time.
 //
 // What it exercises, in order:
 //   DDL               CREATE TABLE with every common column type, AUTO_INCREMENT, UNIQUE
@@ -12,10 +18,13 @@
 //                     setNull, getGeneratedKeys after each
 //   batch insert      addBatch/executeBatch, update counts, generated keys of the batch
 //   queries           typed getters, NULL + wasNull, ResultSetMetaData (names, labels, JDBC
-//                     types, nullability, precision/scale), aggregates
+//                     types, nullability, precision/scale), aggregates, setMaxRows
 //   FOUND_ROWS        UPDATE of a row to its current value counts 1 (matched rows)
 //   transactions      setAutoCommit(false) + rollback (row gone) / commit (row kept, seen
 //                     by a second connection)
+//   more types        TINYINT/SMALLINT/INT UNSIGNED/FLOAT/TEXT/VARBINARY/BLOB/TIME, setObject,
+//                     getObject's Java classes, 200 executions of one statement,
+//                     setCharacterStream/setBinaryStream (long data when server-side)
 //   errors            duplicate key -> SQLIntegrityConstraintViolationException 1062/23000,
 //                     unknown table -> SQLSyntaxErrorException 1146/42S02; the connection
 //                     keeps working after each
@@ -55,26 +64,42 @@ public final class ConnectorJCheck {
     check(what, true, condition);
   }
 
+  /** The driver configurations, each run on its own fresh database jdbc_run_<n>. */
+  private static final String[][] kRuns = {
+      {"useServerPrepStmts=false", "client-side prepared statements (COM_QUERY)"},
+      {"useServerPrepStmts=true", "server-side prepared statements (binary protocol)"},
+      {"useServerPrepStmts=false&rewriteBatchedStatements=true", "batches rewritten"},
+  };
+
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: ConnectorJCheck PORT DATABASE SERVER_PREP(true|false)");
+    if (args.length != 1) {
+      System.err.println("usage: ConnectorJCheck PORT");
       System.exit(2);
     }
-    String url = "jdbc:mariadb://127.0.0.1:" + args[0] + "/" + args[1]
-        + "?user=root&password=&useServerPrepStmts=" + args[2];
-    boolean serverPrep = Boolean.parseBoolean(args[2]);
-    try (Connection conn = DriverManager.getConnection(url);
-         Connection other = DriverManager.getConnection(url)) {
-      createTable(conn);
-      typedInserts(conn, serverPrep);
-      batchInsert(conn);
-      queries(conn);
-      foundRows(conn);
-      transactions(conn, other);
-      errors(conn);
+    String base = "jdbc:mariadb://127.0.0.1:" + args[0] + "/";
+    for (int run = 1; run <= kRuns.length; run++) {
+      String database = "jdbc_run_" + run;
+      String options = "?user=root&password=&" + kRuns[run - 1][0];
+      try (Connection admin = DriverManager.getConnection(base + options);
+           Statement st = admin.createStatement()) {
+        st.executeUpdate("CREATE DATABASE " + database);
+      }
+      int before = checks;
+      boolean serverPrep = kRuns[run - 1][0].contains("useServerPrepStmts=true");
+      try (Connection conn = DriverManager.getConnection(base + database + options);
+           Connection other = DriverManager.getConnection(base + database + options)) {
+        createTable(conn);
+        typedInserts(conn, serverPrep);
+        batchInsert(conn);
+        queries(conn);
+        foundRows(conn);
+        transactions(conn, other);
+        errors(conn);
+        moreTypes(conn);
+      }
+      System.out.println("ok  Connector/J " + kRuns[run - 1][0] + " (" + kRuns[run - 1][1] + "): "
+          + (checks - before) + " checks in " + database);
     }
-    System.out.println("ok  Connector/J useServerPrepStmts=" + serverPrep + ": " + checks
-        + " checks");
   }
 
   private static void createTable(Connection conn) throws SQLException {
@@ -221,6 +246,22 @@ public final class ConnectorJCheck {
       check("min(born)", Date.valueOf("2000-01-01"), rs.getDate(4));
     }
 
+    // setMaxRows is SET SQL_SELECT_LIMIT around the query; it must cap the rows.
+    try (Statement st = conn.createStatement()) {
+      st.setMaxRows(2);
+      try (ResultSet rs = st.executeQuery("SELECT id FROM items ORDER BY id")) {
+        int rows = 0;
+        while (rs.next()) rows++;
+        check("rows with setMaxRows(2)", 2, rows);
+      }
+      st.setMaxRows(0);
+      try (ResultSet rs = st.executeQuery("SELECT id FROM items ORDER BY id")) {
+        int rows = 0;
+        while (rs.next()) rows++;
+        check("rows with setMaxRows(0)", 5, rows);
+      }
+    }
+
     try (PreparedStatement ps = conn.prepareStatement(
              "SELECT name, ratio * ? FROM items WHERE qty >= ? ORDER BY id DESC")) {
       ps.setDouble(1, 2.0);
@@ -305,6 +346,100 @@ public final class ConnectorJCheck {
          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM items")) {
       rs.next();
       return rs.getInt(1);
+    }
+  }
+
+  private static void moreTypes(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.executeUpdate("CREATE TABLE extras (k INT NOT NULL PRIMARY KEY, tiny TINYINT, "
+          + "small SMALLINT, unsig INT UNSIGNED, f FLOAT, body TEXT, raw VARBINARY(16), "
+          + "payload BLOB, t TIME)");
+    }
+    byte[] raw = {0, 1, (byte) 0xff, 'a'};
+    try (PreparedStatement ps = conn.prepareStatement(
+             "INSERT INTO extras VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setInt(1, 1);
+      ps.setByte(2, (byte) -128);
+      ps.setShort(3, (short) 32767);
+      ps.setLong(4, 4294967295L);
+      ps.setFloat(5, 1.5f);
+      ps.setString(6, "x".repeat(3000));
+      ps.setBytes(7, raw);
+      ps.setBytes(8, new byte[] {9, 8, 7});
+      ps.setTime(9, java.sql.Time.valueOf("12:34:56"));
+      check("extras insert", 1, ps.executeUpdate());
+      for (int k = 2; k <= 201; k++) {  // many executions of one prepared statement
+        ps.setObject(1, k);
+        ps.setObject(2, k % 100);
+        ps.setObject(3, -k);
+        ps.setObject(4, (long) k * 1000);
+        ps.setObject(5, k / 4.0f);
+        ps.setObject(6, "row " + k);
+        ps.setNull(7, Types.VARBINARY);
+        ps.setNull(8, Types.BLOB);
+        ps.setNull(9, Types.TIME);
+        ps.executeUpdate();
+      }
+    }
+    // Streams (with server-side statements: COM_STMT_SEND_LONG_DATA before the EXECUTE).
+    try (PreparedStatement ps = conn.prepareStatement(
+             "UPDATE extras SET body = ?, payload = ? WHERE k = ?")) {
+      ps.setCharacterStream(1, new java.io.StringReader("yz".repeat(30000)));
+      byte[] blob = new byte[50000];
+      for (int i = 0; i < blob.length; i++) blob[i] = (byte) (i * 7);
+      ps.setBinaryStream(2, new java.io.ByteArrayInputStream(blob));
+      ps.setInt(3, 2);
+      check("update from streams", 1, ps.executeUpdate());
+      try (PreparedStatement read = conn.prepareStatement(
+               "SELECT CHAR_LENGTH(body), LENGTH(body), payload FROM extras WHERE k = ?")) {
+        read.setInt(1, 2);
+        try (ResultSet rs = read.executeQuery()) {
+          checkTrue("streamed row", rs.next());
+          check("streamed text characters", 60000, rs.getInt(1));
+          check("streamed text bytes", 60000, rs.getInt(2));
+          check("streamed blob", java.util.Arrays.hashCode(blob),
+              java.util.Arrays.hashCode(rs.getBytes(3)));
+        }
+      }
+    }
+    try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM extras WHERE k = ?")) {
+      ps.setInt(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        ResultSetMetaData md = rs.getMetaData();
+        check("tiny type", Types.TINYINT, md.getColumnType(2));
+        check("small type", Types.SMALLINT, md.getColumnType(3));
+        check("unsigned type", Types.INTEGER, md.getColumnType(4));
+        checkTrue("unsigned is not signed", !md.isSigned(4));
+        checkTrue("small is signed", md.isSigned(3));
+        check("float type", Types.REAL, md.getColumnType(5));
+        check("text type", Types.VARCHAR, md.getColumnType(6));
+        check("varbinary type", Types.VARBINARY, md.getColumnType(7));
+        check("blob type", Types.VARBINARY, md.getColumnType(8));
+        check("time type", Types.TIME, md.getColumnType(9));
+        checkTrue("extras row", rs.next());
+        check("tiny", (byte) -128, rs.getByte(2));
+        check("small", (short) 32767, rs.getShort(3));
+        check("unsigned", 4294967295L, rs.getLong(4));
+        check("unsigned object", 4294967295L, rs.getObject(4));
+        check("float", 1.5f, rs.getFloat(5));
+        check("text", 3000, rs.getString(6).length());
+        check("varbinary", java.util.Arrays.toString(raw),
+            java.util.Arrays.toString(rs.getBytes(7)));
+        check("blob", "[9, 8, 7]", java.util.Arrays.toString(rs.getBytes(8)));
+        check("time", java.sql.Time.valueOf("12:34:56"), rs.getTime(9));
+        check("int object class", Integer.class, rs.getObject(1).getClass());
+      }
+    }
+    try (Statement st = conn.createStatement();
+         ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(tiny), SUM(small), SUM(unsig), "
+             + "SUM(f), SUM(LENGTH(body)) FROM extras WHERE k > 1")) {
+      checkTrue("extras aggregate row", rs.next());
+      check("extras count", 200L, rs.getLong(1));
+      check("sum tiny", 9900L, rs.getLong(2));
+      check("sum small", -20300L, rs.getLong(3));
+      check("sum unsigned", 20300000L, rs.getLong(4));
+      check("sum float", 5075.0, rs.getDouble(5));
+      check("sum length", 1294L - "row 2".length() + 60000, rs.getLong(6));
     }
   }
 }
