@@ -1,6 +1,7 @@
 // session_state.cc — see session_state.h.
 #include "session/session_state.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace minisql {
@@ -14,6 +15,36 @@ Result<Value> NormalizeIsolationLevel(const std::string& variable, const Value& 
     return Status::Error(ErrorCode::kNotSupportedYet, "isolation level " + upper);
   }
   return Status::Error(ErrorCode::kWrongValueForVar, variable, level);
+}
+
+// session_track_system_variables: the variables whose changes the OK packet would report
+// (CLIENT_SESSION_TRACK). minisql reports no session-state changes, so it accepts only
+// variables that can never change within a session: read-only ones, which Connector/J
+// asks for (auto_increment_increment). Tracking a settable one is refused rather than
+// silently not done. The value is stored normalised: lower case, no spaces.
+Result<Value> NormalizeTrackedVariables(const SystemVariables& variables, const Value& value) {
+  std::string list = value.is_null() ? "" : ToLower(value.ToText());
+  std::string normalized;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = std::min(list.find(',', start), list.size());
+    std::string name = list.substr(start, comma - start);
+    name.erase(0, name.find_first_not_of(" \t"));
+    name.erase(name.find_last_not_of(" \t") + 1);
+    start = comma + 1;
+    if (name.empty()) continue;
+    if (name == "*") {
+      return Status::Error(ErrorCode::kNotSupportedYet, "session_track_system_variables = '*'");
+    }
+    const SystemVariableDef* def = variables.Find(name);
+    if (def == nullptr) return Status::Error(ErrorCode::kUnknownSystemVariable, name);
+    if (!(def->flags & kVarReadOnly)) {
+      return Status::Error(ErrorCode::kNotSupportedYet, "tracking changes of " + def->name +
+                                                            " (session_track_system_variables)");
+    }
+    normalized += (normalized.empty() ? "" : ",") + def->name;
+  }
+  return Value::String(normalized);
 }
 
 Value SessionState::UserVariable(const std::string& name) const {
@@ -38,6 +69,25 @@ Value SessionState::SessionValue(const SystemVariableDef& def) const {
 bool SessionState::autocommit() const {
   const SystemVariableDef* def = globals_->Find("autocommit");
   return def == nullptr || SessionValue(*def).int_value() != 0;
+}
+
+uint64_t SessionState::select_limit() const {
+  const SystemVariableDef* def = globals_->Find("sql_select_limit");
+  if (def == nullptr) return UINT64_MAX;
+  Value value = SessionValue(*def);
+  switch (value.kind()) {
+    case Value::Kind::kInt:
+      return value.int_value() < 0 ? 0 : static_cast<uint64_t>(value.int_value());
+    case Value::Kind::kDecimal:
+    case Value::Kind::kDouble: {
+      double rows = value.kind() == Value::Kind::kDouble ? value.double_value()
+                                                         : value.decimal_value().ToDouble();
+      if (rows <= 0) return 0;
+      return rows >= 18446744073709551615.0 ? UINT64_MAX : static_cast<uint64_t>(rows);
+    }
+    default:
+      return UINT64_MAX;
+  }
 }
 
 Result<Value> SessionState::SystemVariable(const std::string& name,
@@ -79,6 +129,11 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
     normalized = std::move(*checked);
   } else if (!global) {
     normalized = globals_->GetGlobal(*def);  // SET SESSION x = DEFAULT: the global value
+  }
+  if (def->name == "session_track_system_variables") {
+    Result<Value> tracked = NormalizeTrackedVariables(*globals_, normalized);
+    if (!tracked.ok()) return tracked.status();
+    normalized = std::move(*tracked);
   }
   // Each transaction characteristic has two names (MySQL 8's and MariaDB's); both
   // always hold the same value.

@@ -92,6 +92,9 @@ class SessionState : public sql::EvalContext {
   std::optional<std::string> next_isolation;
   std::optional<bool> next_read_only;
   bool autocommit() const;
+  /// @@sql_select_limit: the most rows a top-level SELECT without a LIMIT sends
+  /// (Connector/J's Statement.setMaxRows sets it); UINT64_MAX = no limit.
+  uint64_t select_limit() const;
 
  private:
   SystemVariables* globals_;

@@ -180,9 +180,18 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   if (!more.ok()) return more.status();
   responded_ = true;
   sink_->BeginResultSet(columns);
+  // @@sql_select_limit caps a SELECT without its own LIMIT; with SQL_CALC_FOUND_ROWS the
+  // rows beyond it are still counted, as a LIMIT operator would.
+  const uint64_t max_rows = stmt.limit ? UINT64_MAX : state_->select_limit();
+  uint64_t produced_rows = 0;
   while (*more) {
-    Status sent = sink_->SendRow(row);
-    if (!sent.ok()) return Status::OK();  // the client is gone: say nothing more
+    if (produced_rows < max_rows) {
+      Status sent = sink_->SendRow(row);
+      if (!sent.ok()) return Status::OK();  // the client is gone: say nothing more
+    } else if (!calc_found_rows) {
+      break;
+    }
+    produced_rows++;
     more = executor->Next(&row);
     if (!more.ok()) {
       sink_->SendError(more.status());
@@ -196,6 +205,9 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   }
   // Without a LIMIT operator to count them, the rows sent are all there were.
   calc_found_rows_ = ctx.found_rows;
+  if (!calc_found_rows_ && calc_found_rows && produced_rows > max_rows) {
+    calc_found_rows_ = produced_rows;
+  }
   state_->last_warnings = std::move(ctx.warnings);
   sink_->EndResultSet(static_cast<uint16_t>(std::min<size_t>(state_->last_warnings.size(), 65535)));
   return Status::OK();
@@ -240,7 +252,12 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   ok.affected_rows = changed;
   if (stmt.kind == ast::StmtKind::kInsert) {
     if (generated != 0) state_->last_insert_id = generated;
-    ok.last_insert_id = generated;
+    ok.last_insert_id =
+        summary.size() > 4 ? static_cast<uint64_t>(summary[4].int_value()) : generated;
+    // CLIENT_FOUND_ROWS: rows ON DUPLICATE KEY UPDATE left as they were matched.
+    if (client_found_rows_ && summary.size() > 5) {
+      ok.affected_rows += static_cast<uint64_t>(summary[5].int_value());
+    }
     if (insert_select) insert_rows = matched;  // MariaDB reports Records: for INSERT ... SELECT
     // Rows that met an existing key (IGNORE / REPLACE / ON DUPLICATE KEY UPDATE);
     // each one IGNORE skipped is a warning.

@@ -68,6 +68,8 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"optimizer_switch", s("default"), 0},
       {"port", i(options.port), kVarReadOnly | kVarGlobalOnly},
       {"protocol_version", i(10), kVarReadOnly | kVarGlobalOnly},
+      // Only read-only variables may be listed (session_state.cc): none is ever reported.
+      {"session_track_system_variables", s(""), 0},
       {"socket", s(options.socket.c_str()), kVarReadOnly | kVarGlobalOnly},
       // minisql always behaves as STRICT_TRANS_TABLES; the value is stored for clients.
       {"sql_auto_is_null", i(0), kVarBoolean},

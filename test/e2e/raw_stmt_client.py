@@ -266,16 +266,26 @@ def run_checks(port, reference=False):
         still_works()
     step("bad statement ids and parameter blocks -> ERR, connection still usable")
 
-    if not reference:  # long data is not implemented: refused at EXECUTE with 1235
-        conn.command(COM_STMT_SEND_LONG_DATA, struct.pack("<IH", fresh["id"], 0) + b"abc")
-        expect_server_error(lambda: conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")]),
-                            1235)
+    # Long data: chunks appended per parameter, the parameter then absent from EXECUTE.
+    def send_long_data(statement_id, param, data):
+        conn.command(COM_STMT_SEND_LONG_DATA, struct.pack("<IH", statement_id, param) + data)
+    send_long_data(fresh["id"], 0, b"ab\x00")
+    send_long_data(fresh["id"], 0, b"\xffc")
+    without_value = struct.pack("<IBI", fresh["id"], 0, 1) + b"\x00\x01\xfd\x00"
+    _, rows = conn.execute(0, [], raw=without_value)
+    check(rows == [[b"ab\x00\xffc"]], "long data in two chunks: %r" % rows)
     _, rows = conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")])
-    check(rows == [[b"x"]], "execution after refused long data: %r" % rows)
+    check(rows == [[b"x"]], "long data lasts one execution: %r" % rows)
+    send_long_data(fresh["id"], 3, b"abc")  # no parameter 3: the next EXECUTE says so
+    expect_server_error(lambda: conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")]),
+                        1210)
+    send_long_data(fresh["id"], 0, b"dropped by COM_STMT_RESET")
     check(conn.reset_statement(fresh["id"])["affected_rows"] == 0, "COM_STMT_RESET")
+    _, rows = conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")])
+    check(rows == [[b"x"]], "long data dropped by COM_STMT_RESET: %r" % rows)
     conn.command(COM_STMT_RESET, struct.pack("<I", 4242))
     expect_server_error(conn.read_ok, 1243)
-    step("COM_STMT_SEND_LONG_DATA refused at EXECUTE (1235), COM_STMT_RESET")
+    step("COM_STMT_SEND_LONG_DATA (chunks, one execution, bad parameter), COM_STMT_RESET")
 
     conn.close_statement(select["id"])
     conn.close_statement(4242)  # unknown: still no response

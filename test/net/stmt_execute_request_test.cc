@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace minisql::net {
 namespace {
@@ -177,6 +179,20 @@ TEST(StmtExecuteRequestTest, TrailingBytesAreIgnored) {
   Result<StmtExecuteRequest> r = Decode(B({0x00, 0x01, 0x01, 0x00, 9, 0xaa, 0xbb}), 1);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->params[0].int_value(), 9);
+}
+
+// Parameters sent with COM_STMT_SEND_LONG_DATA are absent from the payload, whatever
+// their NULL bit says; the others are decoded around them.
+TEST(StmtExecuteRequestTest, LongDataParametersAreNotInThePayload) {
+  std::vector<std::optional<std::string>> long_data(2);
+  long_data[0] = std::string("long\0data", 9);
+  // bitmap: parameter 0 marked NULL (ignored); types VAR_STRING, TINY; one TINY value.
+  Result<StmtExecuteRequest> r = DecodeStmtExecute(
+      kHeader + B({0x01, 0x01, 0xfd, 0x00, 0x01, 0x00, 0x05}), 2, {}, std::move(long_data));
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->params.size(), 2u);
+  EXPECT_EQ(r->params[0].string_value(), std::string("long\0data", 9));
+  EXPECT_EQ(r->params[1].int_value(), 5);
 }
 
 }  // namespace

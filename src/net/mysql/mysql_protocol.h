@@ -30,6 +30,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -121,7 +122,11 @@ class MysqlProtocol : public ProtocolHandler {
   struct StatementWireState {
     uint16_t param_count = 0;
     std::vector<uint16_t> param_types;  // of the last execution that sent them
-    bool long_data_sent = false;        // COM_STMT_SEND_LONG_DATA: refused at EXECUTE
+    // COM_STMT_SEND_LONG_DATA chunks, appended per parameter until the next EXECUTE
+    // (or COM_STMT_RESET) consumes them; a bad chunk's error is answered by that EXECUTE.
+    std::vector<std::optional<std::string>> long_data;
+    size_t long_data_bytes = 0;
+    Status long_data_error;
   };
   std::unordered_map<uint32_t, StatementWireState> statements_;
 };

@@ -189,7 +189,8 @@ Result<uint32_t> ReadStatementId(std::string_view arguments) {
 }
 
 Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
-                                             const std::vector<uint16_t>& previous_types) {
+                                             const std::vector<uint16_t>& previous_types,
+                                             std::vector<std::optional<std::string>> long_data) {
   PayloadReader reader(arguments);
   StmtExecuteRequest request;
   request.statement_id = reader.ReadInt4();
@@ -214,6 +215,10 @@ Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_
 
   request.params.reserve(param_count);
   for (uint16_t i = 0; i < param_count; ++i) {
+    if (i < long_data.size() && long_data[i]) {  // sent before, not in this payload
+      request.params.push_back(Value::String(std::move(*long_data[i])));
+      continue;
+    }
     bool is_null = (static_cast<uint8_t>(null_bitmap[i / 8]) >> (i % 8)) & 1;
     if (is_null) {
       request.params.push_back(Value::Null());

@@ -23,6 +23,10 @@
 //                              hour | minute | second | microsecond int<4>
 //   NULL                       nothing
 //
+// A parameter whose value came in COM_STMT_SEND_LONG_DATA packets before this
+// EXECUTE has no value here (and its NULL bit is ignored): its value is the bytes
+// those packets carried, as a String.
+//
 // Values become the SQL layer's Values: integers Int (unsigned beyond int64: Decimal),
 // FLOAT/DOUBLE Double, decimals Decimal, strings String, and temporal values their text
 // form ('2024-01-31 12:00:00.5', '-838:59:59') as String, since minisql has no
@@ -33,6 +37,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -62,8 +68,11 @@ Result<uint32_t> ReadStatementId(std::string_view arguments);
 
 /// Decodes the arguments (payload after the command byte) of COM_STMT_EXECUTE for a
 /// statement with `param_count` parameters. `previous_types` are the types sent with
-/// an earlier execution of the statement (empty if none).
-Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
-                                             const std::vector<uint16_t>& previous_types);
+/// an earlier execution of the statement (empty if none). `long_data[i]`, when set, is
+/// parameter i's value sent with COM_STMT_SEND_LONG_DATA (absent from the payload);
+/// the vector may be shorter than `param_count`.
+Result<StmtExecuteRequest> DecodeStmtExecute(
+    std::string_view arguments, uint16_t param_count, const std::vector<uint16_t>& previous_types,
+    std::vector<std::optional<std::string>> long_data = {});
 
 }  // namespace minisql::net

@@ -3,9 +3,11 @@
 #include "sql/binder/binder.h"
 
 #include <cctype>
+#include <cmath>
 
 #include "sql/binder/conjuncts.h"
 #include "sql/binder/name_scopes.h"
+#include "sql/expression/conversion.h"
 #include "sql/expression/expression_binder.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/information_schema/information_schema.h"
@@ -249,6 +251,21 @@ Result<std::optional<uint64_t>> Binder::BindLimit(const ast::Expr* expr, const c
     if (v.kind() == Value::Kind::kDecimal && v.decimal_value().scale() == 0 &&
         v.decimal_value().unscaled() > 0) {
       return std::optional<uint64_t>(UINT64_MAX);  // beyond int64: no limit in practice
+    }
+    // A `?` of a prepared statement (its literal keeps the text "?") takes any value, as
+    // in MariaDB: mysql2 sends every JS number as a DOUBLE, others send strings. The
+    // value is truncated to an integer; NULL and non-numbers count 0, and negative
+    // values (2^64 - n as an unsigned count) and values beyond 2^64 mean no limit.
+    if (expr->text == "?") {
+      if (v.is_null()) return std::optional<uint64_t>(0);
+      if (v.kind() == Value::Kind::kInt) {
+        return std::optional<uint64_t>(v.int_value() < 0 ? UINT64_MAX
+                                                         : static_cast<uint64_t>(v.int_value()));
+      }
+      double rows = std::trunc(ToDouble(v));
+      if (std::isnan(rows)) return std::optional<uint64_t>(0);
+      if (rows < 0 || rows >= 18446744073709551615.0) return std::optional<uint64_t>(UINT64_MAX);
+      return std::optional<uint64_t>(static_cast<uint64_t>(rows));
     }
   }
   return Status::Error(ErrorCode::kWrongArguments, what);

@@ -17,25 +17,27 @@
 
 namespace minisql::sql {
 
-Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affected,
-                                int64_t* collided) {
+Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size_t row_index,
+                                                            int64_t* affected, int64_t* collided,
+                                                            Row* written) {
   const storage::TableSchema& table = *plan_->table;
   switch (plan_->on_conflict) {
     case InsertConflict::kError:
       MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
       ++*affected;
-      return Status::OK();
+      *written = row;
+      return RowOutcome::kInserted;
     case InsertConflict::kIgnore: {
       // Insert checks every key before it writes, so a refused row left nothing behind.
       Status inserted = ctx_->storage->Insert(ctx_->txn, table, row);
       if (inserted.ok()) {
         ++*affected;
-      } else if (inserted.error_code() == ErrorCode::kDupEntry) {
-        ++*collided;
-      } else {
-        return inserted;
+        *written = row;
+        return RowOutcome::kInserted;
       }
-      return Status::OK();
+      if (inserted.error_code() != ErrorCode::kDupEntry) return inserted;
+      ++*collided;
+      return RowOutcome::kSkipped;
     }
     case InsertConflict::kReplace: {
       Result<std::vector<storage::RowId>> conflicts =
@@ -47,7 +49,8 @@ Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affec
       MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
       *affected += 1 + static_cast<int64_t>(conflicts->size());
       if (!conflicts->empty()) ++*collided;
-      return Status::OK();
+      *written = row;
+      return RowOutcome::kInserted;
     }
     case InsertConflict::kUpdate:
       break;
@@ -58,7 +61,8 @@ Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affec
   if (conflicts->empty()) {
     MINISQL_RETURN_IF_ERROR(ctx_->storage->Insert(ctx_->txn, table, row));
     ++*affected;
-    return Status::OK();
+    *written = row;
+    return RowOutcome::kInserted;
   }
   ++*collided;
   const storage::RowId& id = (*conflicts)[0];
@@ -76,10 +80,11 @@ Status InsertExecutor::StoreRow(const Row& row, size_t row_index, int64_t* affec
     input[assignment.column] = std::move(*value);
   }
   Row updated(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(table.columns.size()));
-  if (RowsIdentical(updated, **stored)) return Status::OK();  // MySQL counts 0
+  if (RowsIdentical(updated, **stored)) return RowOutcome::kUnchanged;  // MySQL counts 0
   MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, updated));
   *affected += 2;
-  return Status::OK();
+  *written = std::move(updated);
+  return RowOutcome::kUpdated;
 }
 
 }  // namespace minisql::sql

@@ -10,10 +10,11 @@ Status InsertExecutor::Init() {
   return Status::OK();
 }
 
-Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated) {
+Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* generated_id) {
   const storage::TableSchema& table = *plan_->table;
   const std::vector<ExpressionPtr>& values = plan_->rows[row_index];
   const Row no_input;
+  *generated_id = 0;
   Row row(table.columns.size());
   for (uint32_t c = 0; c < table.columns.size(); ++c) {
     const storage::ColumnDef& column = table.columns[c];
@@ -38,7 +39,7 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated)
         if (!next.ok()) return next.status();
         Result<Value> generated = ConvertForColumn(Value::Int(*next), target);
         if (!generated.ok()) return generated.status();
-        if (*first_generated == 0) *first_generated = *next;
+        *generated_id = *next;
         row[c] = std::move(*generated);
       } else {
         MINISQL_RETURN_IF_ERROR(
@@ -65,15 +66,33 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* first_generated)
 Result<bool> InsertExecutor::Next(Row* out) {
   if (done_) return false;
   done_ = true;
-  int64_t first_generated = 0;
-  int64_t affected = 0, collided = 0;
-  for (size_t r = 0; r < plan_->rows.size(); ++r) {
-    Result<Row> row = BuildRow(r, &first_generated);
-    if (!row.ok()) return row.status();
-    MINISQL_RETURN_IF_ERROR(StoreRow(*row, r, &affected, &collided));
+  int64_t first_generated = 0;  // of a row that was inserted
+  int64_t last_written_id = 0;  // AUTO_INCREMENT column of the last row inserted/updated
+  int64_t affected = 0, collided = 0, unchanged = 0;
+  const storage::TableSchema& table = *plan_->table;
+  int auto_column = -1;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (table.columns[c].auto_increment) auto_column = static_cast<int>(c);
   }
-  *out = Row{Value::Int(affected), Value::Int(affected), Value::Int(first_generated),
-             Value::Int(collided)};
+  for (size_t r = 0; r < plan_->rows.size(); ++r) {
+    int64_t generated = 0;
+    Result<Row> row = BuildRow(r, &generated);
+    if (!row.ok()) return row.status();
+    Row written;
+    Result<RowOutcome> outcome = StoreRow(*row, r, &affected, &collided, &written);
+    if (!outcome.ok()) return outcome.status();
+    if (*outcome == RowOutcome::kUnchanged) ++unchanged;
+    if (*outcome == RowOutcome::kInserted && generated != 0 && first_generated == 0) {
+      first_generated = generated;
+    }
+    if ((*outcome == RowOutcome::kInserted || *outcome == RowOutcome::kUpdated) &&
+        auto_column >= 0 && written[auto_column].kind() == Value::Kind::kInt) {
+      last_written_id = written[auto_column].int_value();
+    }
+  }
+  int64_t insert_id = first_generated != 0 ? first_generated : last_written_id;
+  *out = Row{Value::Int(affected), Value::Int(affected),  Value::Int(first_generated),
+             Value::Int(collided), Value::Int(insert_id), Value::Int(unchanged)};
   return true;
 }
 

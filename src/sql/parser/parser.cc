@@ -2,11 +2,15 @@
 //
 //   text ──GetToken──> token ──(drop spaces, comments, versioned-comment markers;
 //                              merge 'a' 'b'; keyword after '.' -> ID;
+//                              drop a character set introducer: _binary 'x' -> 'x';
 //                              track "( SELECT" nesting)──> MinisqlParse() ──> AST
 //
 // At the end it feeds the end-of-input token (type 0), which makes Lemon reduce the
 // whole statement or report a syntax error "near ''". Everything after the first ';'
 // must be spaces or comments: one statement per call.
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstdlib>
 #include <vector>
 
@@ -64,6 +68,28 @@ void MergeAdjacentStrings(std::string_view sql, Token* token) {
   }
 }
 
+/// True if `token` is a character set introducer (`_binary`, `_utf8mb4`, ...) followed by
+/// a string or hex literal: `_binary '\0\xff'` is how Connector/J sends byte arrays. A
+/// literal's value is its bytes whatever the character set names, so the driver drops
+/// the introducer and the literal stands alone.
+bool IsCharsetIntroducer(std::string_view sql, const Token& token) {
+  static constexpr std::array<std::string_view, 7> kIntroducers = {
+      "_binary", "_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_ascii", "_utf16"};
+  std::string_view word = sql.substr(token.offset, token.length);
+  bool known = std::any_of(kIntroducers.begin(), kIntroducers.end(), [&](std::string_view name) {
+    return std::equal(word.begin(), word.end(), name.begin(), name.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+  });
+  if (!known) return false;
+  size_t next = token.offset + token.length;
+  while (next < sql.size() && IsSpace(sql[next])) next++;
+  if (next >= sql.size()) return false;
+  int type = 0;
+  GetToken(sql.substr(next), &type);
+  return type == TK_STRING || type == TK_HEX_NUM;
+}
+
 }  // namespace
 
 Result<ast::StmtPtr> Parse(std::string_view sql) {
@@ -112,6 +138,7 @@ Result<ast::StmtPtr> Parse(std::string_view sql) {
     }
     // After '.', a word is always a name: t.order, db.table.
     if (previous_type == TK_DOT && IsKeywordToken(type)) token.type = type = TK_ID;
+    if (type == TK_ID && previous_type != TK_DOT && IsCharsetIntroducer(sql, token)) continue;
     if (type == TK_STRING) {
       MergeAdjacentStrings(sql, &token);
       pos = token.offset + token.length;
