@@ -61,7 +61,7 @@ TEST(StmtExecuteRequestTest, IntegerTypes) {
   EXPECT_EQ(DecodeOne(0x08, B({0x2a, 0, 0, 0, 0, 0, 0, 0})).int_value(), 42);  // LONGLONG
   EXPECT_EQ(DecodeOne(0x08, B({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff})).int_value(), -1);
   Value big = DecodeOne(0x08, B({0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}), 0x80);
-  ASSERT_EQ(big.kind(), Value::Kind::kDecimal);
+  ASSERT_EQ(big.kind(), Value::Kind::kUInt);
   EXPECT_EQ(big.ToText(), "18446744073709551615");
 }
 

@@ -113,6 +113,11 @@ TEST(TokenizerTest, NumbersAndTheirTypes) {
   ASSERT_TRUE(DecodeNumber(TK_INTEGER, "9223372036854775807", &v));
   EXPECT_EQ(v.kind(), Value::Kind::kInt);
   ASSERT_TRUE(DecodeNumber(TK_INTEGER, "9223372036854775808", &v));
+  EXPECT_EQ(v.kind(), Value::Kind::kUInt);  // BIGINT UNSIGNED up to 2^64 - 1
+  ASSERT_TRUE(DecodeNumber(TK_INTEGER, "18446744073709551615", &v));
+  EXPECT_EQ(v.kind(), Value::Kind::kUInt);
+  EXPECT_EQ(v.uint_value(), UINT64_MAX);
+  ASSERT_TRUE(DecodeNumber(TK_INTEGER, "18446744073709551616", &v));
   EXPECT_EQ(v.kind(), Value::Kind::kDecimal);
   ASSERT_TRUE(DecodeNumber(TK_DECIMAL_NUM, "1.50", &v));
   EXPECT_EQ(v.kind(), Value::Kind::kDecimal);
