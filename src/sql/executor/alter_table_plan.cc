@@ -7,6 +7,8 @@
 #include "sql/binder/column_binding.h"
 #include "sql/binder/index_binding.h"
 #include "sql/executor/column_converter.h"
+#include "sql/expression/temporal_functions.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
@@ -98,6 +100,11 @@ Status DropColumn(AlterPlan* plan, size_t position) {
 // without DEFAULT) the type's implicit default, as MySQL fills it.
 Result<Value> FillValue(const storage::TableSchema& schema, uint32_t column) {
   const storage::ColumnDef& def = schema.columns[column];
+  if (def.default_now) {  // DEFAULT CURRENT_TIMESTAMP: the time of the ALTER
+    DateTime now = LocalDateTime(WallClockMicros());
+    return ConvertForColumn(Value::String(FormatTemporal(now, TypeId::kDateTime, def.type.scale)),
+                            ConversionTarget{&schema, column, 1});
+  }
   if (def.default_value) return *def.default_value;
   if (def.nullable) return Value::Null();
   Value implicit = Value::String("");
@@ -280,15 +287,13 @@ Status ApplyAction(AlterPlan* plan, const Action& action) {
       if (!column.ok()) return column.status();
       storage::ColumnDef& def = schema.columns[static_cast<size_t>(*column)];
       if (def.auto_increment) return Status::Error(ErrorCode::kInvalidDefault, def.name);
-      Result<Value> value = BindColumnDefault(*action.default_value, def);
-      if (!value.ok()) return value.status();
-      def.default_value = std::move(*value);
-      return Status::OK();
+      return BindColumnDefault(*action.default_value, &def);
     }
     case Action::Kind::kDropDefault: {
       Result<int> column = FindExisting(*plan, action.name);
       if (!column.ok()) return column.status();
       schema.columns[static_cast<size_t>(*column)].default_value.reset();
+      schema.columns[static_cast<size_t>(*column)].default_now = false;
       return Status::OK();
     }
     case Action::Kind::kRenameTable:

@@ -443,6 +443,8 @@ struct ColumnDefinition {
   bool not_null = false;    // NOT NULL given
   bool null_given = false;  // NULL given explicitly
   ExprPtr default_value;    // DEFAULT <literal> (null: no DEFAULT clause)
+  /// ON UPDATE CURRENT_TIMESTAMP[(fsp)]: the fsp written (0 if none); -1 if absent.
+  int64_t on_update_now_fsp = -1;
   bool auto_increment = false;
   bool primary_key = false;  // PRIMARY KEY on the column
   bool unique = false;       // UNIQUE [KEY] on the column

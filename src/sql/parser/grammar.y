@@ -1046,20 +1046,25 @@ column_def(A) ::= column_def(A) CHARSET charset(C).
   { ctx->AddColumnAttribute(A, "CHARACTER SET " + ctx->NameOrString(C)); }
 column_def(A) ::= column_def(A) COLLATE charset(C).
   { ctx->AddColumnAttribute(A, "COLLATE " + ctx->NameOrString(C)); }
-column_def(A) ::= column_def(A) ON UPDATE CURRENT_TIMESTAMP opt_now_parens.
-  { ctx->AddColumnAttribute(A, "ON UPDATE CURRENT_TIMESTAMP"); }
+column_def(A) ::= column_def(A) ON UPDATE now_call(P).  { ctx->SetOnUpdateNow(A, P); }
 column_def(A) ::= column_def(A) CHECK LP expr(E) RP.
   { delete E.expr; ctx->AddColumnAttribute(A, "CHECK"); }
-opt_now_parens ::= .
-opt_now_parens ::= LP RP.
-opt_now_parens ::= LP INTEGER RP.
+// CURRENT_TIMESTAMP[([n])] or NOW([n]) in DEFAULT / ON UPDATE: a CURRENT_TIMESTAMP call.
+%type now_call {ExprSpan}
+%destructor now_call { delete $$.expr; }
+now_call(A) ::= CURRENT_TIMESTAMP(T).  { A = ctx->NowCall(T, nullptr, ctx->End(T)); }
+now_call(A) ::= CURRENT_TIMESTAMP(T) LP RP(R).  { A = ctx->NowCall(T, nullptr, ctx->End(R)); }
+now_call(A) ::= CURRENT_TIMESTAMP(T) LP INTEGER(N) RP(R).
+  { A = ctx->NowCall(T, &N, ctx->End(R)); }
+now_call(A) ::= ID(T) LP RP(R).  { A = ctx->NowCall(T, nullptr, ctx->End(R)); }
+now_call(A) ::= ID(T) LP INTEGER(N) RP(R).  { A = ctx->NowCall(T, &N, ctx->End(R)); }
 
 %type default_value {ExprSpan}
 %destructor default_value { delete $$.expr; }
 default_value(A) ::= literal(A).
 default_value(A) ::= MINUS(M) number(N).  { A = ctx->Unary(M, UnaryOp::kNegate, N); }
 default_value(A) ::= PLUS(M) number(N).  { A = ctx->Unary(M, UnaryOp::kPlus, N); }
-default_value(A) ::= CURRENT_TIMESTAMP(T) opt_now_parens.  { A = ctx->NiladicFunction(T); }
+default_value(A) ::= now_call(A).
 default_value(A) ::= LP(L) expr(E) RP(R).  { A = ctx->Parenthesized(L, E, R); }
 
 %type number {ExprSpan}
