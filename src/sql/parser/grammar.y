@@ -69,7 +69,7 @@ using minisql::sql::ast::UnaryOp;
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
   IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE
-  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER.
+  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER POSITION.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -1477,8 +1477,8 @@ simple_expr(A) ::= function_name(N) LP expr_list(L) concat_tail(T) RP(R).
 simple_expr(A) ::= function_name(N) LP DISTINCT expr_list(L) concat_tail(T) RP(R).
   { A = ctx->GroupConcat(N, true, L, T, R); }
 // The standard's keyword syntaxes: SUBSTRING(s FROM p [FOR n]), TRIM([LEADING |
-// TRAILING | BOTH] [x] FROM s). The parse context checks the name. (POSITION(x IN s)
-// is not offered: `x IN (...)` makes it ambiguous for an LALR(1) grammar.)
+// TRAILING | BOTH] [x] FROM s). The parse context checks the name. POSITION(x IN s) is
+// below.
 simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) RP(R).
   { A = ctx->KeywordFunction(N, ctx->Append(ctx->NewList(S), P), R); }
 simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) FOR expr(L) RP(R).
@@ -1487,6 +1487,11 @@ simple_expr(A) ::= function_name(N) LP trim_side(D) expr(X) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, &X, S, R); }
 simple_expr(A) ::= function_name(N) LP trim_side(D) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, nullptr, S, R); }
+// POSITION(sub IN s) = LOCATE(sub, s). POSITION is a keyword only here: a column called
+// `position` is the second rule (elsewhere the %fallback makes it a name).
+simple_expr(A) ::= POSITION(N) LP bit_expr(S) IN expr(T) RP(R).
+  { A = ctx->KeywordFunction(N, ctx->Append(ctx->NewList(S), T), R); }
+simple_expr(A) ::= POSITION(C).  { A = ctx->Column(nullptr, nullptr, C); }
 // Window function calls: the same call forms followed by OVER (window_builder.cc).
 simple_expr(A) ::= function_name(N) LP RP(R) over_clause(W).
   { A = ctx->Over(ctx->Function(N, ctx->EmptyList(), false, R), W); }

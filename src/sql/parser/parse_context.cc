@@ -303,6 +303,8 @@ ExprSpan ParseContext::KeywordFunction(const Token& name, ExprList args, const T
     std::swap(node->args[0], node->args[1]);  // TRIM(x FROM s) is TRIM(s, x)
   } else if ((n == "SUBSTRING" || n == "SUBSTR") && node->args.size() >= 2) {
     // SUBSTRING(s FROM p [FOR n]) is SUBSTRING(s, p [, n]).
+  } else if (n == "POSITION" && node->args.size() == 2) {
+    node->name = "LOCATE";  // POSITION(sub IN s) is LOCATE(sub, s)
   } else {
     SyntaxError(rp);
   }
