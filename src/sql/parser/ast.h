@@ -76,6 +76,9 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct LiteralExpr : Expr {
   LiteralExpr() : Expr(ExprKind::kLiteral) {}
   Value value;
+  /// 0x4142: a binary string, but a number in arithmetic and when compared with a
+  /// number (MariaDB; X'4142' is a string everywhere).
+  bool hex_number = false;
 };
 
 struct ColumnRefExpr : Expr {
@@ -519,6 +522,7 @@ struct AlterTableStmt : Stmt {
       kDropDefault,   // ALTER [COLUMN] name DROP DEFAULT
       kRenameTable,   // RENAME [TO|AS] [new_database.]new_name
       kKeys,          // DISABLE KEYS / ENABLE KEYS (mysqldump): a no-op, as for InnoDB
+      kTableOption,   // ENGINE=, [DEFAULT] CHARSET=, COLLATE=, COMMENT=, AUTO_INCREMENT=
     };
     Kind kind = Kind::kAddIndex;
     IndexDefinition index;                     // kAddIndex
@@ -528,6 +532,7 @@ struct AlterTableStmt : Stmt {
     std::shared_ptr<ColumnDefinition> column;  // kAddColumn, kModifyColumn, kChangeColumn
     ColumnPosition position;
     ExprPtr default_value;  // kSetDefault
+    TableOption option;     // kTableOption
   };
   AlterTableStmt() : Stmt(StmtKind::kAlterTable) {}
   std::string database;

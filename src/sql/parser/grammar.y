@@ -346,6 +346,22 @@ alter_action(A) ::= RENAME opt_to table_name(T). {
   A->new_database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
   A->name = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
 }
+// Table options, as CREATE TABLE takes them (bind_create_table.cc checks the values);
+// separated by commas (MySQL's optional commas would clash with column attributes
+// such as COMMENT and COLLATE at the end of MODIFY).
+%type alter_option {ast::AlterTableStmt::Action*}
+%destructor alter_option { delete $$; }
+alter_action(A) ::= alter_option(A).
+alter_option(A) ::= ENGINE opt_eq nm(V).  { A = ctx->AlterTableOption("ENGINE", V); }
+alter_option(A) ::= opt_default CHARSET opt_eq charset(V).
+  { A = ctx->AlterTableOption("DEFAULT CHARSET", V); }
+alter_option(A) ::= opt_default CHARACTER SET opt_eq charset(V).
+  { A = ctx->AlterTableOption("DEFAULT CHARSET", V); }
+alter_option(A) ::= opt_default COLLATE opt_eq charset(V).
+  { A = ctx->AlterTableOption("COLLATE", V); }
+alter_option(A) ::= AUTO_INCREMENT opt_eq INTEGER(V).
+  { A = ctx->AlterTableOption("AUTO_INCREMENT", V); }
+alter_option(A) ::= COMMENT opt_eq STRING(V).  { A = ctx->AlterTableOption("COMMENT", V); }
 opt_column ::= .
 opt_column ::= COLUMN.
 opt_to ::= .

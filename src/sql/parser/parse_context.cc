@@ -139,6 +139,7 @@ ExprSpan ParseContext::Literal(const Token& t) {
   } else if (!DecodeNumber(t.type, TextOf(t), &node->value)) {
     SyntaxError(t);
   }
+  node->hex_number = t.type == TK_HEX_NUM && TextOf(t).size() > 1 && TextOf(t)[1] == 'x';
   return Finish(node, t.offset, End(t), 0);
 }
 

@@ -301,6 +301,8 @@ class ParseContext {
   ast::ColumnDefinition* NewColumn(const Token& name, TypeSpec type);
   void AddColumnAttribute(ast::ColumnDefinition* column, const std::string& unsupported);
   void SetColumnDefault(ast::ColumnDefinition* column, ExprSpan value);
+  /// ALTER TABLE t <name>=<value>: a kTableOption action.
+  ast::AlterTableStmt::Action* AlterTableOption(const char* name, const Token& value);
   /// CURRENT_TIMESTAMP / NOW / LOCALTIME / LOCALTIMESTAMP [(fsp)] in DEFAULT and ON UPDATE,
   /// as a CURRENT_TIMESTAMP call (any other name is a syntax error).
   ExprSpan NowCall(const Token& name, const Token* fsp, uint32_t end);

@@ -310,6 +310,14 @@ void ParseContext::SetOnUpdateNow(ast::ColumnDefinition* column, ExprSpan call) 
   }
 }
 
+ast::AlterTableStmt::Action* ParseContext::AlterTableOption(const char* name, const Token& value) {
+  auto* action = new ast::AlterTableStmt::Action;
+  action->kind = ast::AlterTableStmt::Action::Kind::kTableOption;
+  action->option.name = name;
+  action->option.value = NameOrString(value);
+  return action;
+}
+
 void ParseContext::AddTableOption(ast::CreateTableStmt* stmt, const char* name,
                                   const Token& value) {
   ast::TableOption option;
