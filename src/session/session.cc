@@ -88,7 +88,7 @@ Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) 
     out.primary_key = std::find(t.primary_key.begin(), t.primary_key.end(),
                                 static_cast<uint32_t>(c)) != t.primary_key.end();
     out.auto_increment = def.auto_increment;
-    out.no_default = !def.nullable && !def.default_value && !def.auto_increment;
+    out.no_default = !def.nullable && !def.has_default() && !def.auto_increment;
     columns.push_back(ToResultColumn(out, kCharsetUtf8mb4));
   }
   return columns;

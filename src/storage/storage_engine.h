@@ -45,6 +45,14 @@ struct ColumnDef {
   /// DEFAULT NULL.
   std::optional<Value> default_value;
   bool auto_increment = false;
+  /// DEFAULT CURRENT_TIMESTAMP (TIMESTAMP and DATETIME only; default_value is then
+  /// nullopt): the statement's time, at the column's fractional precision.
+  bool default_now = false;
+  /// ON UPDATE CURRENT_TIMESTAMP: an UPDATE that changes the row and does not assign
+  /// this column sets it to the statement's time.
+  bool on_update_now = false;
+
+  bool has_default() const { return default_value.has_value() || default_now; }
 };
 
 /// A secondary index (KEY, INDEX, UNIQUE): its own B+ tree whose keys are the index

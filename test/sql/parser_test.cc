@@ -720,3 +720,62 @@ TEST(ParserTest, GarbageNeverCrashes) {
 
 }  // namespace
 }  // namespace minisql::sql
+
+namespace minisql::sql {
+namespace {
+
+TEST(ParserTest, CurrentTimestampDefaultsAndOnUpdate) {
+  auto c = ParseAs<ast::CreateTableStmt>(
+      "CREATE TABLE t (a TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, "
+      "b DATETIME(3) DEFAULT NOW(3) ON UPDATE now(3), c DATETIME DEFAULT LOCALTIMESTAMP(), d INT)");
+  ASSERT_NE(c, nullptr);
+  ASSERT_EQ(c->columns.size(), 4u);
+  const auto& a_default = As<ast::FunctionExpr>(*c->columns[0].default_value);
+  EXPECT_EQ(a_default.name, "CURRENT_TIMESTAMP");
+  EXPECT_TRUE(a_default.args.empty());
+  EXPECT_EQ(c->columns[0].on_update_now_fsp, 0);
+  const auto& b_default = As<ast::FunctionExpr>(*c->columns[1].default_value);
+  EXPECT_EQ(b_default.name, "CURRENT_TIMESTAMP");
+  ASSERT_EQ(b_default.args.size(), 1u);
+  EXPECT_EQ(c->columns[1].on_update_now_fsp, 3);
+  EXPECT_EQ(As<ast::FunctionExpr>(*c->columns[2].default_value).name, "CURRENT_TIMESTAMP");
+  EXPECT_EQ(c->columns[3].on_update_now_fsp, -1);
+  EXPECT_FALSE(Parse("CREATE TABLE t (a DATETIME DEFAULT FOO())").ok());
+  EXPECT_FALSE(Parse("CREATE TABLE t (a DATETIME ON UPDATE 1)").ok());
+}
+
+TEST(ParserTest, PositionInAndHexNumbers) {
+  auto s = SelectExpr("POSITION('b' IN s)");
+  ASSERT_NE(s, nullptr);
+  const auto& f = As<ast::FunctionExpr>(Item(*s));
+  EXPECT_EQ(f.name, "LOCATE");
+  EXPECT_EQ(f.args.size(), 2u);
+  auto column = SelectExpr("position + 1");  // still a column name
+  ASSERT_NE(column, nullptr);
+  EXPECT_EQ(Item(*column).kind, ExprKind::kBinary);
+  EXPECT_FALSE(Parse("SELECT POSITION('a', 'b')").ok());
+  auto hex = SelectExpr("0x41, X'41'");
+  ASSERT_NE(hex, nullptr);
+  EXPECT_TRUE(As<ast::LiteralExpr>(Item(*hex, 0)).hex_number);
+  EXPECT_FALSE(As<ast::LiteralExpr>(Item(*hex, 1)).hex_number);
+}
+
+TEST(ParserTest, AlterTableOptions) {
+  auto a = ParseAs<ast::AlterTableStmt>(
+      "ALTER TABLE t ENGINE=InnoDB, DEFAULT CHARSET utf8mb4, COMMENT = 'x', AUTO_INCREMENT=5, "
+      "ADD COLUMN c INT");
+  ASSERT_NE(a, nullptr);
+  ASSERT_EQ(a->actions.size(), 5u);
+  using Kind = ast::AlterTableStmt::Action::Kind;
+  EXPECT_EQ(a->actions[0].kind, Kind::kTableOption);
+  EXPECT_EQ(a->actions[0].option.name, "ENGINE");
+  EXPECT_EQ(a->actions[0].option.value, "InnoDB");
+  EXPECT_EQ(a->actions[1].option.name, "DEFAULT CHARSET");
+  EXPECT_EQ(a->actions[2].option.value, "x");
+  EXPECT_EQ(a->actions[3].option.name, "AUTO_INCREMENT");
+  EXPECT_EQ(a->actions[4].kind, Kind::kAddColumn);
+  EXPECT_FALSE(Parse("ALTER TABLE t ENGINE").ok());
+}
+
+}  // namespace
+}  // namespace minisql::sql

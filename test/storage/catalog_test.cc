@@ -49,6 +49,33 @@ TEST(CatalogCodecTest, TableEntryRoundTrips) {
   EXPECT_EQ(got.options, "DEFAULT CHARSET=utf8mb4");
 }
 
+TEST(CatalogCodecTest, CurrentTimestampFlagsRoundTrip) {
+  TableSchema schema = SampleSchema();
+  ColumnDef changed;
+  changed.name = "changed";
+  changed.type = ColumnType{TypeId::kTimestamp, false, 0, 3};
+  changed.default_now = true;
+  changed.on_update_now = true;
+  ColumnDef touched;
+  touched.name = "touched";
+  touched.type = ColumnType{TypeId::kDateTime};
+  touched.on_update_now = true;
+  touched.default_value = Value::Null();
+  schema.columns.push_back(changed);
+  schema.columns.push_back(touched);
+  Result<TableEntry> entry = DecodeTableEntry(EncodeTableEntry(schema, 7));
+  ASSERT_TRUE(entry.ok());
+  const TableSchema& got = *entry->schema;
+  EXPECT_TRUE(got.columns[3].default_now);
+  EXPECT_TRUE(got.columns[3].on_update_now);
+  EXPECT_FALSE(got.columns[3].default_value.has_value());
+  EXPECT_TRUE(got.columns[3].has_default());
+  EXPECT_FALSE(got.columns[4].default_now);
+  EXPECT_TRUE(got.columns[4].on_update_now);
+  EXPECT_TRUE(got.columns[4].default_value->is_null());
+  EXPECT_FALSE(got.columns[1].default_now || got.columns[1].on_update_now);
+}
+
 TEST(CatalogCodecTest, TruncatedRecordsAreCorruptionNotCrashes) {
   std::string record = EncodeTableEntry(SampleSchema(), 5);
   for (size_t len = 0; len < record.size(); ++len) {

@@ -28,13 +28,14 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// Checks the table options and renders the ones SHOW CREATE TABLE prints after
-// ENGINE=InnoDB.
-Status BindTableOptions(const ast::CreateTableStmt& stmt, BoundCreateTable* bound) {
+}  // namespace
+
+Result<std::string> BindTableOptions(const std::vector<ast::TableOption>& options,
+                                     std::optional<int64_t>* auto_increment_start) {
   std::string charset = "utf8mb4";
   std::string collation;
   std::string comment;
-  for (const ast::TableOption& option : stmt.options) {
+  for (const ast::TableOption& option : options) {
     std::string value = Lower(option.value);
     if (option.name == "ENGINE") {
       if (value != "innodb") {
@@ -63,7 +64,7 @@ Status BindTableOptions(const ast::CreateTableStmt& stmt, BoundCreateTable* boun
       if (end == option.value.c_str() || *end != '\0' || start < 0) {
         return Status::Error(ErrorCode::kWrongArguments, "AUTO_INCREMENT");
       }
-      bound->auto_increment_start = std::max<int64_t>(start, 1);
+      *auto_increment_start = std::max<int64_t>(start, 1);
     } else if (option.name == "COMMENT") {
       comment = option.value;
     } else {
@@ -72,20 +73,17 @@ Status BindTableOptions(const ast::CreateTableStmt& stmt, BoundCreateTable* boun
   }
   if (collation.empty()) collation = charset + "_general_ci";
   if (collation.rfind("utf8_", 0) == 0) collation = "utf8mb3_" + collation.substr(5);
-  std::string options = "DEFAULT CHARSET=" + charset + " COLLATE=" + collation;
+  std::string text = "DEFAULT CHARSET=" + charset + " COLLATE=" + collation;
   if (!comment.empty()) {
     std::string quoted;
     for (char c : comment) {
       if (c == '\'') quoted += '\'';
       quoted += c;
     }
-    options += " COMMENT='" + quoted + "'";
+    text += " COMMENT='" + quoted + "'";
   }
-  bound->schema.options = options;
-  return Status::OK();
+  return text;
 }
-
-}  // namespace
 
 Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stmt) {
   if (stmt.temporary) return Status::Error(ErrorCode::kNotSupportedYet, "CREATE TEMPORARY TABLE");
@@ -183,7 +181,9 @@ Result<BoundCreateTable> Binder::BindCreateTable(const ast::CreateTableStmt& stm
     auto_leads_key = auto_leads_key || index.columns[0] == static_cast<uint32_t>(auto_column);
   }
   if (auto_column >= 0 && !auto_leads_key) return Status::Error(ErrorCode::kWrongAutoKey);
-  MINISQL_RETURN_IF_ERROR(BindTableOptions(stmt, &bound));
+  Result<std::string> options = BindTableOptions(stmt.options, &bound.auto_increment_start);
+  if (!options.ok()) return options.status();
+  bound.schema.options = std::move(*options);
   return bound;
 }
 

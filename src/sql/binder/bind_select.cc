@@ -56,7 +56,7 @@ OutputColumn TableColumnOutput(const BoundTable& table, uint32_t column_index) {
     if (key_column == column_index) out.primary_key = true;
   }
   out.auto_increment = def.auto_increment;
-  out.no_default = !def.nullable && !def.default_value.has_value() && !def.auto_increment;
+  out.no_default = !def.nullable && !def.has_default() && !def.auto_increment;
   return out;
 }
 

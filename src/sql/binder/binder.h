@@ -139,4 +139,10 @@ class Binder : public SubqueryBinder {
 /// Case-insensitive ASCII comparison, as MySQL compares column names.
 bool EqualsIgnoreCase(const std::string& a, const std::string& b);
 
+/// Checks CREATE (or ALTER) TABLE's table options (ENGINE=InnoDB, CHARSET and COLLATE of
+/// the utf8 family, COMMENT, AUTO_INCREMENT=N into *auto_increment_start) and renders
+/// the text SHOW CREATE TABLE prints after ENGINE=InnoDB (TableSchema::options).
+Result<std::string> BindTableOptions(const std::vector<ast::TableOption>& options,
+                                     std::optional<int64_t>* auto_increment_start);
+
 }  // namespace minisql::sql

@@ -109,6 +109,18 @@ Result<std::optional<Value>> DefaultLiteral(const ast::Expr& expr, const std::st
   return Status::Error(ErrorCode::kNotSupportedYet, "DEFAULT expressions other than literals");
 }
 
+bool IsTimestampOrDateTime(TypeId id) {
+  return id == TypeId::kTimestamp || id == TypeId::kDateTime;
+}
+
+// The CURRENT_TIMESTAMP call the parser makes of DEFAULT NOW() and its synonyms.
+bool IsNowCall(const ast::Expr& expr) {
+  return expr.kind == ast::ExprKind::kFunction &&
+         static_cast<const ast::FunctionExpr&>(expr).name == "CURRENT_TIMESTAMP";
+}
+
+Result<Value> DefaultValue(const ast::Expr& expr, const storage::ColumnDef& column);
+
 }  // namespace
 
 Result<storage::ColumnDef> BindColumnDefinition(const ast::ColumnDefinition& def) {
@@ -162,14 +174,54 @@ Result<storage::ColumnDef> BindColumnDefinition(const ast::ColumnDefinition& def
   }
   if (def.default_value) {
     if (def.auto_increment) return Status::Error(ErrorCode::kInvalidDefault, def.name);
-    Result<Value> value = BindColumnDefault(*def.default_value, column);
-    if (!value.ok()) return value.status();
-    column.default_value = std::move(*value);
+    MINISQL_RETURN_IF_ERROR(BindColumnDefault(*def.default_value, &column));
+  }
+  if (def.on_update_now_fsp >= 0) {
+    // MySQL's rule: TIMESTAMP / DATETIME only, and the clause's precision must cover
+    // the column's (a larger one is stored at the column's precision anyway).
+    if (!IsTimestampOrDateTime(column.type.id) || def.on_update_now_fsp < column.type.scale) {
+      return Status::Error(ErrorCode::kInvalidOnUpdate, def.name);
+    }
+    column.on_update_now = true;
   }
   return column;
 }
 
-Result<Value> BindColumnDefault(const ast::Expr& expr, const storage::ColumnDef& column) {
+Status BindColumnDefault(const ast::Expr& expr, storage::ColumnDef* column) {
+  if (IsNowCall(expr)) {
+    // DEFAULT CURRENT_TIMESTAMP[(fsp)]: a precision below the column's would store a
+    // coarser time than the column holds (MariaDB does that); not supported.
+    const auto& call = static_cast<const ast::FunctionExpr&>(expr);
+    int64_t fsp = 0;
+    if (!call.args.empty()) {
+      const Value& written = static_cast<const ast::LiteralExpr&>(*call.args[0]).value;
+      fsp = written.kind() == Value::Kind::kInt ? written.int_value() : -1;
+    }
+    if (!IsTimestampOrDateTime(column->type.id)) {
+      return Status::Error(ErrorCode::kNotSupportedYet,
+                           "DEFAULT CURRENT_TIMESTAMP for a column that is not TIMESTAMP or "
+                           "DATETIME");
+    }
+    if (fsp < 0 || fsp > kMaxFsp) return Status::Error(ErrorCode::kInvalidDefault, column->name);
+    if (fsp < column->type.scale) {
+      return Status::Error(ErrorCode::kNotSupportedYet,
+                           "DEFAULT CURRENT_TIMESTAMP with less precision than the column");
+    }
+    column->default_value.reset();
+    column->default_now = true;
+    return Status::OK();
+  }
+  Result<Value> value = DefaultValue(expr, *column);
+  if (!value.ok()) return value.status();
+  column->default_value = std::move(*value);
+  column->default_now = false;
+  return Status::OK();
+}
+
+namespace {
+
+// A literal DEFAULT converted to the column's type.
+Result<Value> DefaultValue(const ast::Expr& expr, const storage::ColumnDef& column) {
   auto literal = DefaultLiteral(expr, column.name);
   if (!literal.ok()) return literal.status();
   if ((*literal)->is_null()) {
@@ -182,5 +234,7 @@ Result<Value> BindColumnDefault(const ast::Expr& expr, const storage::ColumnDef&
   if (!converted.ok()) return Status::Error(ErrorCode::kInvalidDefault, column.name);
   return converted;
 }
+
+}  // namespace
 
 }  // namespace minisql::sql

@@ -22,8 +22,9 @@ namespace minisql::sql {
 /// the column cannot hold.
 Result<storage::ColumnDef> BindColumnDefinition(const ast::ColumnDefinition& def);
 
-/// DEFAULT `expr` (a literal) for `column`, converted to its type; 1067 if it does not
-/// fit, NULL for NOT NULL included.
-Result<Value> BindColumnDefault(const ast::Expr& expr, const storage::ColumnDef& column);
+/// Sets `column`'s DEFAULT to `expr`: a literal converted to its type (1067 if it does
+/// not fit, NULL for NOT NULL included), or CURRENT_TIMESTAMP[(fsp)] for a TIMESTAMP or
+/// DATETIME column (default_now).
+Status BindColumnDefault(const ast::Expr& expr, storage::ColumnDef* column);
 
 }  // namespace minisql::sql

@@ -97,6 +97,16 @@ Result<uint64_t> ExecuteAlterTable(const DdlContext& ctx, const ast::AlterTableS
   }
   Result<AlterPlan> plan = PlanAlterTable(old_schema, stmt);
   if (!plan.ok()) return plan.status();
+  if (plan->auto_increment) {
+    // AUTO_INCREMENT=N moves the counter up; InnoDB's lowering (to past the largest
+    // value in use) is not offered.
+    Result<uint64_t> next = ctx.storage->PeekAutoIncrement(ctx.txn, old_schema);
+    if (!next.ok()) return next.status();
+    if (static_cast<uint64_t>(*plan->auto_increment) < *next) {
+      return Status::Error(ErrorCode::kNotSupportedYet,
+                           "ALTER TABLE ... AUTO_INCREMENT below the current counter");
+    }
+  }
   if (plan->rebuild) {
     const AlterPlan& p = *plan;
     auto convert = [&p](const Row& old_row, uint64_t row_number) -> Result<Row> {
@@ -115,6 +125,13 @@ Result<uint64_t> ExecuteAlterTable(const DdlContext& ctx, const ast::AlterTableS
     };
     MINISQL_RETURN_IF_ERROR(ctx.storage->RebuildTable(ctx.txn, old_schema.database, old_schema.name,
                                                       p.schema, convert));
+  }
+  if (plan->auto_increment && *plan->auto_increment > 1) {
+    Result<std::shared_ptr<const storage::TableSchema>> rebuilt =
+        ctx.storage->GetTable(ctx.txn, old_schema.database, old_schema.name);
+    if (!rebuilt.ok()) return rebuilt.status();
+    MINISQL_RETURN_IF_ERROR(
+        ctx.storage->NoteAutoIncrementValue(ctx.txn, **rebuilt, *plan->auto_increment - 1));
   }
   if (plan->rename) {
     std::string new_db = plan->rename->first.empty() ? old_schema.database : plan->rename->first;

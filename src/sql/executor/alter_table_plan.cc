@@ -7,6 +7,8 @@
 #include "sql/binder/column_binding.h"
 #include "sql/binder/index_binding.h"
 #include "sql/executor/column_converter.h"
+#include "sql/expression/temporal_functions.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 namespace {
@@ -98,6 +100,11 @@ Status DropColumn(AlterPlan* plan, size_t position) {
 // without DEFAULT) the type's implicit default, as MySQL fills it.
 Result<Value> FillValue(const storage::TableSchema& schema, uint32_t column) {
   const storage::ColumnDef& def = schema.columns[column];
+  if (def.default_now) {  // DEFAULT CURRENT_TIMESTAMP: the time of the ALTER
+    DateTime now = LocalDateTime(WallClockMicros());
+    return ConvertForColumn(Value::String(FormatTemporal(now, TypeId::kDateTime, def.type.scale)),
+                            ConversionTarget{&schema, column, 1});
+  }
   if (def.default_value) return *def.default_value;
   if (def.nullable) return Value::Null();
   Value implicit = Value::String("");
@@ -280,23 +287,82 @@ Status ApplyAction(AlterPlan* plan, const Action& action) {
       if (!column.ok()) return column.status();
       storage::ColumnDef& def = schema.columns[static_cast<size_t>(*column)];
       if (def.auto_increment) return Status::Error(ErrorCode::kInvalidDefault, def.name);
-      Result<Value> value = BindColumnDefault(*action.default_value, def);
-      if (!value.ok()) return value.status();
-      def.default_value = std::move(*value);
-      return Status::OK();
+      return BindColumnDefault(*action.default_value, &def);
     }
     case Action::Kind::kDropDefault: {
       Result<int> column = FindExisting(*plan, action.name);
       if (!column.ok()) return column.status();
       schema.columns[static_cast<size_t>(*column)].default_value.reset();
+      schema.columns[static_cast<size_t>(*column)].default_now = false;
       return Status::OK();
     }
     case Action::Kind::kRenameTable:
       return Status::OK();  // the caller renames after the rebuild
     case Action::Kind::kKeys:
       return Status::OK();  // DISABLE/ENABLE KEYS: indexes are always maintained
+    case Action::Kind::kTableOption:
+      plan->table_options.push_back(action.option);  // applied together, at the end
+      return Status::OK();
   }
   return Status::Error(ErrorCode::kInternalError, "unknown ALTER TABLE action");
+}
+
+bool IsCharsetOption(const ast::TableOption& option) {
+  return option.name == "DEFAULT CHARSET";
+}
+
+// ALTER TABLE's table options over the table's current ones (TableSchema::options, as
+// BindTableOptions rendered them): a new CHARSET or COLLATE replaces both old ones, a
+// new COMMENT the old comment. The default charset/collation only applies to columns
+// added later, and minisql's string columns take no charset of their own, so changing
+// it on a table that has string columns answers 1235 rather than show them wrongly.
+Status ApplyTableOptions(AlterPlan* plan, const storage::TableSchema& table) {
+  std::vector<ast::TableOption> options;
+  const std::string& text = table.options;
+  auto field = [&text](const std::string& key) -> std::string {
+    size_t at = text.find(key);
+    if (at == std::string::npos) return "";
+    size_t begin = at + key.size();
+    return text.substr(begin, text.find(' ', begin) - begin);
+  };
+  bool new_charset = false;
+  for (const ast::TableOption& option : plan->table_options) {
+    new_charset = new_charset || IsCharsetOption(option) || option.name == "COLLATE";
+  }
+  std::string old_charset = field("DEFAULT CHARSET="), old_collation = field("COLLATE=");
+  if (!new_charset) {
+    options.push_back(ast::TableOption{"DEFAULT CHARSET", old_charset});
+    options.push_back(ast::TableOption{"COLLATE", old_collation});
+  }
+  size_t comment = text.find(" COMMENT='");
+  if (comment != std::string::npos) {
+    std::string quoted = text.substr(comment + 10, text.size() - comment - 11);
+    std::string value;
+    for (size_t i = 0; i < quoted.size(); ++i) {
+      value += quoted[i];
+      if (quoted[i] == '\'' && i + 1 < quoted.size() && quoted[i + 1] == '\'') ++i;
+    }
+    options.push_back(ast::TableOption{"COMMENT", value});
+  }
+  for (const ast::TableOption& option : plan->table_options) options.push_back(option);
+  Result<std::string> rendered = BindTableOptions(options, &plan->auto_increment);
+  if (!rendered.ok()) return rendered.status();
+  std::string new_text = *rendered;
+  auto new_field = [&new_text](const std::string& key) {
+    size_t begin = new_text.find(key) + key.size();
+    return new_text.substr(begin, new_text.find(' ', begin) - begin);
+  };
+  if (new_field("COLLATE=") != old_collation) {
+    for (const storage::ColumnDef& column : plan->schema.columns) {
+      if (column.type.IsString() && !column.type.IsBinaryString()) {
+        return Status::Error(ErrorCode::kNotSupportedYet,
+                             "ALTER TABLE changing the default character set or collation of a "
+                             "table with string columns");
+      }
+    }
+  }
+  plan->schema.options = std::move(new_text);
+  return Status::OK();
 }
 
 // What CREATE TABLE would refuse about the finished definition.
@@ -340,6 +406,7 @@ Result<AlterPlan> PlanAlterTable(const storage::TableSchema& table,
       plan.rebuild = true;
     }
   }
+  if (!plan.table_options.empty()) MINISQL_RETURN_IF_ERROR(ApplyTableOptions(&plan, table));
   MINISQL_RETURN_IF_ERROR(CheckDefinition(plan.schema));
   // Keys in MySQL's display order again (nullability may have changed a group).
   std::vector<storage::IndexDef> indexes = std::move(plan.schema.indexes);

@@ -36,6 +36,11 @@ struct AlterPlan {
   std::vector<Value> fill;
   /// Whether the rows must be rewritten (anything but RENAME TABLE changed).
   bool rebuild = false;
+  /// The table options given (ENGINE=, CHARSET=, COLLATE=, COMMENT=, AUTO_INCREMENT=), in
+  /// order; already folded into schema.options.
+  std::vector<ast::TableOption> table_options;
+  /// AUTO_INCREMENT=N: the next value to generate, set after the rebuild.
+  std::optional<int64_t> auto_increment;
   /// RENAME [TO] db.name: applied after the rebuild.
   std::optional<std::pair<std::string, std::string>> rename;
 };

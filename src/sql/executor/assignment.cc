@@ -2,6 +2,8 @@
 #include "sql/executor/assignment.h"
 
 #include "sql/executor/column_converter.h"
+#include "sql/expression/temporal_functions.h"
+#include "types/temporal.h"
 
 namespace minisql::sql {
 
@@ -13,10 +15,10 @@ Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::Ta
     Result<Value> evaluated = assignment.value->Evaluate(input, *ctx->eval);
     if (!evaluated.ok()) return evaluated.status();
     value = std::move(*evaluated);
-  } else if (column.default_value) {
-    value = *column.default_value;
-  } else if (!column.nullable) {
-    return Status::Error(ErrorCode::kNoDefaultForField, column.name);
+  } else {
+    Result<Value> fallback = ColumnDefaultValue(table, assignment.column, ctx);
+    if (!fallback.ok()) return fallback.status();
+    value = std::move(*fallback);
   }
   Result<Value> converted =
       ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_number});
@@ -26,6 +28,32 @@ Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::Ta
         ctx->storage->NoteAutoIncrementValue(ctx->txn, table, AutoIncrementNote(*converted)));
   }
   return converted;
+}
+
+Value CurrentTimestampFor(const storage::ColumnDef& column, ExecutorContext* ctx) {
+  DateTime now = LocalDateTime(ctx->eval->StatementTimeMicros());
+  return Value::String(FormatTemporal(now, TypeId::kDateTime, column.type.scale));
+}
+
+Result<Value> ColumnDefaultValue(const storage::TableSchema& table, uint32_t column,
+                                 ExecutorContext* ctx) {
+  const storage::ColumnDef& def = table.columns[column];
+  if (def.default_now) {
+    return ConvertForColumn(CurrentTimestampFor(def, ctx), ConversionTarget{&table, column, 1});
+  }
+  if (def.default_value) return *def.default_value;
+  if (!def.nullable) return Status::Error(ErrorCode::kNoDefaultForField, def.name);
+  return Value::Null();
+}
+
+void ApplyOnUpdateNow(const storage::TableSchema& table, const std::vector<bool>& assigned,
+                      ExecutorContext* ctx, Row* row) {
+  for (uint32_t c = 0; c < table.columns.size(); ++c) {
+    if (!table.columns[c].on_update_now || (c < assigned.size() && assigned[c])) continue;
+    Result<Value> now = ConvertForColumn(CurrentTimestampFor(table.columns[c], ctx),
+                                         ConversionTarget{&table, c, 1});
+    if (now.ok()) (*row)[c] = std::move(*now);
+  }
 }
 
 bool RowsIdentical(const Row& a, const Row& b) {

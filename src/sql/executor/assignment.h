@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "common/status.h"
 #include "sql/binder/bound_statement.h"
@@ -22,6 +23,22 @@ namespace minisql::sql {
 /// `input`; `row_number` (1-based) is the row errors name.
 Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::TableSchema& table,
                             const Row& input, uint64_t row_number, ExecutorContext* ctx);
+
+/// What column `column` of `table` holds when a statement does not give it a value: its
+/// DEFAULT (CURRENT_TIMESTAMP: the statement's time at the column's precision), else
+/// NULL, else 1364 for a NOT NULL column (the AUTO_INCREMENT rules are the caller's).
+Result<Value> ColumnDefaultValue(const storage::TableSchema& table, uint32_t column,
+                                 ExecutorContext* ctx);
+
+/// CURRENT_TIMESTAMP as column `column` (TIMESTAMP or DATETIME) stores it: the statement's
+/// time truncated to the column's fractional precision.
+Value CurrentTimestampFor(const storage::ColumnDef& column, ExecutorContext* ctx);
+
+/// ON UPDATE CURRENT_TIMESTAMP: sets the columns that have it and that the statement
+/// did not assign (`assigned[c]`) to the statement's time. Call only for a row the
+/// update changes (MySQL leaves an unchanged row, and its timestamp, alone).
+void ApplyOnUpdateNow(const storage::TableSchema& table, const std::vector<bool>& assigned,
+                      ExecutorContext* ctx, Row* row);
 
 /// True when the rows hold identical values: MySQL does not count (or write) an UPDATE
 /// that changes nothing.

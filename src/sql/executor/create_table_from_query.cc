@@ -1,6 +1,8 @@
 // create_table_from_query.cc — see create_table_from_query.h.
 #include "sql/executor/create_table_from_query.h"
 
+#include <algorithm>
+
 #include "sql/binder/binder.h"
 #include "sql/executor/column_converter.h"
 #include "sql/executor/executor_factory.h"
@@ -22,6 +24,9 @@ bool StorableType(TypeId id) {
     case TypeId::kChar:
     case TypeId::kVarchar:
     case TypeId::kText:
+    case TypeId::kVarbinary:
+    case TypeId::kBinary:
+    case TypeId::kBlob:
       return true;
     default:
       return false;
@@ -92,6 +97,21 @@ Result<uint64_t> ExecuteCreateTableFromQuery(const DdlContext& ctx, const EvalCo
     if (!more.ok()) return more.status();
     if (!*more) break;
     rows.push_back(std::move(row));
+  }
+  // A binary string whose length the expression does not declare (CAST(x AS BINARY),
+  // 0x41) gets a VARBINARY as long as its longest value (at least 1).
+  for (uint32_t c = 0; c < schema.columns.size(); ++c) {
+    ColumnType& type = schema.columns[c].type;
+    if ((type.id != TypeId::kVarbinary && type.id != TypeId::kBinary) || type.length > 0) continue;
+    type.id = TypeId::kVarbinary;
+    type.length = 1;
+    for (const Row& stored : rows) {
+      if (stored[c].kind() == Value::Kind::kString) {
+        type.length =
+            std::max<uint32_t>(type.length, static_cast<uint32_t>(stored[c].string_value().size()));
+      }
+    }
+    if (type.length > 65532) type = ColumnType{TypeId::kBlob, false, 4294967295u, 0};
   }
 
   MINISQL_RETURN_IF_ERROR(ctx.storage->CreateTable(ctx.txn, schema));

@@ -74,13 +74,16 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
   // Assignments see [row as updated so far ++ the row that was to be inserted].
   Row input = **stored;
   input.insert(input.end(), row.begin(), row.end());
+  std::vector<bool> assigned(table.columns.size());
   for (const BoundAssignment& assignment : plan_->on_duplicate) {
     Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_);
     if (!value.ok()) return value.status();
     input[assignment.column] = std::move(*value);
+    assigned[assignment.column] = true;
   }
   Row updated(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(table.columns.size()));
   if (RowsIdentical(updated, **stored)) return RowOutcome::kUnchanged;  // MySQL counts 0
+  ApplyOnUpdateNow(table, assigned, ctx_, &updated);
   MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, updated));
   *affected += 2;
   *written = std::move(updated);

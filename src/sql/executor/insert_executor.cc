@@ -1,6 +1,7 @@
 // insert_executor.cc — see insert_executor.h.
 #include "sql/executor/insert_executor.h"
 
+#include "sql/executor/assignment.h"
 #include "sql/executor/column_converter.h"
 
 namespace minisql::sql {
@@ -49,11 +50,9 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* generated_id) {
       continue;
     }
     if (use_default) {
-      if (column.default_value) {
-        row[c] = *column.default_value;
-      } else if (!column.nullable) {
-        return Status::Error(ErrorCode::kNoDefaultForField, column.name);
-      }
+      Result<Value> fallback = ColumnDefaultValue(table, c, ctx_);
+      if (!fallback.ok()) return fallback.status();
+      row[c] = std::move(*fallback);
       continue;
     }
     Result<Value> converted = ConvertForColumn(value, target);

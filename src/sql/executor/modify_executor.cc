@@ -77,13 +77,16 @@ Result<bool> ModifyExecutor::UpdateRow(const storage::RowId& id, const Row& old_
                                        uint64_t row_number) {
   const storage::TableSchema& table = *plan_->table;
   Row new_row = old_row;
+  std::vector<bool> assigned(table.columns.size());
   // Single-table UPDATE: each assignment sees the ones before it (SET a = 1, b = a).
   for (const BoundAssignment& assignment : plan_->assignments) {
     Result<Value> value = AssignedValue(assignment, table, new_row, row_number, ctx_);
     if (!value.ok()) return value.status();
     new_row[assignment.column] = std::move(*value);
+    assigned[assignment.column] = true;
   }
   if (RowsIdentical(new_row, old_row)) return false;
+  ApplyOnUpdateNow(table, assigned, ctx_, &new_row);
   MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, new_row));
   return true;
 }

@@ -20,6 +20,15 @@ std::string DefaultText(const storage::ColumnDef& column) {
   return v.ToText();
 }
 
+}  // namespace
+
+std::string CurrentTimestampText(const storage::ColumnDef& column) {
+  if (column.type.scale == 0) return "current_timestamp()";
+  return "current_timestamp(" + std::to_string(column.type.scale) + ")";
+}
+
+namespace {
+
 // Resolves a SHOW WHERE clause's names against the result's column names.
 class ShowScope : public NameScope {
  public:
@@ -119,13 +128,17 @@ Result<ShowResult> ShowColumns(const ShowContext& ctx, const ast::ShowStmt& stmt
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     const storage::ColumnDef& column = schema.columns[c];
     Value default_text;
-    if (column.default_value && !column.default_value->is_null()) {
+    if (column.default_now) {
+      default_text = Value::String(CurrentTimestampText(column));
+    } else if (column.default_value && !column.default_value->is_null()) {
       default_text = Value::String(DefaultText(column));
     }
+    std::string extra = column.auto_increment ? "auto_increment" : "";
+    if (column.on_update_now) extra = "on update " + CurrentTimestampText(column);
     result.rows.push_back(Row{Value::String(column.name), Value::String(column.type.ToSql()),
                               Value::String(column.nullable ? "YES" : "NO"),
                               Value::String(ColumnKeyFlag(schema, c)), default_text,
-                              Value::String(column.auto_increment ? "auto_increment" : "")});
+                              Value::String(extra)});
   }
   return result;
 }
@@ -188,8 +201,12 @@ std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto
     const storage::ColumnDef& column = table.columns[c];
     out += "  " + QuoteIdentifier(column.name) + " " + column.type.ToSql();
     if (!column.nullable) out += " NOT NULL";
+    // MariaDB spells out NULL for a nullable TIMESTAMP (once NOT NULL by default).
+    if (column.nullable && column.type.id == TypeId::kTimestamp) out += " NULL";
     if (column.auto_increment) {
       out += " AUTO_INCREMENT";
+    } else if (column.default_now) {
+      out += " DEFAULT " + CurrentTimestampText(column);
     } else if (column.default_value) {
       const Value& v = *column.default_value;
       if (v.is_null()) {
@@ -202,6 +219,7 @@ std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto
     } else if (column.nullable) {
       out += " DEFAULT NULL";
     }
+    if (column.on_update_now) out += " ON UPDATE " + CurrentTimestampText(column);
     if (c + 1 < table.columns.size() || !table.primary_key.empty() || !table.indexes.empty()) {
       out += ",";
     }

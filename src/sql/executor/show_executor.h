@@ -55,6 +55,10 @@ std::string ColumnKeyFlag(const storage::TableSchema& table, size_t column);
 
 /// The CREATE TABLE statement SHOW CREATE TABLE prints for `table`; an
 /// `auto_increment` counter above 1 is printed as the AUTO_INCREMENT=N option.
+/// DEFAULT / ON UPDATE CURRENT_TIMESTAMP as MariaDB prints it for `column`:
+/// current_timestamp() or current_timestamp(fsp).
+std::string CurrentTimestampText(const storage::ColumnDef& column);
+
 std::string ShowCreateTableText(const storage::TableSchema& table, uint64_t auto_increment = 0);
 
 /// SHOW TABLE STATUS [FROM db] (show_table_status.cc): information_schema.TABLES'

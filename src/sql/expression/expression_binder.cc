@@ -14,7 +14,9 @@
 #include "sql/expression/date_interval.h"
 #include "sql/expression/expression_nodes.h"
 #include "sql/expression/function_registry.h"
+#include "sql/expression/row_subquery.h"
 #include "sql/expression/user_variable_assignment.h"
+#include "types/decimal.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -124,7 +126,11 @@ class Binder {
     if (binder == nullptr) return NotSupported("subqueries in this context");
     ExpressionPtr operand;
     if (e.operand) {
-      if (e.operand->kind == ast::ExprKind::kRow) return NotSupported("row subqueries");
+      if (RowItems(*e.operand) != nullptr) {
+        if (e.form != ast::SubqueryExpr::Form::kIn)
+          return NotSupported("row subqueries with ANY / ALL");
+        return BindRowSubquery(*RowItems(*e.operand), e, ComparisonOp::kEq, e.negated);
+      }
       Result<ExpressionPtr> b = Bind(*e.operand);
       if (!b.ok()) return b;
       operand = std::move(*b);
@@ -183,10 +189,27 @@ class Binder {
     }
   }
 
+  static bool IsHexNumber(const ast::Expr& e) {
+    return e.kind == ast::ExprKind::kLiteral && static_cast<const ast::LiteralExpr&>(e).hex_number;
+  }
+
+  // 0x.. as a number: its bytes as a big-endian unsigned integer; more than 8 bytes
+  // overflow to 0 (as MariaDB's 0x010000000000000000 + 0).
+  static ExpressionPtr HexAsNumber(const ast::Expr& e) {
+    const std::string& bytes = static_cast<const ast::LiteralExpr&>(e).value.string_value();
+    if (bytes.size() > 8) return MakeLiteral(Value::Int(0));
+    uint64_t n = 0;
+    for (char c : bytes) n = (n << 8) | static_cast<unsigned char>(c);
+    if (n <= static_cast<uint64_t>(INT64_MAX))
+      return MakeLiteral(Value::Int(static_cast<int64_t>(n)));
+    return MakeLiteral(Value::FromDecimal(Decimal(static_cast<__int128>(n), 0)));
+  }
+
   Result<ExpressionPtr> BindUnary(const ast::UnaryExpr& u) {
     if (u.op == ast::UnaryOp::kBitNot) return NotSupported("bit operators");
     Result<ExpressionPtr> operand = Bind(*u.operand);
     if (!operand.ok()) return operand;
+    if (IsHexNumber(*u.operand)) operand = HexAsNumber(*u.operand);  // -0x41 is -65
     UnaryOpKind op = u.op == ast::UnaryOp::kNegate ? UnaryOpKind::kNegate
                      : u.op == ast::UnaryOp::kPlus ? UnaryOpKind::kPlus
                                                    : UnaryOpKind::kNot;
@@ -218,6 +241,14 @@ class Binder {
     if (!right.ok()) return right;
     ExpressionPtr l = std::move(*left);
     ExpressionPtr r = std::move(*right);
+    // 0x41 is a number next to an arithmetic operator or a number.
+    bool arithmetic = !MapComparison(b.op).has_value();
+    if (IsHexNumber(*b.left) && (arithmetic || r->type().IsNumeric())) {
+      l = HexAsNumber(*b.left);
+    }
+    if (IsHexNumber(*b.right) && (arithmetic || l->type().IsNumeric())) {
+      r = HexAsNumber(*b.right);
+    }
     switch (b.op) {
       case BinaryOp::kAdd:
         return Arith(ArithmeticOp::kAdd, l, r);
@@ -312,7 +343,18 @@ class Binder {
   Result<ExpressionPtr> BindRowComparison(const ast::Expr& left, const ast::Expr& right,
                                           ast::BinaryOp op) {
     if (left.kind == ast::ExprKind::kSubquery || right.kind == ast::ExprKind::kSubquery) {
-      return NotSupported("row subqueries");
+      // (a, b) op (SELECT x, y ...), either way round.
+      const bool subquery_left = left.kind == ast::ExprKind::kSubquery;
+      const auto& subquery = static_cast<const ast::SubqueryExpr&>(subquery_left ? left : right);
+      const std::vector<ast::ExprPtr>* row = RowItems(subquery_left ? right : left);
+      if (row == nullptr || subquery.form != ast::SubqueryExpr::Form::kScalar) {
+        return Status::Error(ErrorCode::kOperandColumns, 1);
+      }
+      if (op != ast::BinaryOp::kEq && op != ast::BinaryOp::kNe &&
+          op != ast::BinaryOp::kNullSafeEq) {
+        return NotSupported("row subqueries compared with < <= > >=");
+      }
+      return BindRowSubquery(*row, subquery, *MapComparison(op), false);
     }
     const std::vector<ast::ExprPtr>* l = RowItems(left);
     const std::vector<ast::ExprPtr>* r = RowItems(right);
@@ -360,6 +402,30 @@ class Binder {
       acc = Logic(LogicalOp::kOr, *less, *tail);
     }
     return acc;
+  }
+
+  // A row against a subquery of as many columns (row_subquery.h).
+  Result<ExpressionPtr> BindRowSubquery(const std::vector<ast::ExprPtr>& row,
+                                        const ast::SubqueryExpr& e, ComparisonOp op, bool negated) {
+    const SubqueryBinder* binder = scope_.subqueries();
+    if (binder == nullptr) return NotSupported("subqueries in this context");
+    std::vector<ExpressionPtr> operands;
+    for (const ast::ExprPtr& item : row) {
+      Result<ExpressionPtr> b = Bind(*item);  // a nested row is 1241 here
+      if (!b.ok()) return b;
+      operands.push_back(std::move(*b));
+    }
+    Result<BoundSubquery> bound =
+        binder->BindSubquery(const_cast<ast::SelectStmt&>(*e.select), scope_);
+    if (!bound.ok()) return bound.status();
+    if (bound->column_types.size() != operands.size()) {
+      return Status::Error(ErrorCode::kOperandColumns, static_cast<int>(operands.size()));
+    }
+    const auto form = e.form == ast::SubqueryExpr::Form::kIn
+                          ? RowSubqueryExpression::Form::kIn
+                          : RowSubqueryExpression::Form::kCompare;
+    return ExpressionPtr(
+        new RowSubqueryExpression(form, std::move(operands), std::move(*bound), op, negated));
   }
 
   // (a, b) [NOT] IN ((1, 2), (3, 4)): the OR of the row equalities (negated).

@@ -56,6 +56,7 @@ bool IsView(const storage::TableSchema& table) {
 // the column has no default at all.
 Value ColumnDefault(const storage::ColumnDef& column) {
   if (column.auto_increment) return Null();
+  if (column.default_now) return Str(CurrentTimestampText(column));
   if (!column.default_value) return column.nullable ? Str("NULL") : Null();
   const Value& v = *column.default_value;
   if (v.is_null()) return Str("NULL");
@@ -158,7 +159,9 @@ Row ColumnRow(const storage::TableSchema& table, size_t c) {
              collation,
              Str(type.ToSql()),
              Str(IsView(table) ? "" : ColumnKeyFlag(table, c)),
-             Str(column.auto_increment ? "auto_increment" : ""),
+             Str(column.on_update_now    ? "on update " + CurrentTimestampText(column)
+                 : column.auto_increment ? "auto_increment"
+                                         : ""),
              Str("select,insert,update,references"),
              Str(""),
              Str("NEVER"),

@@ -76,6 +76,9 @@ using ExprPtr = std::unique_ptr<Expr>;
 struct LiteralExpr : Expr {
   LiteralExpr() : Expr(ExprKind::kLiteral) {}
   Value value;
+  /// 0x4142: a binary string, but a number in arithmetic and when compared with a
+  /// number (MariaDB; X'4142' is a string everywhere).
+  bool hex_number = false;
 };
 
 struct ColumnRefExpr : Expr {
@@ -443,6 +446,8 @@ struct ColumnDefinition {
   bool not_null = false;    // NOT NULL given
   bool null_given = false;  // NULL given explicitly
   ExprPtr default_value;    // DEFAULT <literal> (null: no DEFAULT clause)
+  /// ON UPDATE CURRENT_TIMESTAMP[(fsp)]: the fsp written (0 if none); -1 if absent.
+  int64_t on_update_now_fsp = -1;
   bool auto_increment = false;
   bool primary_key = false;  // PRIMARY KEY on the column
   bool unique = false;       // UNIQUE [KEY] on the column
@@ -517,6 +522,7 @@ struct AlterTableStmt : Stmt {
       kDropDefault,   // ALTER [COLUMN] name DROP DEFAULT
       kRenameTable,   // RENAME [TO|AS] [new_database.]new_name
       kKeys,          // DISABLE KEYS / ENABLE KEYS (mysqldump): a no-op, as for InnoDB
+      kTableOption,   // ENGINE=, [DEFAULT] CHARSET=, COLLATE=, COMMENT=, AUTO_INCREMENT=
     };
     Kind kind = Kind::kAddIndex;
     IndexDefinition index;                     // kAddIndex
@@ -526,6 +532,7 @@ struct AlterTableStmt : Stmt {
     std::shared_ptr<ColumnDefinition> column;  // kAddColumn, kModifyColumn, kChangeColumn
     ColumnPosition position;
     ExprPtr default_value;  // kSetDefault
+    TableOption option;     // kTableOption
   };
   AlterTableStmt() : Stmt(StmtKind::kAlterTable) {}
   std::string database;

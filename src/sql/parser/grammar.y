@@ -69,7 +69,7 @@ using minisql::sql::ast::UnaryOp;
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
   IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE
-  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER.
+  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER POSITION.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -346,6 +346,22 @@ alter_action(A) ::= RENAME opt_to table_name(T). {
   A->new_database = T.parts == 2 ? ctx->ObjectName(T.first) : "";
   A->name = ctx->ObjectName(T.parts == 2 ? T.second : T.first);
 }
+// Table options, as CREATE TABLE takes them (bind_create_table.cc checks the values);
+// separated by commas (MySQL's optional commas would clash with column attributes
+// such as COMMENT and COLLATE at the end of MODIFY).
+%type alter_option {ast::AlterTableStmt::Action*}
+%destructor alter_option { delete $$; }
+alter_action(A) ::= alter_option(A).
+alter_option(A) ::= ENGINE opt_eq nm(V).  { A = ctx->AlterTableOption("ENGINE", V); }
+alter_option(A) ::= opt_default CHARSET opt_eq charset(V).
+  { A = ctx->AlterTableOption("DEFAULT CHARSET", V); }
+alter_option(A) ::= opt_default CHARACTER SET opt_eq charset(V).
+  { A = ctx->AlterTableOption("DEFAULT CHARSET", V); }
+alter_option(A) ::= opt_default COLLATE opt_eq charset(V).
+  { A = ctx->AlterTableOption("COLLATE", V); }
+alter_option(A) ::= AUTO_INCREMENT opt_eq INTEGER(V).
+  { A = ctx->AlterTableOption("AUTO_INCREMENT", V); }
+alter_option(A) ::= COMMENT opt_eq STRING(V).  { A = ctx->AlterTableOption("COMMENT", V); }
 opt_column ::= .
 opt_column ::= COLUMN.
 opt_to ::= .
@@ -1046,20 +1062,25 @@ column_def(A) ::= column_def(A) CHARSET charset(C).
   { ctx->AddColumnAttribute(A, "CHARACTER SET " + ctx->NameOrString(C)); }
 column_def(A) ::= column_def(A) COLLATE charset(C).
   { ctx->AddColumnAttribute(A, "COLLATE " + ctx->NameOrString(C)); }
-column_def(A) ::= column_def(A) ON UPDATE CURRENT_TIMESTAMP opt_now_parens.
-  { ctx->AddColumnAttribute(A, "ON UPDATE CURRENT_TIMESTAMP"); }
+column_def(A) ::= column_def(A) ON UPDATE now_call(P).  { ctx->SetOnUpdateNow(A, P); }
 column_def(A) ::= column_def(A) CHECK LP expr(E) RP.
   { delete E.expr; ctx->AddColumnAttribute(A, "CHECK"); }
-opt_now_parens ::= .
-opt_now_parens ::= LP RP.
-opt_now_parens ::= LP INTEGER RP.
+// CURRENT_TIMESTAMP[([n])] or NOW([n]) in DEFAULT / ON UPDATE: a CURRENT_TIMESTAMP call.
+%type now_call {ExprSpan}
+%destructor now_call { delete $$.expr; }
+now_call(A) ::= CURRENT_TIMESTAMP(T).  { A = ctx->NowCall(T, nullptr, ctx->End(T)); }
+now_call(A) ::= CURRENT_TIMESTAMP(T) LP RP(R).  { A = ctx->NowCall(T, nullptr, ctx->End(R)); }
+now_call(A) ::= CURRENT_TIMESTAMP(T) LP INTEGER(N) RP(R).
+  { A = ctx->NowCall(T, &N, ctx->End(R)); }
+now_call(A) ::= ID(T) LP RP(R).  { A = ctx->NowCall(T, nullptr, ctx->End(R)); }
+now_call(A) ::= ID(T) LP INTEGER(N) RP(R).  { A = ctx->NowCall(T, &N, ctx->End(R)); }
 
 %type default_value {ExprSpan}
 %destructor default_value { delete $$.expr; }
 default_value(A) ::= literal(A).
 default_value(A) ::= MINUS(M) number(N).  { A = ctx->Unary(M, UnaryOp::kNegate, N); }
 default_value(A) ::= PLUS(M) number(N).  { A = ctx->Unary(M, UnaryOp::kPlus, N); }
-default_value(A) ::= CURRENT_TIMESTAMP(T) opt_now_parens.  { A = ctx->NiladicFunction(T); }
+default_value(A) ::= now_call(A).
 default_value(A) ::= LP(L) expr(E) RP(R).  { A = ctx->Parenthesized(L, E, R); }
 
 %type number {ExprSpan}
@@ -1472,8 +1493,8 @@ simple_expr(A) ::= function_name(N) LP expr_list(L) concat_tail(T) RP(R).
 simple_expr(A) ::= function_name(N) LP DISTINCT expr_list(L) concat_tail(T) RP(R).
   { A = ctx->GroupConcat(N, true, L, T, R); }
 // The standard's keyword syntaxes: SUBSTRING(s FROM p [FOR n]), TRIM([LEADING |
-// TRAILING | BOTH] [x] FROM s). The parse context checks the name. (POSITION(x IN s)
-// is not offered: `x IN (...)` makes it ambiguous for an LALR(1) grammar.)
+// TRAILING | BOTH] [x] FROM s). The parse context checks the name. POSITION(x IN s) is
+// below.
 simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) RP(R).
   { A = ctx->KeywordFunction(N, ctx->Append(ctx->NewList(S), P), R); }
 simple_expr(A) ::= function_name(N) LP expr(S) FROM expr(P) FOR expr(L) RP(R).
@@ -1482,6 +1503,11 @@ simple_expr(A) ::= function_name(N) LP trim_side(D) expr(X) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, &X, S, R); }
 simple_expr(A) ::= function_name(N) LP trim_side(D) FROM expr(S) RP(R).
   { A = ctx->TrimFunction(N, D, nullptr, S, R); }
+// POSITION(sub IN s) = LOCATE(sub, s). POSITION is a keyword only here: a column called
+// `position` is the second rule (elsewhere the %fallback makes it a name).
+simple_expr(A) ::= POSITION(N) LP bit_expr(S) IN expr(T) RP(R).
+  { A = ctx->KeywordFunction(N, ctx->Append(ctx->NewList(S), T), R); }
+simple_expr(A) ::= POSITION(C).  { A = ctx->Column(nullptr, nullptr, C); }
 // Window function calls: the same call forms followed by OVER (window_builder.cc).
 simple_expr(A) ::= function_name(N) LP RP(R) over_clause(W).
   { A = ctx->Over(ctx->Function(N, ctx->EmptyList(), false, R), W); }

@@ -159,6 +159,7 @@ constexpr std::array kKeywords = {
     Keyword{"OVER", TK_OVER},
     Keyword{"PARTITION", TK_PARTITION},
     Keyword{"PASSWORD", TK_PASSWORD},
+    Keyword{"POSITION", TK_POSITION},
     Keyword{"PRECEDING", TK_PRECEDING},
     Keyword{"PRECISION", TK_PRECISION},
     Keyword{"PRIMARY", TK_PRIMARY},

@@ -139,6 +139,7 @@ ExprSpan ParseContext::Literal(const Token& t) {
   } else if (!DecodeNumber(t.type, TextOf(t), &node->value)) {
     SyntaxError(t);
   }
+  node->hex_number = t.type == TK_HEX_NUM && TextOf(t).size() > 1 && TextOf(t)[1] == 'x';
   return Finish(node, t.offset, End(t), 0);
 }
 
@@ -303,6 +304,8 @@ ExprSpan ParseContext::KeywordFunction(const Token& name, ExprList args, const T
     std::swap(node->args[0], node->args[1]);  // TRIM(x FROM s) is TRIM(s, x)
   } else if ((n == "SUBSTRING" || n == "SUBSTR") && node->args.size() >= 2) {
     // SUBSTRING(s FROM p [FOR n]) is SUBSTRING(s, p [, n]).
+  } else if (n == "POSITION" && node->args.size() == 2) {
+    node->name = "LOCATE";  // POSITION(sub IN s) is LOCATE(sub, s)
   } else {
     SyntaxError(rp);
   }

@@ -301,6 +301,13 @@ class ParseContext {
   ast::ColumnDefinition* NewColumn(const Token& name, TypeSpec type);
   void AddColumnAttribute(ast::ColumnDefinition* column, const std::string& unsupported);
   void SetColumnDefault(ast::ColumnDefinition* column, ExprSpan value);
+  /// ALTER TABLE t <name>=<value>: a kTableOption action.
+  ast::AlterTableStmt::Action* AlterTableOption(const char* name, const Token& value);
+  /// CURRENT_TIMESTAMP / NOW / LOCALTIME / LOCALTIMESTAMP [(fsp)] in DEFAULT and ON UPDATE,
+  /// as a CURRENT_TIMESTAMP call (any other name is a syntax error).
+  ExprSpan NowCall(const Token& name, const Token* fsp, uint32_t end);
+  /// ON UPDATE CURRENT_TIMESTAMP[(fsp)]: records the fsp written (0 if none).
+  void SetOnUpdateNow(ast::ColumnDefinition* column, ExprSpan call);
   TypeSpec Type(const Token& kw, TypeId id, LengthSpec len = LengthSpec{},
                 NumericFlags flags = NumericFlags{});
   void AddTableOption(ast::CreateTableStmt* stmt, const char* name, const Token& value);

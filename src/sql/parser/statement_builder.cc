@@ -287,6 +287,37 @@ void ParseContext::SetColumnDefault(ast::ColumnDefinition* column, ExprSpan valu
   column->default_value.reset(value.expr);
 }
 
+ExprSpan ParseContext::NowCall(const Token& name, const Token* fsp, uint32_t end) {
+  std::string upper(TextOf(name));
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (upper != "CURRENT_TIMESTAMP" && upper != "NOW" && upper != "LOCALTIME" &&
+      upper != "LOCALTIMESTAMP") {
+    SyntaxError(name);
+  }
+  auto* node = new ast::FunctionExpr;
+  node->name = "CURRENT_TIMESTAMP";
+  if (fsp) node->args.push_back(ast::ExprPtr(Literal(*fsp).expr));
+  return Finish(node, name.offset, end, 1);
+}
+
+void ParseContext::SetOnUpdateNow(ast::ColumnDefinition* column, ExprSpan call) {
+  std::unique_ptr<ast::Expr> owned(call.expr);
+  const auto& function = static_cast<const ast::FunctionExpr&>(*owned);
+  column->on_update_now_fsp = 0;
+  if (!function.args.empty()) {
+    const Value& fsp = static_cast<const ast::LiteralExpr&>(*function.args[0]).value;
+    column->on_update_now_fsp = fsp.kind() == Value::Kind::kInt ? fsp.int_value() : 99;
+  }
+}
+
+ast::AlterTableStmt::Action* ParseContext::AlterTableOption(const char* name, const Token& value) {
+  auto* action = new ast::AlterTableStmt::Action;
+  action->kind = ast::AlterTableStmt::Action::Kind::kTableOption;
+  action->option.name = name;
+  action->option.value = NameOrString(value);
+  return action;
+}
+
 void ParseContext::AddTableOption(ast::CreateTableStmt* stmt, const char* name,
                                   const Token& value) {
   ast::TableOption option;

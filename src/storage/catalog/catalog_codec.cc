@@ -15,6 +15,8 @@ enum ColumnFlags : uint8_t {
   kAutoIncrement = 2,
   kHasDefault = 4,
   kDefaultIsNull = 8,
+  kDefaultNow = 16,
+  kOnUpdateNow = 32,
 };
 
 std::string TwoPartKey(char type, const std::string& first, const std::string& second) {
@@ -40,6 +42,8 @@ bool ReadColumn(ByteReader* reader, ColumnDef* column) {
   column->type.scale = scale;
   column->nullable = (flags & kNullable) != 0;
   column->auto_increment = (flags & kAutoIncrement) != 0;
+  column->default_now = (flags & kDefaultNow) != 0;
+  column->on_update_now = (flags & kOnUpdateNow) != 0;
   column->default_value.reset();
   if (flags & kHasDefault) {
     Value value;
@@ -91,6 +95,7 @@ std::string EncodeTableEntry(const TableSchema& schema, PageId root,
     if (column.default_value) {
       flags |= kHasDefault | (column.default_value->is_null() ? kDefaultIsNull : 0);
     }
+    flags |= (column.default_now ? kDefaultNow : 0) | (column.on_update_now ? kOnUpdateNow : 0);
     out.push_back(static_cast<char>(flags));
     if (column.default_value) AppendValue(*column.default_value, &out);
   }

@@ -30,7 +30,8 @@
 //     name                  string
 //     type                  1 byte TypeId, 1 byte unsigned, varint length, 1 byte scale
 //     flags                 1 byte: 1 nullable, 2 auto_increment, 4 has DEFAULT,
-//                                   8 DEFAULT is NULL
+//                                   8 DEFAULT is NULL, 16 DEFAULT CURRENT_TIMESTAMP,
+//                                   32 ON UPDATE CURRENT_TIMESTAMP
 //     default               a row-codec value (row_codec.h), if flags & 4 and not & 8
 //   primary key           varint count, then varint column indexes
 //   options               string
