@@ -72,6 +72,8 @@ class ServerContext {
   // Counters for COM_STATISTICS / SHOW STATUS.
   std::atomic<uint64_t> questions{0};
   std::atomic<uint32_t> threads_connected{0};
+  /// Prepared statements open in all sessions (session/prepared_statement_quota.h).
+  std::atomic<uint64_t> open_prepared_statements{0};
 
  private:
   ServerContext(ServerOptions options, std::unique_ptr<storage::StorageEngine> storage);

@@ -41,6 +41,7 @@
 #include "net/mysql/native_password.h"
 #include "net/mysql/protocol_constants.h"
 #include "net/mysql/response_writer.h"
+#include "net/mysql/stmt_cursor.h"
 #include "net/protocol_handler.h"
 #include "session/session.h"
 
@@ -86,6 +87,10 @@ class MysqlProtocol : public ProtocolHandler {
   void ComStmtClose(std::string_view arguments);
   void ComStmtReset(std::string_view arguments);
   void ComStmtFetch(std::string_view arguments);
+  /// EXECUTE with CURSOR_TYPE_READ_ONLY: runs into a ResultCapture, opens the cursor.
+  void ExecuteIntoCursor(uint32_t id, const std::vector<Value>& params, StatementWireState* state);
+  /// The end of a result set or of a FETCH batch: EOF, or OK(0xFE) with DEPRECATE_EOF.
+  void WriteEndOfRows(uint16_t warnings, uint16_t status_flags);
 
   void SendOk();
   void SendError(const Status& error);
@@ -108,13 +113,8 @@ class MysqlProtocol : public ProtocolHandler {
   std::unique_ptr<Authenticator> authenticator_;  // during kAuthenticating
   std::unique_ptr<Session> session_;
 
-  // What the wire needs to remember of each open prepared statement (the statement
-  // itself lives in the Session).
-  struct StatementWireState {
-    uint16_t param_count = 0;
-    std::vector<uint16_t> param_types;  // of the last execution that sent them
-    bool long_data_sent = false;        // COM_STMT_SEND_LONG_DATA: refused at EXECUTE
-  };
+  // What the wire needs to remember of each open prepared statement (stmt_cursor.h;
+  // the statement itself lives in the Session).
   std::unordered_map<uint32_t, StatementWireState> statements_;
 };
 

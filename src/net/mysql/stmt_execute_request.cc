@@ -188,7 +188,8 @@ Result<uint32_t> ReadStatementId(std::string_view arguments) {
 }
 
 Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
-                                             const std::vector<uint16_t>& previous_types) {
+                                             const std::vector<uint16_t>& previous_types,
+                                             const std::map<uint16_t, std::string>& long_data) {
   PayloadReader reader(arguments);
   StmtExecuteRequest request;
   request.statement_id = reader.ReadInt4();
@@ -213,6 +214,10 @@ Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_
 
   request.params.reserve(param_count);
   for (uint16_t i = 0; i < param_count; ++i) {
+    if (auto sent = long_data.find(i); sent != long_data.end()) {
+      request.params.push_back(Value::String(sent->second));
+      continue;
+    }
     bool is_null = (static_cast<uint8_t>(null_bitmap[i / 8]) >> (i % 8)) & 1;
     if (is_null) {
       request.params.push_back(Value::Null());

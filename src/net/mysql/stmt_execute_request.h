@@ -33,6 +33,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -63,7 +65,11 @@ Result<uint32_t> ReadStatementId(std::string_view arguments);
 /// Decodes the arguments (payload after the command byte) of COM_STMT_EXECUTE for a
 /// statement with `param_count` parameters. `previous_types` are the types sent with
 /// an earlier execution of the statement (empty if none).
+/// `long_data`: what COM_STMT_SEND_LONG_DATA sent, by parameter index; such a
+/// parameter has no value in the payload (whatever its NULL bit says) and becomes a
+/// String of the long data, as in MySQL.
 Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
-                                             const std::vector<uint16_t>& previous_types);
+                                             const std::vector<uint16_t>& previous_types,
+                                             const std::map<uint16_t, std::string>& long_data = {});
 
 }  // namespace minisql::net
