@@ -448,7 +448,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--reference", action="store_true",
-                        help="the server is MariaDB: skip checks of what minisql refuses")
+                        help="the server is MariaDB (every check applies to both today)")
     args = parser.parse_args()
     try:
         run_checks(args.port, args.reference)
