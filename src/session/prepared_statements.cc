@@ -11,6 +11,7 @@
 // binary format; nothing here knows about either.
 #include <string>
 
+#include "session/prepared_statement_quota.h"
 #include "session/session.h"
 #include "session/session_state.h"
 #include "session/statement_runner.h"
@@ -36,12 +37,11 @@ Status UnknownStatement(uint32_t id, const char* command) {
 Result<PreparedStatementInfo> Session::Prepare(std::string_view sql) {
   Result<ast::StmtPtr> parsed = sql::Parse(sql);
   if (!parsed.ok()) return parsed.status();
+  // PREPARE / EXECUTE / DEALLOCATE PREPARE cannot themselves be prepared (as MySQL).
+  if ((*parsed)->kind == ast::StmtKind::kPreparedSql)
+    return Status::Error(ErrorCode::kUnsupportedPs);
   uint32_t param_count = sql::CountParameters(**parsed);
   if (param_count > kMaxParameters) return Status::Error(ErrorCode::kPsManyParam);
-  if (prepared_.size() >= kMaxPreparedStatements) {
-    return Status::Error(ErrorCode::kMaxPreparedStmtCountReached,
-                         static_cast<unsigned>(kMaxPreparedStatements));
-  }
 
   PreparedStatementInfo info;
   info.param_count = static_cast<uint16_t>(param_count);
@@ -61,6 +61,7 @@ Result<PreparedStatementInfo> Session::Prepare(std::string_view sql) {
     }
     // 1210 comes from `LIMIT ?` bound as NULL: the real value decides at execution.
   }
+  MINISQL_RETURN_IF_ERROR(ReservePreparedStatement(context_));
   info.id = next_statement_id_++;
   prepared_[info.id] = PreparedStatement{std::string(sql), info.param_count};
   return info;
@@ -90,6 +91,7 @@ void Session::ExecutePrepared(uint32_t id, const std::vector<Value>& params, Res
 
 Status Session::ClosePrepared(uint32_t id) {
   if (prepared_.erase(id) == 0) return UnknownStatement(id, "mysqld_stmt_close");
+  ReleasePreparedStatements(context_, 1);
   return Status::OK();
 }
 

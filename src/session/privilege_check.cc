@@ -161,6 +161,7 @@ class RequirementCollector {
         return;
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kEmpty:
+      case ast::StmtKind::kPreparedSql:  // EXECUTE checks the prepared statement itself
         return;
     }
   }

@@ -75,6 +75,8 @@ class ServerContext {
   std::atomic<uint32_t> threads_connected{0};
   /// Statements that ran longer than their session's long_query_time.
   std::atomic<uint64_t> slow_queries{0};
+  /// Prepared statements open in all sessions (session/prepared_statement_quota.h).
+  std::atomic<uint64_t> open_prepared_statements{0};
 
  private:
   ServerContext(ServerOptions options, std::unique_ptr<storage::StorageEngine> storage);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "session/prepared_statement_quota.h"
 #include "session/privilege_check.h"
 #include "session/result_columns.h"
 #include "session/session_state.h"
@@ -34,6 +35,7 @@ Session::Session(ServerContext* context, uint32_t connection_id, std::string use
 
 Session::~Session() {
   context_->table_locks()->Unlock(connection_id_);  // a disconnect ends LOCK TABLES
+  ReleasePreparedStatements(context_, prepared_.size() + state_->named_statements.size());
 }
 
 Status Session::SetCurrentDatabase(const std::string& database) {

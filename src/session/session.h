@@ -49,8 +49,8 @@ struct PreparedStatementInfo {
 
 class Session {
  public:
-  /// Open prepared statements per connection (MySQL's max_prepared_stmt_count default,
-  /// applied per connection): one more answers ER_MAX_PREPARED_STMT_COUNT_REACHED.
+  /// The default of max_prepared_stmt_count, the server-wide limit on open prepared
+  /// statements (session/prepared_statement_quota.h): one more answers 1461.
   static constexpr size_t kMaxPreparedStatements = 16382;
 
   Session(ServerContext* context, uint32_t connection_id, std::string user, std::string host);

@@ -82,6 +82,15 @@ class SessionState : public sql::EvalContext {
   std::string ssl_cipher;
   std::string ssl_version;
 
+  // --- SQL prepared statements (session/sql_prepared_statements.cc) -------------------
+  struct NamedStatement {
+    std::string sql;
+    uint32_t param_count = 0;
+  };
+  /// PREPARE name FROM ...: lower-case name (names ignore case) -> statement. Each
+  /// holds one slot of max_prepared_stmt_count (prepared_statement_quota.h).
+  std::map<std::string, NamedStatement> named_statements;
+
   // --- Transaction (session/transaction_control.h) ------------------------------------
   /// The open multi-statement transaction (BEGIN, or any statement with autocommit
   /// off), or null. Destroying it (the client disconnected) rolls it back.

@@ -132,6 +132,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunGrant(static_cast<const ast::GrantStmt&>(stmt));
     case ast::StmtKind::kLockTables:
       return RunLockTables(static_cast<const ast::LockTablesStmt&>(stmt));
+    case ast::StmtKind::kPreparedSql:
+      return RunPreparedSql(static_cast<ast::PreparedSqlStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});

@@ -72,6 +72,8 @@ class StatementRunner {
   Status SetTransactionCharacteristic(const sql::ast::SetStmt::Item& item);
   Status RunUse(const sql::ast::UseStmt& stmt);
   Status RunExplain(sql::ast::ExplainStmt& stmt);  // explain_statement.cc
+  // PREPARE, EXECUTE, DEALLOCATE PREPARE (sql_prepared_statements.cc).
+  Status RunPreparedSql(sql::ast::PreparedSqlStmt& stmt);
   // Write targets and LOCK TABLES (table_access.cc).
   /// 1044 for writes into information_schema; LOCK TABLES rules for written tables.
   Status CheckWriteTargets(const sql::ast::Stmt& stmt);

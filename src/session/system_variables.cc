@@ -60,6 +60,8 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"lower_case_table_names", i(0), kVarReadOnly | kVarGlobalOnly},
       {"max_allowed_packet", i(options.max_allowed_packet), 0},
       {"max_connections", i(options.max_connections), kVarGlobalOnly},
+      // Server-wide limit on open prepared statements (prepared_statement_quota.h).
+      {"max_prepared_stmt_count", i(16382), kVarGlobalOnly},
       {"max_recursive_iterations", i(1000), 0},  // WITH RECURSIVE (MariaDB)
       {"max_statement_time", Value::Double(0), 0},
       {"net_buffer_length", i(16384), 0},

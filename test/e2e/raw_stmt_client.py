@@ -16,6 +16,12 @@ standard library only). The byte layouts it speaks:
   COM_STMT_CLOSE     0x19 | statement_id int<4>        (no response)
   COM_STMT_RESET     0x1a | statement_id int<4>        → OK / ERR
 
+  COM_STMT_SEND_LONG_DATA 0x18 | statement_id int<4> | param_id int<2> | data  (no response)
+  COM_STMT_FETCH     0x1c | statement_id int<4> | num_rows int<4>  → rows + EOF
+                     (an EXECUTE with flags = CURSOR_TYPE_READ_ONLY answers columns + EOF
+                     with SERVER_STATUS_CURSOR_EXISTS; the last FETCH's EOF has
+                     SERVER_STATUS_LAST_ROW_SENT)
+
 Usage: raw_stmt_client.py --port PORT [--reference]   (prepared_statements_test.sh runs it)
 Runs every check in order, prints one line per check, exits 1 on the first failure.
 """
@@ -32,6 +38,9 @@ COM_STMT_SEND_LONG_DATA = 0x18
 COM_STMT_CLOSE = 0x19
 COM_STMT_RESET = 0x1A
 COM_STMT_FETCH = 0x1C
+CURSOR_TYPE_READ_ONLY = 0x01
+SERVER_STATUS_CURSOR_EXISTS = 0x0040
+SERVER_STATUS_LAST_ROW_SENT = 0x0080
 
 MYSQL_TYPE_TINY = 1
 MYSQL_TYPE_SHORT = 2
@@ -71,8 +80,13 @@ def encode_param(type_code, value):
     return encode_lenenc(value if isinstance(value, bytes) else str(value).encode())
 
 
+# Value of a parameter whose data went ahead with COM_STMT_SEND_LONG_DATA: the
+# EXECUTE packet carries its type but no value.
+LONG_DATA = object()
+
+
 def encode_execute(statement_id, params, send_types=True, flags=0):
-    """COM_STMT_EXECUTE arguments; params: [(type_code, value or None)]."""
+    """COM_STMT_EXECUTE arguments; params: [(type_code, value or None or LONG_DATA)]."""
     out = struct.pack("<IBI", statement_id, flags, 1)
     if not params:
         return out
@@ -85,7 +99,7 @@ def encode_execute(statement_id, params, send_types=True, flags=0):
         for type_code, _ in params:
             out += struct.pack("<BB", type_code, 0)
     for type_code, value in params:
-        if value is not None:
+        if value is not None and value is not LONG_DATA:
             out += encode_param(type_code, value)
     return out
 
@@ -169,6 +183,52 @@ class StmtConnection(Connection):
             rows.append(row)
         return columns, rows
 
+    def read_binary_row(self, payload, columns):
+        r = Reader(payload)
+        check(r.int(1) == 0x00, "binary row header")
+        bitmap = r.take((len(columns) + 9) // 8)
+        row = []
+        for i, column in enumerate(columns):
+            if bitmap[(i + 2) // 8] & (1 << ((i + 2) % 8)):
+                row.append(None)
+            else:
+                row.append(decode_binary_value(r, column))
+        check(r.remaining() == 0, "trailing bytes in binary row")
+        return row
+
+    def execute_cursor(self, statement_id, params):
+        """EXECUTE with CURSOR_TYPE_READ_ONLY: returns (columns, status of the EOF after
+        them), or the OK dict when the statement returned no rows."""
+        self.command(COM_STMT_EXECUTE, encode_execute(statement_id, params,
+                                                      flags=CURSOR_TYPE_READ_ONLY))
+        first = self.read_packet()
+        if first[0] == 0xFF:
+            raise parse_err(first)
+        if first[0] == 0x00:
+            r = Reader(first[1:])
+            return {"affected_rows": r.lenenc_int(), "last_insert_id": r.lenenc_int()}
+        count = Reader(first).lenenc_int()
+        columns = [self.read_column_definition(self.read_packet()) for _ in range(count)]
+        eof = self.read_packet()
+        check(self.is_eof(eof), "no EOF after the cursor's column definitions")
+        return columns, struct.unpack("<H", eof[3:5])[0]
+
+    def fetch(self, statement_id, num_rows, columns):
+        """COM_STMT_FETCH: returns (rows, status flags of the closing EOF)."""
+        self.command(COM_STMT_FETCH, struct.pack("<II", statement_id, num_rows))
+        rows = []
+        while True:
+            payload = self.read_packet()
+            if payload[0] == 0xFF:
+                raise parse_err(payload)
+            if self.is_eof(payload):
+                return rows, struct.unpack("<H", payload[3:5])[0]
+            rows.append(self.read_binary_row(payload, columns))
+
+    def send_long_data(self, statement_id, param_id, data):
+        """COM_STMT_SEND_LONG_DATA: no response."""
+        self.command(COM_STMT_SEND_LONG_DATA, struct.pack("<IH", statement_id, param_id) + data)
+
     def close_statement(self, statement_id):
         self.command(COM_STMT_CLOSE, struct.pack("<I", statement_id))
 
@@ -184,6 +244,85 @@ def expect_server_error(action, code):
         check(e.code == code, "expected error %d, got %s" % (code, e))
         return e
     raise CheckFailed("expected error %d, but the command succeeded" % code)
+
+
+def check_long_data(conn, select_param):
+    """COM_STMT_SEND_LONG_DATA against `SELECT ?` (select_param) and an INSERT."""
+    sid = select_param["id"]
+    # Chunks add up; the EXECUTE packet carries no value for the parameter.
+    conn.send_long_data(sid, 0, b"abc")
+    conn.send_long_data(sid, 0, b"def")
+    _, rows = conn.execute(sid, [(MYSQL_TYPE_VAR_STRING, LONG_DATA)])
+    check(rows == [[b"abcdef"]], "long data in two chunks: %r" % rows)
+    # Used by one execution only.
+    _, rows = conn.execute(sid, [(MYSQL_TYPE_VAR_STRING, "x")])
+    check(rows == [[b"x"]], "the execution after long data: %r" % rows)
+    # COM_STMT_RESET drops long data not yet used.
+    conn.send_long_data(sid, 0, b"dropped")
+    conn.reset_statement(sid)
+    _, rows = conn.execute(sid, [(MYSQL_TYPE_VAR_STRING, "y")])
+    check(rows == [[b"y"]], "long data survived COM_STMT_RESET: %r" % rows)
+    # A parameter index out of range: EXECUTE answers 1210 until the reset.
+    conn.send_long_data(sid, 7, b"abc")
+    expect_server_error(lambda: conn.execute(sid, [(MYSQL_TYPE_VAR_STRING, "z")]), 1210)
+    conn.reset_statement(sid)
+    _, rows = conn.execute(sid, [(MYSQL_TYPE_VAR_STRING, "z")])
+    check(rows == [[b"z"]], "execution after the reset: %r" % rows)
+    # 200 KB in four chunks into a LONGBLOB.
+    conn.query("CREATE TABLE blobs (id INT PRIMARY KEY, b LONGBLOB)")
+    insert = conn.prepare("INSERT INTO blobs VALUES (?, ?)")
+    for chunk in (b"x" * 50000, b"y" * 50000, b"z" * 50000, b"w" * 50000):
+        conn.send_long_data(insert["id"], 1, chunk)
+    ok = conn.execute(insert["id"], [(MYSQL_TYPE_LONGLONG, 1), (MYSQL_TYPE_BLOB, LONG_DATA)])
+    check(ok["affected_rows"] == 1, "INSERT with long data: %r" % ok)
+    _, rows = conn.query("SELECT LENGTH(b), LEFT(b, 2), RIGHT(b, 2) FROM blobs")
+    check(rows == [[b"200000", b"xx", b"ww"]], "the long blob: %r" % rows)
+    conn.close_statement(insert["id"])
+
+
+def check_cursors(conn, still_works):
+    """EXECUTE with CURSOR_TYPE_READ_ONLY and COM_STMT_FETCH over t (ids 1, 2, 3)."""
+    stmt = conn.prepare("SELECT id FROM t WHERE id >= ? ORDER BY id")
+    sid = stmt["id"]
+    columns, status = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 1)])
+    check(status & SERVER_STATUS_CURSOR_EXISTS, "EXECUTE status 0x%x: no cursor" % status)
+    rows, status = conn.fetch(sid, 2, columns)
+    check(rows == [[1], [2]], "first FETCH of 2: %r" % rows)
+    check(status & SERVER_STATUS_CURSOR_EXISTS and not status & SERVER_STATUS_LAST_ROW_SENT,
+          "status after the first FETCH: 0x%x" % status)
+    rows, status = conn.fetch(sid, 2, columns)
+    check(rows == [[3]], "second FETCH of 2: %r" % rows)
+    check(status & SERVER_STATUS_LAST_ROW_SENT, "no LAST_ROW_SENT at the end: 0x%x" % status)
+    # The last row closed the cursor.
+    expect_server_error(lambda: conn.fetch(sid, 1, columns), 1421)
+    # Re-executing closes the old cursor and opens a new one, from its first row.
+    columns, _ = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 1)])
+    check(conn.fetch(sid, 1, columns)[0] == [[1]], "FETCH 1 of the first cursor")
+    columns, _ = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 2)])
+    rows, _ = conn.fetch(sid, 5, columns)
+    check(rows == [[2], [3]], "the re-executed cursor: %r" % rows)
+    # COM_STMT_RESET closes it.
+    columns, _ = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 1)])
+    conn.reset_statement(sid)
+    expect_server_error(lambda: conn.fetch(sid, 1, columns), 1421)
+    # No rows: the cursor opens and the first FETCH ends it.
+    columns, status = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 99)])
+    rows, status = conn.fetch(sid, 5, columns)
+    check(rows == [] and status & SERVER_STATUS_LAST_ROW_SENT, "empty cursor: %r" % rows)
+    # Other queries run while a cursor is open.
+    columns, _ = conn.execute_cursor(sid, [(MYSQL_TYPE_LONGLONG, 1)])
+    still_works()
+    check(conn.fetch(sid, 1, columns)[0] == [[1]], "FETCH after another query")
+    # COM_STMT_CLOSE closes it with the statement.
+    conn.close_statement(sid)
+    expect_server_error(lambda: conn.fetch(sid, 1, columns), 1243)
+    # A statement without rows opens no cursor: a plain OK.
+    insert = conn.prepare("INSERT INTO t (id) VALUES (?)")
+    ok = conn.execute_cursor(insert["id"], [(MYSQL_TYPE_LONGLONG, 50)])
+    check(ok == {"affected_rows": 1, "last_insert_id": 0}, "INSERT with the cursor flag: %r" % ok)
+    conn.query("DELETE FROM t WHERE id = 50")
+    conn.close_statement(insert["id"])
+    still_works()
 
 
 def run_checks(port, reference=False):
@@ -258,34 +397,23 @@ def run_checks(port, reference=False):
     fresh = conn.prepare("SELECT ?")
     expect_server_error(lambda: conn.execute(fresh["id"], [(MYSQL_TYPE_LONGLONG, 1)],
                                              send_types=False), 1210)
-    if not reference:  # cursors are not implemented: refused with 1235
-        cursor = struct.pack("<IBI", select["id"], 1, 1) + b"\x00\x01\x08\x00" + b"\0" * 8
-        expect_server_error(lambda: conn.execute(0, [], raw=cursor), 1235)
-        conn.command(COM_STMT_FETCH, struct.pack("<II", select["id"], 10))
-        expect_server_error(conn.read_ok, 1235)
-        still_works()
+    conn.command(COM_STMT_FETCH, struct.pack("<II", 4242, 10))
+    expect_server_error(conn.read_ok, 1243)
+    conn.command(COM_STMT_FETCH, struct.pack("<II", select["id"], 10))  # no cursor open
+    expect_server_error(conn.read_ok, 1421)
+    still_works()
     step("bad statement ids and parameter blocks -> ERR, connection still usable")
 
-    # Long data: chunks appended per parameter, the parameter then absent from EXECUTE.
-    def send_long_data(statement_id, param, data):
-        conn.command(COM_STMT_SEND_LONG_DATA, struct.pack("<IH", statement_id, param) + data)
-    send_long_data(fresh["id"], 0, b"ab\x00")
-    send_long_data(fresh["id"], 0, b"\xffc")
-    without_value = struct.pack("<IBI", fresh["id"], 0, 1) + b"\x00\x01\xfd\x00"
-    _, rows = conn.execute(0, [], raw=without_value)
-    check(rows == [[b"ab\x00\xffc"]], "long data in two chunks: %r" % rows)
-    _, rows = conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")])
-    check(rows == [[b"x"]], "long data lasts one execution: %r" % rows)
-    send_long_data(fresh["id"], 3, b"abc")  # no parameter 3: the next EXECUTE says so
-    expect_server_error(lambda: conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")]),
-                        1210)
-    send_long_data(fresh["id"], 0, b"dropped by COM_STMT_RESET")
+    check_long_data(conn, fresh)
     check(conn.reset_statement(fresh["id"])["affected_rows"] == 0, "COM_STMT_RESET")
     _, rows = conn.execute(fresh["id"], [(MYSQL_TYPE_VAR_STRING, "x")])
     check(rows == [[b"x"]], "long data dropped by COM_STMT_RESET: %r" % rows)
     conn.command(COM_STMT_RESET, struct.pack("<I", 4242))
     expect_server_error(conn.read_ok, 1243)
-    step("COM_STMT_SEND_LONG_DATA (chunks, one execution, bad parameter), COM_STMT_RESET")
+    step("COM_STMT_SEND_LONG_DATA: accumulated, used once, cleared by RESET; COM_STMT_RESET")
+
+    check_cursors(conn, still_works)
+    step("cursors: EXECUTE opens, FETCH n at a time, LAST_ROW_SENT; closed by reset/re-execute")
 
     conn.close_statement(select["id"])
     conn.close_statement(4242)  # unknown: still no response
@@ -299,6 +427,19 @@ def run_checks(port, reference=False):
     conn.read_ok()
     step("COM_STMT_CLOSE (no response), 200 open statements")
 
+    # max_prepared_stmt_count = 0: nothing more can be prepared, by either protocol;
+    # statements already open still run.
+    conn.query("SET GLOBAL max_prepared_stmt_count = 0")
+    try:
+        expect_server_error(lambda: conn.prepare("SELECT 1"), 1461)
+        expect_server_error(lambda: conn.query("PREPARE p FROM 'SELECT 1'"), 1461)
+        _, rows = conn.execute(ids[7], [(MYSQL_TYPE_LONGLONG, 1)])
+        check(rows == [[8]], "an open statement under the limit 0: %r" % rows)
+    finally:
+        conn.query("SET GLOBAL max_prepared_stmt_count = 16382")
+    conn.prepare("SELECT 1")
+    step("max_prepared_stmt_count: 1461 for COM_STMT_PREPARE and PREPARE")
+
     conn.query("DROP DATABASE psdb")
     conn.close()
 
@@ -309,7 +450,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--reference", action="store_true",
-                        help="the server is MariaDB: skip checks of what minisql refuses")
+                        help="the server is MariaDB (every check applies to both today)")
     args = parser.parse_args()
     try:
         run_checks(args.port, args.reference)

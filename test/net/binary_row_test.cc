@@ -57,6 +57,9 @@ TEST(BinaryRowTest, FloatingPoint) {
   EXPECT_EQ(ValueBytes(FieldType::kDouble, Value::Double(2.0)), B({0, 0, 0, 0, 0, 0, 0, 0x40}));
   EXPECT_EQ(ValueBytes(FieldType::kDouble, Value::Int(2)), B({0, 0, 0, 0, 0, 0, 0, 0x40}));
   EXPECT_EQ(ValueBytes(FieldType::kFloat, Value::Double(2.5)), B({0x00, 0x00, 0x20, 0x40}));
+  // -0.0 is sent as 0.0: a text row prints it "0", and both protocols must agree.
+  EXPECT_EQ(ValueBytes(FieldType::kDouble, Value::Double(-0.0)), B({0, 0, 0, 0, 0, 0, 0, 0}));
+  EXPECT_EQ(ValueBytes(FieldType::kFloat, Value::Double(-0.0)), B({0, 0, 0, 0}));
 }
 
 TEST(BinaryRowTest, DecimalsAndStringsAreLengthEncodedText) {

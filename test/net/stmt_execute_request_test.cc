@@ -184,15 +184,37 @@ TEST(StmtExecuteRequestTest, TrailingBytesAreIgnored) {
 // Parameters sent with COM_STMT_SEND_LONG_DATA are absent from the payload, whatever
 // their NULL bit says; the others are decoded around them.
 TEST(StmtExecuteRequestTest, LongDataParametersAreNotInThePayload) {
-  std::vector<std::optional<std::string>> long_data(2);
-  long_data[0] = std::string("long\0data", 9);
+  std::map<uint16_t, std::string> long_data{{0, std::string("long\0data", 9)}};
   // bitmap: parameter 0 marked NULL (ignored); types VAR_STRING, TINY; one TINY value.
   Result<StmtExecuteRequest> r = DecodeStmtExecute(
-      kHeader + B({0x01, 0x01, 0xfd, 0x00, 0x01, 0x00, 0x05}), 2, {}, std::move(long_data));
+      kHeader + B({0x01, 0x01, 0xfd, 0x00, 0x01, 0x00, 0x05}), 2, {}, long_data);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->params.size(), 2u);
   EXPECT_EQ(r->params[0].string_value(), std::string("long\0data", 9));
   EXPECT_EQ(r->params[1].int_value(), 5);
+}
+
+}  // namespace
+}  // namespace minisql::net
+
+namespace minisql::net {
+namespace {
+
+// COM_STMT_SEND_LONG_DATA: a parameter with long data has no value in the payload,
+// whatever its NULL bit says, and becomes a String of the data.
+TEST(StmtExecuteRequestLongDataTest, LongDataReplacesTheValue) {
+  std::map<uint16_t, std::string> long_data{{0, "abcdef"}};
+  // Two parameters: 0 (long data, NULL bit set, no value), 1 LONGLONG 5.
+  std::string params = B({0x01, 0x01, 0xfc, 0x00, 0x08, 0x00, 5, 0, 0, 0, 0, 0, 0, 0});
+  Result<StmtExecuteRequest> r = DecodeStmtExecute(kHeader + params, 2, {}, long_data);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->params.size(), 2u);
+  EXPECT_EQ(r->params[0].ToText(), "abcdef");
+  EXPECT_EQ(r->params[1].int_value(), 5);
+  // Without the long data the same payload reads parameter 0 as NULL and 1 as 5.
+  r = DecodeStmtExecute(kHeader + params, 2, {});
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->params[0].is_null());
 }
 
 }  // namespace

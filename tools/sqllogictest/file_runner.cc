@@ -8,6 +8,7 @@
 // with the same label.
 #include "sqllogictest/file_runner.h"
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -25,6 +26,19 @@ constexpr int kDefaultHashThreshold = 8;
 
 double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// --compare-protocols runs a query twice. A query whose result depends on the statement
+// before it (ROW_COUNT(), FOUND_ROWS(), LAST_INSERT_ID()) or that assigns a user
+// variable would see its own first run, so those run once, as text (and are compared
+// by the --prepared run of the same files).
+bool ReadsLastStatementState(const std::string& sql) {
+  std::string lower = sql;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* marker : {"row_count(", "found_rows(", "last_insert_id(", ":="}) {
+    if (lower.find(marker) != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -115,10 +129,21 @@ std::string FileRunner::OpenSession(bool fresh) {
   return "";
 }
 
-bool FileRunner::ExecuteChecked(const Record& record, SqlOutcome* outcome, FileResult* result) {
+SqlOutcome FileRunner::ExecuteAsPrepared(const Record& record, FileResult* result) {
+  SqlOutcome outcome = client_.ExecutePrepared(record.sql);
+  if (!outcome.not_preparable) return outcome;
+  ++result->not_preparable;
+  if (result->not_preparable_sql.size() < options_.kept_mismatches) {
+    result->not_preparable_sql.push_back(record.sql);
+  }
+  return client_.Execute(record.sql);
+}
+
+bool FileRunner::ExecuteChecked(const Record& record, SqlOutcome* outcome, FileResult* result,
+                                bool prepared) {
   Clock::time_point start = Clock::now();
   unsigned long old_thread_id = client_.thread_id();
-  *outcome = client_.Execute(record.sql);
+  *outcome = prepared ? ExecuteAsPrepared(record, result) : client_.Execute(record.sql);
   if (!outcome->IsConnectionLost()) return true;
   bool timed_out = SecondsSince(start) >= address_.timeout_seconds;
   Fail(record,
@@ -145,7 +170,8 @@ bool FileRunner::ExecuteChecked(const Record& record, SqlOutcome* outcome, FileR
 
 void FileRunner::RunStatement(const Record& record, FileResult* result) {
   SqlOutcome outcome;
-  if (!ExecuteChecked(record, &outcome, result)) return;
+  bool prepared = options_.protocol != ProtocolMode::kText;
+  if (!ExecuteChecked(record, &outcome, result, prepared)) return;
   if (!record.expect_error) {
     if (outcome.ok()) {
       ++result->passed;
@@ -166,7 +192,13 @@ void FileRunner::RunStatement(const Record& record, FileResult* result) {
 
 void FileRunner::RunQuery(const Record& record, FileResult* result) {
   SqlOutcome outcome;
-  if (!ExecuteChecked(record, &outcome, result)) return;
+  bool prepared = options_.protocol == ProtocolMode::kPrepared;
+  if (!ExecuteChecked(record, &outcome, result, prepared)) return;
+  if (options_.protocol == ProtocolMode::kCompare && !ReadsLastStatementState(record.sql)) {
+    SqlOutcome binary;
+    if (!ExecuteChecked(record, &binary, result, /*prepared=*/true)) return;
+    if (!SameOverBothProtocols(record, outcome, binary, result)) return;
+  }
   if (!outcome.ok()) {
     Fail(record, CauseOf(outcome), record.expected_values, {outcome.ErrorText()}, result);
     return;
@@ -204,6 +236,47 @@ void FileRunner::RunQuery(const Record& record, FileResult* result) {
     }
   }
   ++result->passed;
+}
+
+namespace {
+
+// One row as "a | b | NULL", for showing a protocol difference.
+std::string RowText(const RawRow& row) {
+  std::string text;
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i > 0) text += " | ";
+    text += row[i].has_value() ? *row[i] : "NULL";
+  }
+  return text;
+}
+
+std::string OutcomeSummary(const SqlOutcome& outcome) {
+  if (!outcome.ok()) return outcome.ErrorText();
+  if (!outcome.has_result_set) return "no result set";
+  return std::to_string(outcome.column_count) + " columns, " + std::to_string(outcome.rows.size()) +
+         " rows";
+}
+
+}  // namespace
+
+bool FileRunner::SameOverBothProtocols(const Record& record, const SqlOutcome& text,
+                                       const SqlOutcome& binary, FileResult* result) {
+  const char* cause = "text and binary protocol results differ";
+  if (text.error_code != binary.error_code || text.has_result_set != binary.has_result_set ||
+      text.column_count != binary.column_count || text.rows.size() != binary.rows.size()) {
+    Fail(record, cause, {"text:   " + OutcomeSummary(text)}, {"binary: " + OutcomeSummary(binary)},
+         result);
+    return false;
+  }
+  // Raw values, before any sqllogictest formatting: "3.50" and "3.5" differ here.
+  for (size_t i = 0; i < text.rows.size(); ++i) {
+    if (text.rows[i] != binary.rows[i]) {
+      Fail(record, cause, {"text row " + std::to_string(i + 1) + ":   " + RowText(text.rows[i])},
+           {"binary row " + std::to_string(i + 1) + ": " + RowText(binary.rows[i])}, result);
+      return false;
+    }
+  }
+  return true;
 }
 
 void FileRunner::Fail(const Record& record, const std::string& cause,

@@ -28,12 +28,22 @@
 
 namespace minisql::slt {
 
+/// How statement and query records reach the server.
+enum class ProtocolMode {
+  kText,      // COM_QUERY (the default)
+  kPrepared,  // COM_STMT_PREPARE + EXECUTE + binary rows (--prepared)
+  // Statements prepared; each query both ways, and any difference between the text and
+  // the binary result fails the record (--compare-protocols).
+  kCompare,
+};
+
 struct RunOptions {
   std::string engine = "mysql";  // the name skipif/onlyif compare with
   std::string database_prefix = "slt_";
   size_t kept_mismatches = 5;           // per file, for -v
   unsigned reconnect_wait_seconds = 5;  // how long to wait for a server to come back
   unsigned max_timeouts = 3;  // per file; then the server counts as down (it may be stuck)
+  ProtocolMode protocol = ProtocolMode::kText;
 };
 
 /// One failed record, kept for -v.
@@ -54,6 +64,9 @@ struct FileResult {
   std::string file_error;             // the file could not be read or parsed
   std::vector<Mismatch> mismatches;   // the first RunOptions::kept_mismatches failures
   std::map<std::string, int> causes;  // failure cause -> number of failed records
+  // Prepared modes: records the server refused to prepare (1295), run as text instead.
+  int not_preparable = 0;
+  std::vector<std::string> not_preparable_sql;  // the first few, for -v
 };
 
 class FileRunner {
@@ -72,7 +85,13 @@ class FileRunner {
   void RunQuery(const Record& record, FileResult* result);
   // Executes and, on a lost connection, fails the record and tries to reconnect.
   // Returns false when the record already failed that way.
-  bool ExecuteChecked(const Record& record, SqlOutcome* outcome, FileResult* result);
+  bool ExecuteChecked(const Record& record, SqlOutcome* outcome, FileResult* result, bool prepared);
+  // ExecutePrepared, falling back to text for what the server cannot prepare (1295).
+  SqlOutcome ExecuteAsPrepared(const Record& record, FileResult* result);
+  // --compare-protocols: fails the record and returns false when `text` and `binary`
+  // (the same query run both ways) differ.
+  bool SameOverBothProtocols(const Record& record, const SqlOutcome& text, const SqlOutcome& binary,
+                             FileResult* result);
   void Fail(const Record& record, const std::string& cause, std::vector<std::string> expected,
             std::vector<std::string> actual, FileResult* result);
   std::string CauseOf(const SqlOutcome& outcome) const;

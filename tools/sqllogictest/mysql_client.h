@@ -39,6 +39,9 @@ struct SqlOutcome {
   bool has_result_set = false;
   size_t column_count = 0;
   std::vector<RawRow> rows;
+  /// ExecutePrepared only: the server cannot prepare this statement (1295), so the
+  /// caller may run it as text instead.
+  bool not_preparable = false;
 
   bool ok() const { return error_code == 0; }
   /// "ERROR 1146: Table 'x.t' doesn't exist" (the mysql client's shape, sans SQLSTATE).
@@ -62,6 +65,9 @@ class MysqlClient {
 
   /// Runs one SQL text and collects all its rows as text.
   SqlOutcome Execute(const std::string& sql);
+  /// Runs one SQL text as a prepared statement (binary protocol) and collects its rows
+  /// as text, converted by the client library (mysql_client_stmt.cc).
+  SqlOutcome ExecutePrepared(const std::string& sql);
 
   void Close();
 

@@ -83,6 +83,13 @@ void Reporter::PrintFileLine(const FileResult& result) const {
 }
 
 void Reporter::PrintMismatches(const FileResult& result) const {
+  if (result.not_preparable > 0) {
+    std::fprintf(out_, "  %d records could not be prepared (1295) and ran as text, e.g.:\n",
+                 result.not_preparable);
+    for (const std::string& sql : result.not_preparable_sql) {
+      std::fprintf(out_, "      %s\n", sql.c_str());
+    }
+  }
   for (const Mismatch& mismatch : result.mismatches) {
     std::fprintf(out_, "  line %d: %s\n", mismatch.line, mismatch.cause.c_str());
     std::string sql = mismatch.sql;

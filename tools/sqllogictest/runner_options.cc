@@ -59,6 +59,10 @@ const char* RunnerUsage() {
          "  -v                     print each file's first mismatches\n"
          "  --max-mismatches N     mismatches kept per file for -v (default 5)\n"
          "  --no-fail              exit 0 even when records fail\n"
+         "  --prepared             run every record as a prepared statement (binary\n"
+         "                         protocol); what the server cannot prepare (1295) as text\n"
+         "  --compare-protocols    statements prepared, queries both ways: a difference\n"
+         "                         between text and binary results fails the record\n"
          "  --help                 this text\n"
          "Exit status: 0 when no record failed, 1 when some did, 2 on usage errors.\n";
 }
@@ -127,6 +131,10 @@ bool ParseRunnerOptions(int argc, char** argv, RunnerOptions* options, std::stri
       options->verbose = true;
     } else if (name == "--no-fail") {
       options->no_fail = true;
+    } else if (name == "--prepared") {
+      options->run.protocol = ProtocolMode::kPrepared;
+    } else if (name == "--compare-protocols") {
+      options->run.protocol = ProtocolMode::kCompare;
     } else if (!arg.empty() && arg[0] == '-') {
       *error = "unknown option " + arg;
       return false;

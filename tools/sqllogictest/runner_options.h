@@ -3,7 +3,7 @@
 //   minisql-sqllogictest [-h host] [-P port] [-u user] [-p password]
 //                        [--engine NAME] [--database-prefix P] [--timeout S]
 //                        [--reconnect-wait S] [--max-timeouts N] [--json] [-v] [--max-mismatches N]
-//                        [--no-fail] FILE_OR_DIRECTORY...
+//                        [--no-fail] [--prepared | --compare-protocols] FILE_OR_DIRECTORY...
 //
 // Directories are searched recursively for *.test files, run in sorted order.
 #pragma once

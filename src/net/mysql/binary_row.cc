@@ -198,6 +198,9 @@ Status AppendValue(std::string* out, const ResultColumn& column, const Value& va
     case FieldType::kFloat: {
       std::optional<double> d = DoubleOf(value);
       if (!d) return CannotEncode(column, value);
+      // -0.0 prints as "0" in a text row (and MariaDB sends +0.0): the same value
+      // must reach the client over both protocols.
+      if (*d == 0) d = 0.0;
       if (column.type == FieldType::kDouble) {
         AppendInt8(out, std::bit_cast<uint64_t>(*d));
       } else {

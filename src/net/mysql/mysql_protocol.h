@@ -43,6 +43,7 @@
 #include "net/mysql/packet_trace.h"
 #include "net/mysql/protocol_constants.h"
 #include "net/mysql/response_writer.h"
+#include "net/mysql/stmt_cursor.h"
 #include "net/protocol_handler.h"
 #include "session/session.h"
 
@@ -88,6 +89,10 @@ class MysqlProtocol : public ProtocolHandler {
   void ComStmtClose(std::string_view arguments);
   void ComStmtReset(std::string_view arguments);
   void ComStmtFetch(std::string_view arguments);
+  /// EXECUTE with CURSOR_TYPE_READ_ONLY: runs into a ResultCapture, opens the cursor.
+  void ExecuteIntoCursor(uint32_t id, const std::vector<Value>& params, StatementWireState* state);
+  /// The end of a result set or of a FETCH batch: EOF, or OK(0xFE) with DEPRECATE_EOF.
+  void WriteEndOfRows(uint16_t warnings, uint16_t status_flags);
 
   // Protocol tracing (--trace-protocol, SET trace_protocol): see packet_trace.h.
   void UpdateTracing();
@@ -117,17 +122,8 @@ class MysqlProtocol : public ProtocolHandler {
   uint8_t last_command_ = 0;  // the command byte being answered
   PacketTracer tracer_;
 
-  // What the wire needs to remember of each open prepared statement (the statement
-  // itself lives in the Session).
-  struct StatementWireState {
-    uint16_t param_count = 0;
-    std::vector<uint16_t> param_types;  // of the last execution that sent them
-    // COM_STMT_SEND_LONG_DATA chunks, appended per parameter until the next EXECUTE
-    // (or COM_STMT_RESET) consumes them; a bad chunk's error is answered by that EXECUTE.
-    std::vector<std::optional<std::string>> long_data;
-    size_t long_data_bytes = 0;
-    Status long_data_error;
-  };
+  // What the wire needs to remember of each open prepared statement (stmt_cursor.h;
+  // the statement itself lives in the Session).
   std::unordered_map<uint32_t, StatementWireState> statements_;
 };
 

@@ -190,7 +190,7 @@ Result<uint32_t> ReadStatementId(std::string_view arguments) {
 
 Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
                                              const std::vector<uint16_t>& previous_types,
-                                             std::vector<std::optional<std::string>> long_data) {
+                                             const std::map<uint16_t, std::string>& long_data) {
   PayloadReader reader(arguments);
   StmtExecuteRequest request;
   request.statement_id = reader.ReadInt4();
@@ -215,8 +215,8 @@ Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_
 
   request.params.reserve(param_count);
   for (uint16_t i = 0; i < param_count; ++i) {
-    if (i < long_data.size() && long_data[i]) {  // sent before, not in this payload
-      request.params.push_back(Value::String(std::move(*long_data[i])));
+    if (auto sent = long_data.find(i); sent != long_data.end()) {
+      request.params.push_back(Value::String(sent->second));
       continue;
     }
     bool is_null = (static_cast<uint8_t>(null_bitmap[i / 8]) >> (i % 8)) & 1;

@@ -37,7 +37,7 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -68,11 +68,12 @@ Result<uint32_t> ReadStatementId(std::string_view arguments);
 
 /// Decodes the arguments (payload after the command byte) of COM_STMT_EXECUTE for a
 /// statement with `param_count` parameters. `previous_types` are the types sent with
-/// an earlier execution of the statement (empty if none). `long_data[i]`, when set, is
-/// parameter i's value sent with COM_STMT_SEND_LONG_DATA (absent from the payload);
-/// the vector may be shorter than `param_count`.
-Result<StmtExecuteRequest> DecodeStmtExecute(
-    std::string_view arguments, uint16_t param_count, const std::vector<uint16_t>& previous_types,
-    std::vector<std::optional<std::string>> long_data = {});
+/// an earlier execution of the statement (empty if none).
+/// `long_data`: what COM_STMT_SEND_LONG_DATA sent, by parameter index; such a
+/// parameter has no value in the payload (whatever its NULL bit says) and becomes a
+/// String of the long data, as in MySQL.
+Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_t param_count,
+                                             const std::vector<uint16_t>& previous_types,
+                                             const std::map<uint16_t, std::string>& long_data = {});
 
 }  // namespace minisql::net

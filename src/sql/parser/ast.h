@@ -293,6 +293,7 @@ enum class StmtKind {
   kTruncateTable,
   kGrant,       // GRANT, REVOKE, RENAME USER, SHOW GRANTS
   kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
+  kPreparedSql,  // PREPARE s FROM ..., EXECUTE s [USING ...], DEALLOCATE PREPARE s
 };
 
 struct Stmt {
@@ -431,6 +432,20 @@ struct DropDatabaseStmt : Stmt {
   DropDatabaseStmt() : Stmt(StmtKind::kDropDatabase) {}
   std::string name;
   bool if_exists = false;
+};
+
+/// SQL-level prepared statements (session/sql_prepared_statements.cc):
+///   PREPARE name FROM 'text' | @variable
+///   EXECUTE name [USING expr, ...]
+///   {DEALLOCATE | DROP} PREPARE name
+struct PreparedSqlStmt : Stmt {
+  enum class Action { kPrepare, kExecute, kDeallocate };
+  PreparedSqlStmt() : Stmt(StmtKind::kPreparedSql) {}
+  Action action = Action::kPrepare;
+  std::string name;
+  std::string text;           // kPrepare from a string literal
+  std::string text_variable;  // kPrepare from @variable (its name; text is then unused)
+  std::vector<ExprPtr> using_values;  // kExecute: one per `?`, in order
 };
 
 struct UseStmt : Stmt {

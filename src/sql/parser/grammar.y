@@ -69,7 +69,8 @@ using minisql::sql::ast::UnaryOp;
   START STATUS STORAGE TABLES TEMPORARY TEXT TIME TIMESTAMP TRANSACTION UNCOMMITTED UNKNOWN
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
   IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE
-  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER POSITION.
+  GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER POSITION
+  PREPARE EXECUTE DEALLOCATE.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -282,6 +283,42 @@ lock_item(A) ::= table_name(T) lock_type(W). {
 lock_type(A) ::= READ.  { A = false; }
 lock_type(A) ::= READ LOCAL.  { A = false; }
 lock_type(A) ::= WRITE.  { A = true; }
+
+// PREPARE / EXECUTE / DEALLOCATE PREPARE (session/sql_prepared_statements.cc).
+cmd(A) ::= PREPARE nm(N) FROM STRING(S). {
+  auto* s = new ast::PreparedSqlStmt;
+  s->name = ctx->ObjectName(N);
+  s->text = ctx->StringValue(S);
+  A = s;
+}
+cmd(A) ::= PREPARE nm(N) FROM AT nm(V). {
+  auto* s = new ast::PreparedSqlStmt;
+  s->name = ctx->ObjectName(N);
+  s->text_variable = ctx->ObjectName(V);
+  A = s;
+}
+cmd(A) ::= EXECUTE nm(N). {
+  auto* s = new ast::PreparedSqlStmt;
+  s->action = ast::PreparedSqlStmt::Action::kExecute;
+  s->name = ctx->ObjectName(N);
+  A = s;
+}
+cmd(A) ::= EXECUTE nm(N) USING expr_list(L). {
+  auto* s = new ast::PreparedSqlStmt;
+  s->action = ast::PreparedSqlStmt::Action::kExecute;
+  s->name = ctx->ObjectName(N);
+  s->using_values = std::move(*L.items);
+  delete L.items;
+  A = s;
+}
+cmd(A) ::= deallocate_kw PREPARE nm(N). {
+  auto* s = new ast::PreparedSqlStmt;
+  s->action = ast::PreparedSqlStmt::Action::kDeallocate;
+  s->name = ctx->ObjectName(N);
+  A = s;
+}
+deallocate_kw ::= DEALLOCATE.
+deallocate_kw ::= DROP.
 
 // ALTER TABLE's column and table actions (sql/executor/alter_table_executor.cc).
 alter_action(A) ::= DROP PRIMARY KEY. {

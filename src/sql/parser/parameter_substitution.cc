@@ -80,6 +80,7 @@ class ParameterWalker {
       case ast::StmtKind::kAccount:
       case ast::StmtKind::kGrant:
       case ast::StmtKind::kLockTables:
+      case ast::StmtKind::kPreparedSql:  // its `?` live in its text, not in this tree
         return;  // no expressions
     }
   }
