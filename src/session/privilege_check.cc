@@ -161,6 +161,7 @@ class RequirementCollector {
         return;
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kEmpty:
+      case ast::StmtKind::kKill:  // checked against the target (kill_statement.cc)
         return;
     }
   }

@@ -114,6 +114,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunGrant(static_cast<const ast::GrantStmt&>(stmt));
     case ast::StmtKind::kLockTables:
       return RunLockTables(static_cast<const ast::LockTablesStmt&>(stmt));
+    case ast::StmtKind::kKill:
+      return RunKill(static_cast<const ast::KillStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -159,6 +161,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   // error in it (1365 division by zero, 1690 overflow) is a plain ERR packet.
   Row row;
   Result<bool> more = executor->Next(&row);
+  if (more.ok()) MINISQL_RETURN_IF_ERROR(ctx.CheckInterrupted());  // e.g. SELECT SLEEP(60)
   if (!more.ok()) return more.status();
   responded_ = true;
   sink_->BeginResultSet(columns);
@@ -166,6 +169,10 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
     Status sent = sink_->SendRow(row);
     if (!sent.ok()) return Status::OK();  // the client is gone: say nothing more
     more = executor->Next(&row);
+    if (more.ok()) {
+      Status interrupted = ctx.CheckInterrupted();
+      if (!interrupted.ok()) more = interrupted;
+    }
     if (!more.ok()) {
       sink_->SendError(more.status());
       return more.status();
@@ -213,6 +220,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   Row summary;  // [affected (changed), matched, first generated id]
   Result<bool> produced = executor->Next(&summary);
   if (!produced.ok()) return produced.status();
+  MINISQL_RETURN_IF_ERROR(ctx.CheckInterrupted());  // a KILL undoes the whole statement
   MINISQL_RETURN_IF_ERROR((*txn)->Finish());
 
   uint64_t changed = static_cast<uint64_t>(summary[0].int_value());

@@ -290,6 +290,7 @@ enum class StmtKind {
   kTruncateTable,
   kGrant,       // GRANT, REVOKE, RENAME USER, SHOW GRANTS
   kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
+  kKill,        // KILL [CONNECTION | QUERY] id
 };
 
 struct Stmt {
@@ -565,6 +566,12 @@ struct LockTablesStmt : Stmt {
   LockTablesStmt() : Stmt(StmtKind::kLockTables) {}
   bool unlock = false;  // UNLOCK TABLES
   std::vector<Item> tables;
+};
+
+struct KillStmt : Stmt {
+  KillStmt() : Stmt(StmtKind::kKill) {}
+  bool query_only = false;  // KILL QUERY: stop the statement, keep the connection
+  ExprPtr id;               // the connection id (any constant expression)
 };
 
 struct DropTableStmt : Stmt {
