@@ -36,7 +36,7 @@ done
 refused=""
 for _ in $(seq 50); do
   out="$(sql -N -B -e "SELECT 1" 2>&1 || true)"
-  if [[ "$out" == *"ERROR 1040"* ]]; then refused=yes; break; fi
+  if [[ "$out" == *"1040"*"Too many connections"* ]]; then refused=yes; break; fi
   sleep 0.1
 done
 [ -n "$refused" ] || fail "no ERR 1040 with five sessions logged in (last answer: $out)"

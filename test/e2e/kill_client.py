@@ -74,7 +74,7 @@ def main():
     print("ok: KILL CONNECTION rolls the victim's transaction back")
 
     # 3. Privileges.
-    killer.query("CREATE USER 'app'@'%' IDENTIFIED BY 'pw'")
+    killer.query("CREATE USER 'app'@'%' IDENTIFIED WITH mysql_native_password BY 'pw'")
     app, app_id = connect(port, "app", "pw")
     _, rows = killer.query("SELECT CONNECTION_ID()")
     killer_id = int(rows[0][0])
