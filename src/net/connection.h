@@ -117,6 +117,10 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   bool authenticated() const { return authenticated_.load(); }
   /// When the connection was accepted (for --connect-timeout).
   uint64_t accepted_at_ms() const { return accepted_at_ms_; }
+  /// The client as SHOW PROCESSLIST's Host shows it: "localhost:51234", "10.0.0.5:40000",
+  /// "localhost" on the Unix socket. Set once by the Server before Begin.
+  void set_peer_address(std::string address) { peer_address_ = std::move(address); }
+  const std::string& peer_address() const { return peer_address_; }
 
   // --- Loop side (called by the Server) -----------------------------------------------
 
@@ -165,6 +169,7 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   Transport transport_ = Transport::kTcp;
   std::atomic<bool> authenticated_{false};
   uint64_t accepted_at_ms_ = 0;  // uv_now of the loop at Begin
+  std::string peer_address_ = "localhost";
 
   uv_any_handle handle_;
   uv_shutdown_t shutdown_request_;

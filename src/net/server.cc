@@ -41,6 +41,17 @@ std::string PeerHost(uv_tcp_t* tcp) {
   return text;
 }
 
+/// SHOW PROCESSLIST's Host: the account-table host plus the client's port.
+std::string PeerAddress(uv_tcp_t* tcp, const std::string& host) {
+  sockaddr_storage address{};
+  int length = sizeof(address);
+  if (uv_tcp_getpeername(tcp, reinterpret_cast<sockaddr*>(&address), &length) != 0) return host;
+  uint16_t port =
+      ntohs(address.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&address)->sin6_port
+                                          : reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+  return host + ":" + std::to_string(port);
+}
+
 }  // namespace
 
 Server::Server(ServerContext* context, const ServerOptions& options)
@@ -49,6 +60,7 @@ Server::Server(ServerContext* context, const ServerOptions& options)
 }
 
 Server::~Server() {
+  context_->sessions()->SetDisconnectHandler(nullptr);
   // Run() normally leaves nothing open; if it was never called, close what Listen opened.
   if (!loop_initialized_) return;
   for (auto& listener : listeners_) {
@@ -159,6 +171,7 @@ Status Server::Run() {
     std::lock_guard lock(wake_mutex_);
     wake_open_ = true;
   }
+  context_->sessions()->SetDisconnectHandler([this](uint32_t id) { RequestDisconnect(id); });
   uv_signal_init(&loop_, &sigint_);
   uv_signal_init(&loop_, &sigterm_);
   sigint_.data = sigterm_.data = this;
@@ -176,6 +189,7 @@ Status Server::Run() {
           options_.socket.c_str());
   uv_run(&loop_, UV_RUN_DEFAULT);
   pool_.reset();  // joins the workers; the last connections are freed here
+  context_->sessions()->SetDisconnectHandler(nullptr);  // no KILL can run any more
   connections_.clear();
   return Status::OK();
 }
@@ -193,16 +207,34 @@ void Server::Wake(std::shared_ptr<Connection> connection) {
   uv_async_send(&wake_async_);
 }
 
+void Server::RequestDisconnect(uint32_t id) {
+  std::lock_guard lock(wake_mutex_);
+  if (!wake_open_) return;  // shutting down: every connection is closing anyway
+  disconnect_queue_.push_back(id);
+  uv_async_send(&wake_async_);
+}
+
 void Server::OnWake(uv_async_t* async) {
   auto* server = static_cast<Server*>(async->data);
   std::vector<std::shared_ptr<Connection>> queue;
+  std::vector<uint32_t> disconnect;
   bool shutdown;
   {
     std::lock_guard lock(server->wake_mutex_);
     queue.swap(server->wake_queue_);
+    disconnect.swap(server->disconnect_queue_);
     shutdown = server->shutdown_requested_;
   }
   for (auto& connection : queue) connection->Sync();
+  if (!disconnect.empty()) {
+    std::vector<std::shared_ptr<Connection>> killed;  // closing may erase from the registry
+    for (auto& [raw, connection] : server->connections_) {
+      for (uint32_t id : disconnect) {
+        if (connection->id() == id) killed.push_back(connection);
+      }
+    }
+    for (auto& connection : killed) connection->CloseWhenIdle();
+  }
   if (shutdown) server->BeginShutdown();
 }
 
@@ -233,14 +265,32 @@ void Server::Accept(Listener* listener) {
   if (!listener->is_pipe) {
     uv_tcp_nodelay(connection->tcp(), 1);
     host = PeerHost(connection->tcp());
+    connection->set_peer_address(PeerAddress(connection->tcp(), host));
   }
   if (listener->protocol == Protocol::kMysql) {
     connection->set_handler(std::make_unique<MysqlProtocol>(connection.get(), host));
   } else {
     connection->set_handler(std::make_unique<TextProtocol>(connection.get()));
   }
-  bool over_capacity = connections_.size() > options_.max_connections;
-  connection->Begin(over_capacity);
+  connection->Begin(AdmitNewConnection(connection.get()));
+}
+
+bool Server::AdmitNewConnection(Connection* fresh) {
+  // Logged-in clients count against --max-connections; clients still logging in are
+  // capped separately (server.h), evicting the one that has waited longest.
+  size_t authenticated = 0;
+  size_t logging_in = 0;
+  std::shared_ptr<Connection> oldest;
+  for (auto& [raw, connection] : connections_) {
+    if (connection->authenticated()) {
+      ++authenticated;
+    } else if (raw != fresh) {
+      ++logging_in;
+      if (!oldest || connection->accepted_at_ms() < oldest->accepted_at_ms()) oldest = connection;
+    }
+  }
+  if (logging_in >= options_.max_connections && oldest) oldest->ForceClose();
+  return authenticated >= options_.max_connections;  // true: ERR 1040
 }
 
 void Server::OnConnectionClosed(Connection* connection) {

@@ -26,9 +26,20 @@
 // the datadir (tls/certificate_generator.h) when none is given; --skip-ssl turns TLS
 // off, and then the greeting does not announce CLIENT_SSL.
 //
+// KILL CONNECTION (session/session_registry.h): the session layer raises the target's
+// KILL flag and calls RequestDisconnect, which queues the id for the loop; the loop
+// closes the connection when idle, or after its interrupted statement answered.
+//
 // Connect timeout: a once-a-second timer closes connections that have not finished
 // logging in (greeting, TLS, authentication) within --connect-timeout seconds, so idle
-// or slow-loris clients cannot hold slots out of max_connections for ever.
+// or slow-loris clients cannot hold sockets for ever.
+//
+// Admission (AdmitNewConnection). Only logged-in connections count against
+// --max-connections (beyond it: ERR 1040 instead of the greeting). Connections still
+// logging in are capped separately, also at --max-connections: when one more arrives,
+// the one that has been logging in longest is closed. A flood of half-open sockets
+// therefore churns through its own pool and never takes a slot from a real user, who
+// logs in within milliseconds of connecting.
 //
 // Shutdown (SIGINT/SIGTERM or RequestShutdown): listeners close, idle connections close,
 // busy ones close when their statement ends; after kShutdownGrace the rest are closed
@@ -84,6 +95,9 @@ class Server {
   void Wake(std::shared_ptr<Connection> connection);
   /// Loop thread: the connection's handle is closed; drop it from the registry.
   void OnConnectionClosed(Connection* connection);
+  /// Thread-safe: KILL CONNECTION (the SessionRegistry's disconnect handler). The loop
+  /// closes connection `id` now if it is idle, else once its running command ends.
+  void RequestDisconnect(uint32_t id);
 
  private:
   enum class Protocol { kMysql, kText };
@@ -102,6 +116,9 @@ class Server {
   Status SetUpAuth();
   static void OnNewConnection(uv_stream_t* server, int status);
   void Accept(Listener* listener);
+  /// Loop thread, for a connection just accepted: makes room among the connections
+  /// still logging in and says whether the new one is over --max-connections.
+  bool AdmitNewConnection(Connection* fresh);
   static void OnWake(uv_async_t* async);
   static void OnSignal(uv_signal_t* signal, int signum);
   static void OnShutdownTimeout(uv_timer_t* timer);
@@ -131,6 +148,8 @@ class Server {
 
   std::mutex wake_mutex_;
   std::vector<std::shared_ptr<Connection>> wake_queue_;
+  // Under wake_mutex_: connection ids KILL CONNECTION named (RequestDisconnect).
+  std::vector<uint32_t> disconnect_queue_;
   bool shutdown_requested_ = false;  // under wake_mutex_
   bool wake_open_ = false;           // under wake_mutex_: wake_async_ may be signalled
 

@@ -86,7 +86,9 @@ void Session::ExecutePrepared(uint32_t id, const std::vector<Value>& params, Res
     runner.Fail(substituted);
     return;
   }
+  activity_->BeginCommand("Execute", it->second.sql, state_->current_database);
   runner.Run(**parsed);
+  activity_->EndCommand(state_->current_database);
 }
 
 Status Session::ClosePrepared(uint32_t id) {

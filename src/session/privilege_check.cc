@@ -2,7 +2,12 @@
 // privilege_check.h for the rules).
 #include "session/privilege_check.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
+#include <string_view>
+
+#include "sql/information_schema/information_schema.h"
 
 namespace minisql {
 
@@ -162,6 +167,7 @@ class RequirementCollector {
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kPreparedSql:  // EXECUTE checks the prepared statement itself
+      case ast::StmtKind::kKill:  // checked against the target (kill_statement.cc)
         return;
     }
   }
@@ -174,7 +180,22 @@ class RequirementCollector {
   // A table named in the statement: its database defaults to the current one.
   void Table(Privilege privilege, const std::string& database, const std::string& table) {
     if (database.empty() && current_database_.empty()) return;  // 1046 comes later
-    Add(Scope::kTable, privilege, database.empty() ? current_database_ : database, table);
+    const std::string& db = database.empty() ? current_database_ : database;
+    // Anyone may read information_schema.PROCESSLIST, as in MySQL: it lists only the
+    // sessions the reader may see (session/process_list.h).
+    if (privilege == kSelectPrivilege && sql::IsInformationSchema(db) &&
+        IsProcessListTable(table)) {
+      return;
+    }
+    Add(Scope::kTable, privilege, db, table);
+  }
+
+  static bool IsProcessListTable(const std::string& table) {
+    static constexpr std::string_view kName = "processlist";
+    return table.size() == kName.size() &&
+           std::equal(table.begin(), table.end(), kName.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == b;
+           });
   }
 
   bool IsCommonTable(const ast::TableRef& ref) const {

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "common/status.h"
+#include "session/session_registry.h"
 #include "session/table_locks.h"
 #include "storage/storage_engine.h"
 
@@ -61,6 +62,8 @@ class ServerContext {
   SystemVariables* variables() { return variables_.get(); }
   /// LOCK TABLES locks of every session.
   TableLockManager* table_locks() { return &table_locks_; }
+  /// Every live session (KILL, SHOW PROCESSLIST).
+  SessionRegistry* sessions() { return &sessions_; }
 
   /// The account for `user` connecting from address `host`, chosen among all matching
   /// accounts as MySQL does (session/account_lookup.h), or nullopt if none matches.
@@ -86,6 +89,7 @@ class ServerContext {
   std::unique_ptr<SystemVariables> variables_;
   std::atomic<uint32_t> next_connection_id_{1};
   TableLockManager table_locks_;
+  SessionRegistry sessions_;
   std::chrono::steady_clock::time_point start_time_;
 };
 

@@ -8,6 +8,7 @@
 
 #include "session/prepared_statement_quota.h"
 #include "session/privilege_check.h"
+#include "session/process_list.h"
 #include "session/result_columns.h"
 #include "session/session_state.h"
 #include "session/statement_runner.h"
@@ -31,9 +32,19 @@ Session::Session(ServerContext* context, uint32_t connection_id, std::string use
     state_->account_user = (*account)->user;
     state_->account_host = (*account)->host;
   }
+  activity_ = std::make_shared<SessionActivity>(
+      connection_id_, user_,
+      host_ == "127.0.0.1" || host_ == "::1" ? std::string("localhost") : host_);
+  state_->interrupt = activity_->interrupt();
+  state_->process_list_rows = [this] {
+    Result<std::vector<Row>> rows = ProcessListRows(context_, *state_, /*full=*/true);
+    return rows.ok() ? std::move(*rows) : std::vector<Row>{};
+  };
+  context_->sessions()->Add(activity_);
 }
 
 Session::~Session() {
+  context_->sessions()->Remove(activity_.get());
   context_->table_locks()->Unlock(connection_id_);  // a disconnect ends LOCK TABLES
   ReleasePreparedStatements(context_, prepared_.size() + state_->named_statements.size());
 }
@@ -60,7 +71,9 @@ const std::string& Session::current_database() const {
 
 void Session::ExecuteQuery(std::string_view sql, ResultSink* sink) {
   context_->questions.fetch_add(1);
+  activity_->BeginCommand("Query", std::string(sql), state_->current_database);
   StatementRunner(context_, state_.get(), client_found_rows_, sink).Run(sql);
+  activity_->EndCommand(state_->current_database);
 }
 
 Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) {

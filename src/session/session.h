@@ -24,6 +24,7 @@
 #include "common/status.h"
 #include "session/result_sink.h"
 #include "session/server_context.h"
+#include "session/session_registry.h"
 
 namespace minisql {
 
@@ -98,6 +99,11 @@ class Session {
   void set_client_found_rows(bool on) { client_found_rows_ = on; }
   /// The connection runs over TLS with this cipher and version (SHOW STATUS LIKE 'Ssl%').
   void SetTransportSecurity(std::string cipher, std::string version);
+  /// The client's address as SHOW PROCESSLIST shows it ("localhost:51234").
+  void SetClientAddress(std::string address);
+  /// KILL CONNECTION hit this session: the front end closes the connection once the
+  /// current command's answer is sent.
+  bool connection_killed() const;
 
  private:
   ServerContext* context_;
@@ -106,6 +112,9 @@ class Session {
   std::string host_;
   bool client_found_rows_ = false;
   std::unique_ptr<SessionState> state_;
+  /// What other sessions see of this one and its KILL flag (session_registry.h),
+  /// registered with ServerContext::sessions() for the session's lifetime.
+  std::shared_ptr<SessionActivity> activity_;
 
   // A prepared statement is kept as text and parsed again for each execution: binding
   // rewrites the AST, so one parsed tree cannot serve two executions.

@@ -170,6 +170,8 @@ Status StatementRunner::RunShow(const ast::ShowStmt& stmt) {
       add("Uptime", context_->UptimeSeconds());
       break;
     }
+    case ast::ShowStmt::What::kProcessList:
+      return RunShowProcessList(stmt);
     case ast::ShowStmt::What::kWarnings:
     case ast::ShowStmt::What::kErrors: {
       result.columns = {sql::ShowColumn("Level", false, 7), IntColumn("Code"),

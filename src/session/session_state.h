@@ -3,6 +3,7 @@
 // LAST_INSERT_ID(), @user_variables, @@system_variables).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -46,6 +47,10 @@ class SessionState : public sql::EvalContext {
   int64_t StatementTimeMicros() const override {
     return statement_time_micros != 0 ? statement_time_micros : sql::WallClockMicros();
   }
+  const InterruptFlag* interrupt_flag() const override { return interrupt; }
+  std::vector<Row> ProcessListRows() const override {
+    return process_list_rows ? process_list_rows() : std::vector<Row>{};
+  }
 
   // --- Variables ---------------------------------------------------------------------
   void SetUserVariable(const std::string& name, Value value);
@@ -81,6 +86,10 @@ class SessionState : public sql::EvalContext {
   /// on a plain connection.
   std::string ssl_cipher;
   std::string ssl_version;
+  /// The session's KILL flag (session_registry.h); null in tests without a Session.
+  const InterruptFlag* interrupt = nullptr;
+  /// information_schema.PROCESSLIST rows this session may see (set by Session).
+  std::function<std::vector<Row>()> process_list_rows;
 
   // --- SQL prepared statements (session/sql_prepared_statements.cc) -------------------
   struct NamedStatement {

@@ -134,6 +134,8 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
       return RunLockTables(static_cast<const ast::LockTablesStmt&>(stmt));
     case ast::StmtKind::kPreparedSql:
       return RunPreparedSql(static_cast<ast::PreparedSqlStmt&>(stmt));
+    case ast::StmtKind::kKill:
+      return RunKill(static_cast<const ast::KillStmt&>(stmt));
     case ast::StmtKind::kEmpty:
       responded_ = true;
       sink_->SendOk(OkResult{});
@@ -179,6 +181,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   // error in it (1365 division by zero, 1690 overflow) is a plain ERR packet.
   Row row;
   Result<bool> more = executor->Next(&row);
+  if (more.ok()) MINISQL_RETURN_IF_ERROR(ctx.CheckInterrupted());  // e.g. SELECT SLEEP(60)
   if (!more.ok()) return more.status();
   responded_ = true;
   sink_->BeginResultSet(columns);
@@ -195,6 +198,10 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
     }
     produced_rows++;
     more = executor->Next(&row);
+    if (more.ok()) {
+      Status interrupted = ctx.CheckInterrupted();
+      if (!interrupted.ok()) more = interrupted;
+    }
     if (!more.ok()) {
       sink_->SendError(more.status());
       return more.status();
@@ -245,6 +252,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   Row summary;  // [affected (changed), matched, first generated id]
   Result<bool> produced = executor->Next(&summary);
   if (!produced.ok()) return produced.status();
+  MINISQL_RETURN_IF_ERROR(ctx.CheckInterrupted());  // a KILL undoes the whole statement
   MINISQL_RETURN_IF_ERROR((*txn)->Finish());
 
   uint64_t changed = static_cast<uint64_t>(summary[0].int_value());

@@ -78,6 +78,9 @@ class StatementRunner {
   /// 1044 for writes into information_schema; LOCK TABLES rules for written tables.
   Status CheckWriteTargets(const sql::ast::Stmt& stmt);
   Status RunLockTables(const sql::ast::LockTablesStmt& stmt);
+  // KILL (kill_statement.cc) and SHOW PROCESSLIST (process_list.cc).
+  Status RunKill(const sql::ast::KillStmt& stmt);
+  Status RunShowProcessList(const sql::ast::ShowStmt& stmt);
   // Accounts (account_statements.cc).
   Status RunAccount(const sql::ast::AccountStmt& stmt);
   Status RunSetPassword(const sql::ast::SetStmt::Item& item);

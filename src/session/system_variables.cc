@@ -47,6 +47,8 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       {"datadir", s(options.datadir.c_str()), kVarReadOnly | kVarGlobalOnly},
       {"default_storage_engine", s("InnoDB"), 0},
       {"foreign_key_checks", i(1), kVarBoolean},
+      // As MariaDB: YES when TLS is offered, DISABLED with --skip-ssl.
+      {"have_ssl", s(options.skip_ssl ? "DISABLED" : "YES"), kVarReadOnly | kVarGlobalOnly},
       {"hostname", s(host), kVarReadOnly | kVarGlobalOnly},
       {"in_transaction", i(0), kVarReadOnly | kVarSessionOnly},  // computed (session_state.cc)
       // Row lock waits give up after the smaller of these (seconds): 1205.

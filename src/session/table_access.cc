@@ -13,9 +13,14 @@ namespace ast = sql::ast;
 
 namespace {
 
-// How long a statement waits for another session's table lock (MariaDB's
-// innodb_lock_wait_timeout default; its lock_wait_timeout of a day would hang clients).
-constexpr std::chrono::milliseconds kTableLockWait{50'000};
+// How long a statement waits for another session's table lock: @@lock_wait_timeout
+// (a day by default, as in MariaDB; KILL QUERY ends the wait sooner).
+std::chrono::milliseconds TableLockWait(const SessionState& state) {
+  const SystemVariableDef* def = state.globals()->Find("lock_wait_timeout");
+  Value value = def == nullptr ? Value::Null() : state.SessionValue(*def);
+  int64_t seconds = value.kind() == Value::Kind::kInt ? value.int_value() : 86400;
+  return std::chrono::seconds(std::max<int64_t>(seconds, 0));
+}
 
 // 1044 as MariaDB words it for information_schema.
 Status InformationSchemaDenied(const SessionState& state) {
@@ -118,7 +123,8 @@ WriteTargets TargetsOf(const ast::Stmt& stmt) {
 Status SessionTableAccess::CheckTableAccess(const std::string& database,
                                             const std::string& table) const {
   return context_->table_locks()->CheckAccess(state_->ConnectionId(), database, table,
-                                              /*write=*/false, kTableLockWait);
+                                              /*write=*/false, TableLockWait(*state_),
+                                              state_->interrupt);
 }
 
 Status StatementRunner::CheckWriteTargets(const ast::Stmt& stmt) {
@@ -132,8 +138,9 @@ Status StatementRunner::CheckWriteTargets(const ast::Stmt& stmt) {
     // LOCK TABLES itself takes locks rather than needing them; other writes need a
     // WRITE lock when the session holds locks, and wait for other sessions' locks.
     if (stmt.kind == ast::StmtKind::kLockTables || db.empty()) continue;
-    MINISQL_RETURN_IF_ERROR(context_->table_locks()->CheckAccess(
-        state_->ConnectionId(), db, name.table, /*write=*/true, kTableLockWait));
+    MINISQL_RETURN_IF_ERROR(
+        context_->table_locks()->CheckAccess(state_->ConnectionId(), db, name.table, /*write=*/true,
+                                             TableLockWait(*state_), state_->interrupt));
   }
   return Status::OK();
 }
@@ -157,7 +164,8 @@ Status StatementRunner::RunLockTables(const ast::LockTablesStmt& stmt) {
       if (!table.ok()) return table.status();
       requests.push_back(TableLockManager::Request{db, item.name.table, item.write});
     }
-    MINISQL_RETURN_IF_ERROR(locks->Lock(state_->ConnectionId(), requests, kTableLockWait));
+    MINISQL_RETURN_IF_ERROR(
+        locks->Lock(state_->ConnectionId(), requests, TableLockWait(*state_), state_->interrupt));
   }
   responded_ = true;
   sink_->SendOk(OkResult{});

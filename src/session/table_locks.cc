@@ -1,6 +1,8 @@
 // table_locks.cc — see table_locks.h.
 #include "session/table_locks.h"
 
+#include <algorithm>
+
 namespace minisql {
 
 bool TableLockManager::HeldByOther(uint32_t session, const TableKey& key, bool write) const {
@@ -12,8 +14,21 @@ bool TableLockManager::HeldByOther(uint32_t session, const TableKey& key, bool w
   return false;
 }
 
+template <typename Blocked>
+Status TableLockManager::WaitUntilFree(std::unique_lock<std::mutex>& lock,
+                                       std::chrono::steady_clock::time_point deadline,
+                                       const InterruptFlag* interrupt, Blocked blocked) {
+  while (blocked()) {
+    MINISQL_RETURN_IF_ERROR(CheckInterrupted(interrupt));
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) return Status::Error(ErrorCode::kLockWaitTimeout);
+    released_.wait_until(lock, std::min(deadline, now + InterruptFlag::kPollInterval));
+  }
+  return Status::OK();
+}
+
 Status TableLockManager::Lock(uint32_t session, const std::vector<Request>& requests,
-                              std::chrono::milliseconds timeout) {
+                              std::chrono::milliseconds timeout, const InterruptFlag* interrupt) {
   std::unique_lock<std::mutex> lock(mu_);
   held_.erase(session);
   released_.notify_all();
@@ -24,11 +39,10 @@ Status TableLockManager::Lock(uint32_t session, const std::vector<Request>& requ
     }
     return false;
   };
-  while (conflicts()) {
-    if (released_.wait_until(lock, deadline) == std::cv_status::timeout && conflicts()) {
-      any_held_.store(!held_.empty());
-      return Status::Error(ErrorCode::kLockWaitTimeout);
-    }
+  Status waited = WaitUntilFree(lock, deadline, interrupt, conflicts);
+  if (!waited.ok()) {
+    any_held_.store(!held_.empty());
+    return waited;
   }
   std::map<TableKey, bool>& mine = held_[session];
   for (const Request& request : requests) {
@@ -49,7 +63,8 @@ void TableLockManager::Unlock(uint32_t session) {
 
 Status TableLockManager::CheckAccess(uint32_t session, const std::string& database,
                                      const std::string& table, bool write,
-                                     std::chrono::milliseconds timeout) {
+                                     std::chrono::milliseconds timeout,
+                                     const InterruptFlag* interrupt) {
   if (!any_held_.load()) return Status::OK();
   std::unique_lock<std::mutex> lock(mu_);
   TableKey key{database, table};
@@ -61,13 +76,7 @@ Status TableLockManager::CheckAccess(uint32_t session, const std::string& databa
     return Status::OK();
   }
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (HeldByOther(session, key, write)) {
-    if (released_.wait_until(lock, deadline) == std::cv_status::timeout &&
-        HeldByOther(session, key, write)) {
-      return Status::Error(ErrorCode::kLockWaitTimeout);
-    }
-  }
-  return Status::OK();
+  return WaitUntilFree(lock, deadline, interrupt, [&] { return HeldByOther(session, key, write); });
 }
 
 }  // namespace minisql

@@ -10,8 +10,8 @@
 //     (others: 1100 not locked)           WRITE waits until that session unlocks
 //   may write only tables locked WRITE  writing a table another session locked
 //     (READ: 1099; others: 1100)          READ or WRITE waits likewise
-//   LOCK TABLES waits the same way      (waits end with 1205 after the lock wait
-//                                         timeout)
+//   LOCK TABLES waits the same way      (waits end with 1205 after the session's
+//                                         lock_wait_timeout, or 1317/1927 on KILL)
 //
 // information_schema is outside the scheme (its tables are never locked, always
 // readable), as in MariaDB. Row locks of transactions are separate (storage/txn/).
@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "common/interrupt_flag.h"
 #include "common/status.h"
 
 namespace minisql {
@@ -41,19 +42,27 @@ class TableLockManager {
   /// LOCK TABLES: releases `session`'s locks, then takes `requests` at once, waiting
   /// up to `timeout` for other sessions' conflicting locks (1205).
   Status Lock(uint32_t session, const std::vector<Request>& requests,
-              std::chrono::milliseconds timeout);
+              std::chrono::milliseconds timeout, const InterruptFlag* interrupt = nullptr);
   /// UNLOCK TABLES, and disconnect.
   void Unlock(uint32_t session);
   /// May `session` read (write = false) or write `database`.`table` now? Waits for
   /// other sessions' conflicting locks; 1100 / 1099 for a lock holder (see above).
+  /// A raised `interrupt` (KILL) ends either wait with its error.
   Status CheckAccess(uint32_t session, const std::string& database, const std::string& table,
-                     bool write, std::chrono::milliseconds timeout);
+                     bool write, std::chrono::milliseconds timeout,
+                     const InterruptFlag* interrupt = nullptr);
 
  private:
   using TableKey = std::pair<std::string, std::string>;  // database, table
   /// True when a session other than `session` holds a lock on `key` that excludes
   /// a read (write = false) or a write.
   bool HeldByOther(uint32_t session, const TableKey& key, bool write) const;
+  /// Waits (mu_ held through `lock`) until `blocked` is false: OK, 1205 at `deadline`,
+  /// or the KILL error, looking at `interrupt` every InterruptFlag::kPollInterval.
+  template <typename Blocked>
+  Status WaitUntilFree(std::unique_lock<std::mutex>& lock,
+                       std::chrono::steady_clock::time_point deadline,
+                       const InterruptFlag* interrupt, Blocked blocked);
 
   std::mutex mu_;
   std::condition_variable released_;

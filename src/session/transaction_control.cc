@@ -41,6 +41,7 @@ storage::TransactionOptions NextTransactionOptions(SessionState* state, bool* re
   int64_t seconds = std::min(IntVariable(*state, "innodb_lock_wait_timeout", 50),
                              IntVariable(*state, "lock_wait_timeout", 86400));
   options.lock_wait_timeout = std::chrono::seconds(std::max<int64_t>(seconds, 0));
+  options.interrupt = state->interrupt;  // KILL ends the transaction's row lock waits
   return options;
 }
 

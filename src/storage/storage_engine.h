@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "common/interrupt_flag.h"
 #include "common/status.h"
 #include "types/column_type.h"
 #include "types/value.h"
@@ -162,6 +163,9 @@ struct TransactionOptions {
   bool consistent_snapshot = false;
   /// How long a row lock request waits before failing with 1205.
   std::chrono::milliseconds lock_wait_timeout{50'000};
+  /// The session's KILL flag (common/interrupt_flag.h), or null: a raised flag ends a
+  /// row lock wait with 1317 / 1927.
+  const InterruptFlag* interrupt = nullptr;
 };
 
 /// The cache of decoded table definitions (catalog/catalog.h), for SHOW STATUS

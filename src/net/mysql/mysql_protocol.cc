@@ -69,6 +69,12 @@ size_t MysqlProtocol::HandleInput(std::string_view input) {
       break;
     case State::kCommand:
       OnCommand(packet.payload);
+      // KILL CONNECTION of this session (by itself or another): the answer is written;
+      // close once it is sent (the net Server also closes it if it was idle).
+      if (state_ == State::kCommand && session_ && session_->connection_killed()) {
+        state_ = State::kClosed;
+        connection_->RequestClose();
+      }
       break;
     case State::kClosed:
       break;
@@ -110,6 +116,9 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
       return;
     case Command::kPing:
       SendOk();
+      return;
+    case Command::kProcessKill:
+      ComProcessKill(arguments);
       return;
     case Command::kChangeUser:
       ComChangeUser(arguments);
@@ -166,6 +175,18 @@ void MysqlProtocol::ComQuery(std::string_view sql) {
     if (sink.failed()) return;
     (void)writer_.FlushIfFull();
   }
+}
+
+void MysqlProtocol::ComProcessKill(std::string_view arguments) {
+  // COM_PROCESS_KILL int<4> id is KILL CONNECTION id (deprecated, still sent by old
+  // clients): the same statement, the same errors, an OK packet.
+  PayloadReader reader(arguments);
+  uint32_t id = reader.ReadInt4();
+  if (!reader.ok()) {
+    SendError(Status::Error(ErrorCode::kUnknownComError));
+    return;
+  }
+  ComQuery("KILL " + std::to_string(id));
 }
 
 void MysqlProtocol::ComSetOption(std::string_view arguments) {

@@ -81,6 +81,7 @@ class MysqlProtocol : public ProtocolHandler {
   void ComInitDb(std::string_view database);
   void ComFieldList(std::string_view arguments);
   void ComStatistics();
+  void ComProcessKill(std::string_view arguments);
   void ComSetOption(std::string_view arguments);
   // Prepared statements (mysql_protocol_stmt.cc).
   void ComStmtPrepare(std::string_view sql);

@@ -100,6 +100,7 @@ void MysqlProtocol::StartSession() {
   session_ =
       std::make_unique<Session>(connection_->context(), connection_->id(), client_.user, host_);
   session_->set_client_found_rows((capabilities_ & kClientFoundRows) != 0);
+  session_->SetClientAddress(connection_->peer_address());
   Connection::TlsInfo tls = connection_->tls_info();
   if (tls.active) session_->SetTransportSecurity(tls.cipher, tls.version);
 }

@@ -54,6 +54,7 @@ enum class Command : uint8_t {
   kQuery = 0x03,            // COM_QUERY
   kFieldList = 0x04,        // COM_FIELD_LIST
   kStatistics = 0x09,       // COM_STATISTICS
+  kProcessKill = 0x0c,      // COM_PROCESS_KILL: int<4> connection id; KILL id
   kPing = 0x0e,             // COM_PING
   kChangeUser = 0x11,       // COM_CHANGE_USER: re-authenticate, new session
   kSetOption = 0x1b,        // COM_SET_OPTION: multi-statements on (0) / off (1)

@@ -20,6 +20,7 @@ void TextProtocol::Start(bool over_capacity) {
   connection_->MarkAuthenticated();  // no login on the text protocol: no connect timeout
   session_ =
       std::make_unique<Session>(connection_->context(), connection_->id(), "root", "localhost");
+  session_->SetClientAddress(connection_->peer_address());
 }
 
 size_t TextProtocol::HandleInput(std::string_view input) {
@@ -38,6 +39,10 @@ size_t TextProtocol::HandleInput(std::string_view input) {
     Respond(*sink.text());
   } else {
     Respond(RenderError(Status::Error(ErrorCode::kInternalError, "statement produced no result")));
+  }
+  if (session_->connection_killed()) {  // KILL CONNECTION: the answer went out; close
+    connection_->RequestClose();
+    return input.size();
   }
   return end + 1;
 }

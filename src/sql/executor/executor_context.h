@@ -27,6 +27,13 @@ struct ExecutorContext {
   /// Warnings the statement raised (1931 when a recursive CTE stopped at
   /// max_recursive_iterations); the session reports them after the result.
   std::vector<Status> warnings = {};
+
+  /// 1317 / 1927 once the session has been killed (KILL QUERY / KILL CONNECTION,
+  /// common/interrupt_flag.h), else OK. Scans and joins call it for every row they
+  /// look at, so every long-running plan notices a KILL within one row.
+  Status CheckInterrupted() const {
+    return eval == nullptr ? Status::OK() : minisql::CheckInterrupted(eval->interrupt_flag());
+  }
 };
 
 }  // namespace minisql::sql

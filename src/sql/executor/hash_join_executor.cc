@@ -104,6 +104,7 @@ Result<bool> HashJoinExecutor::Next(Row* row) {
       }
     }
     while (candidate_pos_ < candidates_.size()) {
+      MINISQL_RETURN_IF_ERROR(ctx_->CheckInterrupted());
       const BuildRow& build = build_rows_[candidates_[candidate_pos_++]];
       Result<bool> match = Matches(build, row);
       if (!match.ok()) return match.status();

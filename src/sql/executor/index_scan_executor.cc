@@ -12,6 +12,7 @@ Status IndexScanExecutor::Init() {
 }
 
 Result<bool> IndexScanExecutor::Next(Row* row) {
+  MINISQL_RETURN_IF_ERROR(ctx_->CheckInterrupted());
   return cursor_->Next(row, nullptr);
 }
 

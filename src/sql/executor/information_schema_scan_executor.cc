@@ -7,7 +7,9 @@ namespace minisql::sql {
 
 Status InformationSchemaScanExecutor::Init() {
   next_ = 0;
-  Result<std::vector<Row>> rows = plan_->table->generate(ctx_->storage, ctx_->txn);
+  Result<std::vector<Row>> rows = plan_->table->generate != nullptr
+                                      ? plan_->table->generate(ctx_->storage, ctx_->txn)
+                                      : plan_->table->generate_for_session(*ctx_->eval);
   if (!rows.ok()) return rows.status();
   for (const Row& row : *rows) {
     if (row.size() != plan_->table->schema->columns.size()) {

@@ -29,6 +29,7 @@ Result<bool> NestedLoopJoinExecutor::Next(Row* row) {
       right_pos_ = 0;
     }
     while (right_pos_ < right_rows_.size()) {
+      MINISQL_RETURN_IF_ERROR(ctx_->CheckInterrupted());  // a cross join never reads a row
       const Row& right = right_rows_[right_pos_++];
       *row = left_row_;
       if (plan_->right_columns.empty()) {

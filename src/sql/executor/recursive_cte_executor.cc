@@ -102,6 +102,7 @@ Status WorkingTableScanExecutor::Init() {
 }
 
 Result<bool> WorkingTableScanExecutor::Next(Row* row) {
+  MINISQL_RETURN_IF_ERROR(ctx_->CheckInterrupted());
   if (position_ >= rows_->size()) return false;
   *row = (*rows_)[position_++];
   return true;

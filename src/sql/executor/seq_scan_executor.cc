@@ -13,6 +13,7 @@ Status SeqScanExecutor::Init() {
 }
 
 Result<bool> SeqScanExecutor::Next(Row* row) {
+  MINISQL_RETURN_IF_ERROR(ctx_->CheckInterrupted());
   return cursor_->Next(row, nullptr);
 }
 

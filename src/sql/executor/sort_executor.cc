@@ -33,7 +33,7 @@ Status SortExecutor::Init() {
     }
     return false;
   });
-  return Status::OK();
+  return ctx_->CheckInterrupted();  // a KILL during the sort itself is seen here
 }
 
 Result<bool> SortExecutor::Next(Row* row) {

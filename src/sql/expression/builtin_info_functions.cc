@@ -1,8 +1,12 @@
 // builtin_info_functions.cc — DATABASE()/SCHEMA(), USER() and its synonyms, VERSION(),
 // CONNECTION_ID(), LAST_INSERT_ID(), ROW_COUNT(), FOUND_ROWS(): what the session knows,
-// asked through EvalContext.
+// asked through EvalContext. Also SLEEP(), which waits on the session's KILL flag.
 // Clients send these on connect (`select DATABASE(), USER() limit 1` for `\s`,
 // `SELECT VERSION()` in drivers), so their types match MariaDB's.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
 #include "sql/expression/conversion.h"
 #include "sql/expression/function_registry.h"
 #include "sql/expression/result_types.h"
@@ -64,6 +68,24 @@ Result<Value> FoundRows(const FunctionCall& call) {
   return Value::Int(static_cast<int64_t>(call.ctx().FoundRows()));
 }
 
+/// SLEEP(seconds): 0 after sleeping (NULL, negative or non-numeric seconds: no sleep),
+/// 1 when KILL woke it early. The KILL also fails the statement (1317) at its next
+/// check, as in MariaDB, so a client sees the error rather than the 1.
+Result<Value> Sleep(const FunctionCall& call) {
+  Result<Value> v = call.Arg(0);
+  if (!v.ok()) return v;
+  double seconds = v->is_null() ? 0 : ToDouble(*v);
+  if (!(seconds > 0)) return Value::Int(0);  // also NaN
+  // More than a year is as good as for ever and keeps the duration from overflowing.
+  auto micros = static_cast<int64_t>(std::min(seconds, 366.0 * 86400) * 1e6);
+  const InterruptFlag* flag = call.ctx().interrupt_flag();
+  if (flag == nullptr) {
+    InterruptFlag never_raised;  // no session (tests): nobody can KILL this sleep
+    return Value::Int(never_raised.SleepFor(std::chrono::microseconds(micros)) ? 1 : 0);
+  }
+  return Value::Int(flag->SleepFor(std::chrono::microseconds(micros)) ? 1 : 0);
+}
+
 constexpr FunctionDef kInformationFunctions[] = {
     {"DATABASE", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
     {"SCHEMA", 0, 0, false, Nullability::kAlways, IdentifierResult, Database},
@@ -76,6 +98,7 @@ constexpr FunctionDef kInformationFunctions[] = {
     {"LAST_INSERT_ID", 0, 1, false, Nullability::kAlways, BigIntResult, LastInsertId},
     {"ROW_COUNT", 0, 0, false, Nullability::kNever, BigIntResult, RowCount},
     {"FOUND_ROWS", 0, 0, false, Nullability::kNever, BigIntResult, FoundRows},
+    {"SLEEP", 1, 1, false, Nullability::kNever, BigIntResult, Sleep},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "common/interrupt_flag.h"
 #include "common/status.h"
 #include "types/column_type.h"
 #include "types/value.h"
@@ -51,6 +52,12 @@ class EvalContext {
   /// gives this one value throughout a statement. The default (for contexts without
   /// a session) reads the clock.
   virtual int64_t StatementTimeMicros() const;
+  /// The session's KILL flag (common/interrupt_flag.h): executors check it per row,
+  /// SLEEP() sleeps on it. Null (never interrupted) for contexts without a session.
+  virtual const InterruptFlag* interrupt_flag() const { return nullptr; }
+  /// information_schema.PROCESSLIST: one row per session this session may see (ID,
+  /// USER, HOST, DB, COMMAND, TIME, STATE, INFO). None for contexts without a session.
+  virtual std::vector<Row> ProcessListRows() const { return {}; }
 };
 
 /// The wall clock, in microseconds since the Unix epoch (SYSDATE(), statement start).

@@ -8,7 +8,7 @@
 //   builtin_string_functions.cc    CONCAT, CONCAT_WS, LENGTH, UPPER, SUBSTRING, TRIM ...
 //   builtin_numeric_functions.cc   ABS, ROUND, FLOOR, CEIL, MOD, POWER, SQRT, SIGN
 //   builtin_control_functions.cc   COALESCE, IFNULL, NULLIF, IF, GREATEST, LEAST
-//   builtin_info_functions.cc      DATABASE, USER, VERSION, CONNECTION_ID, LAST_INSERT_ID
+//   builtin_info_functions.cc      DATABASE, USER, VERSION, CONNECTION_ID, LAST_INSERT_ID, SLEEP
 //   builtin_date_functions.cc      NOW, CURDATE, DATE, YEAR ... DATE_ADD, DATEDIFF ...
 //   builtin_date_format_functions.cc  DATE_FORMAT, STR_TO_DATE
 //   builtin_binary_functions.cc    HEX, UNHEX

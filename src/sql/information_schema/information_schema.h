@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "sql/expression/expression.h"
 #include "storage/storage_engine.h"
 
 namespace minisql::sql {
@@ -41,6 +42,8 @@ struct InformationSchemaTable {
   /// Builds every row from the catalog, in the transaction `txn`.
   Result<std::vector<Row>> (*generate)(storage::StorageEngine* storage,
                                        storage::Transaction* txn) = nullptr;
+  /// Tables about sessions rather than the catalog (PROCESSLIST) use this instead.
+  Result<std::vector<Row>> (*generate_for_session)(const EvalContext& session) = nullptr;
 };
 
 /// The table called `name` (case-insensitive), or 1109 "Unknown table 'x' in
@@ -63,6 +66,8 @@ Result<std::vector<Row>> Views(storage::StorageEngine* storage, storage::Transac
 Result<std::vector<Row>> Engines(storage::StorageEngine* storage, storage::Transaction* txn);
 Result<std::vector<Row>> CharacterSets(storage::StorageEngine* storage, storage::Transaction* txn);
 Result<std::vector<Row>> Collations(storage::StorageEngine* storage, storage::Transaction* txn);
+/// The sessions the reader may see (EvalContext::ProcessListRows).
+Result<std::vector<Row>> ProcessList(const EvalContext& session);
 /// Tables of objects minisql does not have (triggers, routines, events, foreign keys,
 /// partitions, tablespace files): no rows, but the columns clients select.
 Result<std::vector<Row>> NoRows(storage::StorageEngine* storage, storage::Transaction* txn);

@@ -328,6 +328,10 @@ Result<std::vector<Row>> Collations(storage::StorageEngine*, storage::Transactio
       Row{Str(kCollation), Str(kCharset), Int(45), Str("Yes"), Str("Yes"), Int(1)}};
 }
 
+Result<std::vector<Row>> ProcessList(const EvalContext& session) {
+  return session.ProcessListRows();  // the session layer knows the sessions
+}
+
 Result<std::vector<Row>> NoRows(storage::StorageEngine*, storage::Transaction*) {
   return std::vector<Row>{};
 }

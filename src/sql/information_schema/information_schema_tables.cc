@@ -20,6 +20,7 @@ struct TableSpec {
   const char* name;
   Result<std::vector<Row>> (*generate)(storage::StorageEngine*, storage::Transaction*);
   std::vector<ColumnSpec> columns;
+  Result<std::vector<Row>> (*generate_for_session)(const EvalContext&) = nullptr;
 };
 
 ColumnType Varchar(uint32_t chars) {
@@ -177,6 +178,20 @@ std::vector<TableSpec> Specs() {
            {"REFERENCED_TABLE_NAME", Varchar(64), true},
            {"REFERENCED_COLUMN_NAME", Varchar(64), true},
        }},
+      // MySQL's eight columns (MariaDB adds TIME_MS, STAGE, PROGRESS ... after them).
+      {"PROCESSLIST",
+       nullptr,
+       {
+           {"ID", Integer(TypeId::kBigInt, 4), false},
+           {"USER", Varchar(128), false},
+           {"HOST", Varchar(64), false},
+           {"DB", Varchar(64), true},
+           {"COMMAND", Varchar(16), false},
+           {"TIME", Integer(TypeId::kInt, 7), false},
+           {"STATE", Varchar(64), true},
+           {"INFO", Text(), true},
+       },
+       &information_schema_rows::ProcessList},
       {"REFERENTIAL_CONSTRAINTS",
        &information_schema_rows::NoRows,
        {
@@ -355,7 +370,8 @@ const std::vector<InformationSchemaTable>& AllTables() {
         if (column.nullable) def.default_value = Value::Null();
         schema->columns.push_back(std::move(def));
       }
-      built.push_back(InformationSchemaTable{std::move(schema), spec.generate});
+      built.push_back(
+          InformationSchemaTable{std::move(schema), spec.generate, spec.generate_for_session});
     }
     return built;
   }();

@@ -294,6 +294,7 @@ enum class StmtKind {
   kGrant,       // GRANT, REVOKE, RENAME USER, SHOW GRANTS
   kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
   kPreparedSql,  // PREPARE s FROM ..., EXECUTE s [USING ...], DEALLOCATE PREPARE s
+  kKill,        // KILL [CONNECTION | QUERY] id
 };
 
 struct Stmt {
@@ -587,6 +588,12 @@ struct LockTablesStmt : Stmt {
   LockTablesStmt() : Stmt(StmtKind::kLockTables) {}
   bool unlock = false;  // UNLOCK TABLES
   std::vector<Item> tables;
+};
+
+struct KillStmt : Stmt {
+  KillStmt() : Stmt(StmtKind::kKill) {}
+  bool query_only = false;  // KILL QUERY: stop the statement, keep the connection
+  ExprPtr id;               // the connection id (any constant expression)
 };
 
 struct DropTableStmt : Stmt {

@@ -70,7 +70,7 @@ using minisql::sql::ast::UnaryOp;
   VALUE VARIABLES WARNINGS WORK YEAR SQL_CACHE SQL_NO_CACHE ANY SOME VIEW RECURSIVE USER
   IDENTIFIED SEPARATOR CURRENT FOLLOWING PRECEDING ROW UNBOUNDED AFTER FIRST MODIFY TRUNCATE
   GRANT REVOKE RENAME DISABLE ENABLE ALGORITHM DEFINER SECURITY INVOKER POSITION
-  PREPARE EXECUTE DEALLOCATE.
+  PREPARE EXECUTE DEALLOCATE KILL QUERY CONNECTION.
 
 // Precedence, lowest first (MySQL's operator precedence table).
 // UNIQUE KEY is one attribute, not UNIQUE followed by KEY (= PRIMARY KEY); JOIN t ON
@@ -266,6 +266,14 @@ cmd(A) ::= LOCK tables_kw lock_items(L).  { A = L; }
 cmd(A) ::= UNLOCK tables_kw.  { auto* s = new ast::LockTablesStmt; s->unlock = true; A = s; }
 tables_kw ::= TABLES.
 tables_kw ::= TABLE.
+
+// KILL [CONNECTION | QUERY] id (session/kill_statement.cc).
+cmd(A) ::= KILL kill_query(Q) expr(E).
+  { auto* s = new ast::KillStmt; s->query_only = Q; s->id.reset(E.expr); A = s; }
+%type kill_query {bool}
+kill_query(A) ::= .  { A = false; }
+kill_query(A) ::= CONNECTION.  { A = false; }
+kill_query(A) ::= QUERY.  { A = true; }
 %type lock_items {ast::LockTablesStmt*}
 %destructor lock_items { delete $$; }
 lock_items(A) ::= lock_item(X).

@@ -60,6 +60,9 @@ class ParameterWalker {
       case ast::StmtKind::kSet:
         for (ast::SetStmt::Item& item : static_cast<ast::SetStmt&>(stmt).items) Expr(item.value);
         return;
+      case ast::StmtKind::kKill:  // KILL ?
+        Expr(static_cast<ast::KillStmt&>(stmt).id);
+        return;
       case ast::StmtKind::kExplain: {
         auto& explain = static_cast<ast::ExplainStmt&>(stmt);
         if (explain.statement) Statement(*explain.statement);

@@ -123,7 +123,7 @@ Status BTreeStorageEngine::LockRow(EngineTransaction* txn, uint64_t table_id,
   Status locked = locks_.Lock(
       txn->id(), LockKey{table_id, index_id, key},
       mode == RowLockMode::kShared ? LockManager::Mode::kShared : LockManager::Mode::kExclusive,
-      txn->options().lock_wait_timeout);
+      txn->options().lock_wait_timeout, txn->options().interrupt);
   if (locked.error_code() == ErrorCode::kLockDeadlock) {
     // The victim's whole transaction is rolled back now, so the others can proceed.
     txn->writes.Clear();

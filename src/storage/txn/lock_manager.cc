@@ -19,7 +19,7 @@ void LockManager::Grant(uint64_t txn, const LockKey& key, Entry* entry, Mode mod
 }
 
 Status LockManager::Lock(uint64_t txn, const LockKey& key, Mode mode,
-                         std::chrono::milliseconds timeout) {
+                         std::chrono::milliseconds timeout, const InterruptFlag* interrupt) {
   std::unique_lock<std::mutex> lock(mu_);
   Entry& entry = entries_[key];
   auto held = entry.holders.find(txn);
@@ -42,12 +42,21 @@ Status LockManager::Lock(uint64_t txn, const LockKey& key, Mode mode,
     return Status::Error(ErrorCode::kLockDeadlock);
   }
   auto deadline = std::chrono::steady_clock::now() + timeout;
-  waiter.cv.wait_until(lock, deadline, [&] { return waiter.granted; });
+  // Wait in slices so that a KILL (which cannot signal our condition variable) is seen.
+  Status interrupted;
+  while (!waiter.granted && std::chrono::steady_clock::now() < deadline) {
+    interrupted = CheckInterrupted(interrupt);
+    if (!interrupted.ok()) break;
+    auto slice =
+        std::min(deadline, std::chrono::steady_clock::now() + InterruptFlag::kPollInterval);
+    waiter.cv.wait_until(lock, slice, [&] { return waiter.granted; });
+  }
   if (waiter.granted) {
     waiting_.erase(txn);
     return Status::OK();
   }
   Dequeue(key, &waiter);
+  if (!interrupted.ok()) return interrupted;
   return Status::Error(ErrorCode::kLockWaitTimeout);
 }
 

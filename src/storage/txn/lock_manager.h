@@ -22,7 +22,8 @@
 //                  ▼                                                         │
 //              WAITING ── a holder releases (ReleaseAll) and the queue ──────┘
 //                  │      ahead of us is granted
-//                  └── timeout expires ──► ER_LOCK_WAIT_TIMEOUT (1205)
+//                  ├── timeout expires ──► ER_LOCK_WAIT_TIMEOUT (1205)
+//                  └── the session is killed ──► 1317 / 1927 (KILL; nothing is held)
 //
 // The wait-for graph has an edge T -> U when T waits for a key that U holds in a
 // conflicting mode, or U waits ahead of T in the same queue with a conflicting mode.
@@ -44,6 +45,7 @@
 #include <string>
 #include <vector>
 
+#include "common/interrupt_flag.h"
 #include "common/status.h"
 
 namespace minisql::storage {
@@ -69,7 +71,10 @@ class LockManager {
   /// conflicting holders. OK, or 1205 (timed out: nothing is held for this request)
   /// or 1213 (waiting would deadlock: nothing is held for this request). Holding X
   /// already satisfies S; holding S and asking X upgrades.
-  Status Lock(uint64_t txn, const LockKey& key, Mode mode, std::chrono::milliseconds timeout);
+  /// A raised `interrupt` (KILL) ends the wait within InterruptFlag::kPollInterval
+  /// with its error, holding nothing for this request.
+  Status Lock(uint64_t txn, const LockKey& key, Mode mode, std::chrono::milliseconds timeout,
+              const InterruptFlag* interrupt = nullptr);
 
   /// Releases every lock `txn` holds and grants what waiters can now have.
   void ReleaseAll(uint64_t txn);
