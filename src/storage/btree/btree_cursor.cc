@@ -36,6 +36,7 @@ Status BTreeCursor::NextLeaf(bool* end) {
   // Any failure to see the same bytes again (changed, evicted, freed) means re-seek.
   Result<PageGuard> current = pager_->FetchPage(leaf_id_);
   if (!current.ok() || current->version() != leaf_version_) {
+    if (current.ok()) current->Release();  // never descend holding a leaf (top-down rule)
     return Reseek(resume_, /*inclusive=*/!returned_any_);
   }
   PageId right = BTreeNode(leaf_.data(), leaf_.size()).link();  // == the live link
