@@ -23,7 +23,7 @@
 //
 // Commit in two phases (group commit, see wal/log_writer.h):
 //
-//   writer exclusion held (engine latch)        exclusion released
+//   writer exclusion held (writer mutex)        exclusion released
 //   ─────────────────────────────────────       ──────────────────────────────────────
 //   lsn = AppendCommit(txn)                     WaitDurable(lsn)
 //     page images + COMMIT into the log buffer    leader fsyncs for every committer
