@@ -43,7 +43,10 @@ Result<WritePageGuard> BufferPool::PinPage(PageId id) {
 Result<WritePageGuard> BufferPool::NewPage(PageId id) {
   Result<WritePageGuard> page = PinForWrite(id, /*read=*/false, /*latch=*/true);
   // A stale cached frame of this id (a rolled-back extension) is cleared under the latch.
-  if (page.ok()) std::memset(page->data(), 0, kPageSize);
+  if (page.ok()) {
+    std::memset(page->data(), 0, kPageSize);
+    page->MarkChanged();
+  }
   return page;
 }
 
@@ -74,7 +77,10 @@ void BufferPool::NoteExclusive(size_t index) {
   Frame& f = frames_[index];
   f.owner.store(std::this_thread::get_id(), std::memory_order_relaxed);
   f.version.store(next_version_.fetch_add(1));
-  f.checked.store(false);
+}
+
+void BufferPool::MarkChanged(size_t frame) {
+  frames_[frame].checked.store(false);
 }
 
 void BufferPool::UnlatchExclusive(size_t index) {

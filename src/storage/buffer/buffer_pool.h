@@ -48,8 +48,9 @@
 //             writer thread at a time (its writer mutex); while it holds a page's
 //             exclusive latch, its own FetchPage of that page pins without latching (it
 //             would otherwise deadlock on itself), see PageGuard's "owned" reads.
-//   checked   see "Checked pages" in page_guard.h; reset whenever the exclusive latch is
-//             taken.
+//   checked   see "Checked pages" in page_guard.h; reset whenever a writer is handed the
+//             page to change it (not on every exclusive latch: the writer's descent
+//             latches nodes it only passes through).
 //
 // Writing a frame to the data file (eviction, FlushAll) stamps the checksum into a
 // scratch copy, never into the frame, so flushing never writes bytes a reader may be
@@ -138,8 +139,9 @@ class BufferPool {
   void Unpin(size_t frame);
   void LatchExclusive(size_t frame);
   bool TryLatchExclusive(size_t frame);
-  // After taking the exclusive latch: owner, new version, not checked.
+  // After taking the exclusive latch: owner, new version.
   void NoteExclusive(size_t frame);
+  void MarkChanged(size_t frame);  // not checked any more
   void UnlatchShared(size_t frame);
   void UnlatchExclusive(size_t frame);
   void MarkDirty(size_t frame);

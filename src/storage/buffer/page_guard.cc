@@ -73,6 +73,10 @@ void WritePageGuard::UnlatchExclusive() {
   latched_ = false;
 }
 
+void WritePageGuard::MarkChanged() {
+  if (pool_ != nullptr) pool_->MarkChanged(frame_);
+}
+
 void WritePageGuard::Release() {
   if (pool_ == nullptr) return;
   if (latched_) pool_->UnlatchExclusive(frame_);

@@ -32,8 +32,9 @@
 // or rotted pages, not a crafted file), so the B+ tree validates a node's structure
 // before using it. Doing that on every fetch of a cached page was a quarter of a point
 // select's instructions, so the frame remembers it: PageGuard::checked() is true when
-// the page's owner called MarkChecked() since the bytes came in, and nobody has taken
-// the exclusive latch since (the only way to change them). A reader marks under its
+// the page's owner called MarkChecked() since the bytes came in, and no writer has been
+// handed the page to change it since (MarkChanged: the pager calls it whenever it gives
+// out a page for writing, and after restoring one). A reader marks under its
 // shared latch; an "owned" guard cannot mark (the writer may still change the bytes).
 #pragma once
 
@@ -117,6 +118,8 @@ class WritePageGuard {
   bool TryLatchExclusive();
   /// Gives the exclusive latch back, keeping the pin.
   void UnlatchExclusive();
+  /// The bytes are about to change (or just did): the frame is no longer "checked".
+  void MarkChanged();
   /// Unlatches (if latched) and unpins now (also done by the destructor).
   void Release();
 

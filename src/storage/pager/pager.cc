@@ -188,7 +188,9 @@ Result<WritePageGuard> Pager::TouchPage(PagerTxn* txn, PageId id, bool fresh) {
     txn->page_index_[id] = txn->pages_.size();
     txn->pages_.push_back(PagerTxn::TouchedPage{id, std::move(*txn_pin), std::move(pre_image)});
   }
-  return pool_->PinPage(id);  // the caller's own pin
+  Result<WritePageGuard> caller_pin = pool_->PinPage(id);
+  if (caller_pin.ok()) caller_pin->MarkChanged();  // the caller is about to change it
+  return caller_pin;
 }
 
 Status Pager::LatchForWrite(PagerTxn* txn, PageId id) {
@@ -226,7 +228,10 @@ void Pager::RestoreAtomically(std::vector<std::pair<WritePageGuard*, const char*
     for (size_t i = 0; i < taken; ++i) distinct[i]->UnlatchExclusive();
     std::this_thread::yield();
   }
-  for (auto& [pin, bytes] : *pages) std::memcpy(pin->data(), bytes, kPageSize);
+  for (auto& [pin, bytes] : *pages) {
+    std::memcpy(pin->data(), bytes, kPageSize);
+    pin->MarkChanged();
+  }
   for (WritePageGuard* pin : distinct) pin->UnlatchExclusive();
 }
 
