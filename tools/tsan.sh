@@ -17,7 +17,8 @@
 # race inside a minisqld that an e2e test drives is caught too, not only in unit tests;
 # the script fails if any report exists. libuv and OpenSSL are not instrumented: a
 # report whose stack lies only in them is theirs (report it separately), ours
-# otherwise. No suppressions are needed today.
+# otherwise. tools/tsan_suppressions.txt silences only lock-order reports about page
+# latches (it says why); data races are never suppressed.
 #
 #   tools/tsan.sh               configure if needed, build the targets (-j2), run
 #   TSAN_JOBS=4 tools/tsan.sh   more compile jobs
@@ -36,7 +37,7 @@ ninja -C "$dir" -j "${TSAN_JOBS:-2}" minisqld minisql minisql-inspect \
 
 rm -rf "$reports"
 mkdir -p "$reports"
-export TSAN_OPTIONS="log_path=$reports/report second_deadlock_stack=1 history_size=4"
+export TSAN_OPTIONS="log_path=$reports/report second_deadlock_stack=1 history_size=4 suppressions=$PWD/tools/tsan_suppressions.txt"
 export CRASH_LOOP_ROUNDS="${CRASH_LOOP_ROUNDS:-3}"
 status=0
 ctest --test-dir "$dir" --output-on-failure \

@@ -157,7 +157,9 @@ Status Pager::CheckWritable(PagerTxn* txn) {
     return Status::Error(ErrorCode::kInternalError, "invalid or finished pager transaction");
   }
   if (closed_) return Status::Error(ErrorCode::kInternalError, "the pager is closed");
-  MINISQL_RETURN_IF_ERROR(failure());
+  // The flag, not commit_mu_: the writer may hold page latches here, and commit takes
+  // commit_mu_ before page latches.
+  if (failed_.load()) return failure();
   if (active_txn_ != nullptr && active_txn_ != txn) {
     return Status::Error(ErrorCode::kInternalError, "another write transaction is active");
   }
@@ -336,6 +338,7 @@ void Pager::EnterFailedState(const Status& cause) {
 
 void Pager::EnterFailedStateLocked(const Status& cause) {
   if (!failure_.ok()) return;
+  failed_.store(true);
   failure_ = Status::WithMessage(
       cause.error_code(), cause.message() + "; writes are refused until the server restarts");
   LogError("Storage failure, refusing writes until restart: %s", cause.ToString().c_str());

@@ -291,6 +291,7 @@ class Pager {
   mutable std::mutex commit_mu_;
   std::deque<PendingCommit> pending_;  // in LSN order
   Status failure_;                     // non-OK: the failed state
+  std::atomic<bool> failed_{false};    // failure_ is non-OK (readable without commit_mu_)
 };
 
 }  // namespace minisql::storage
