@@ -4,19 +4,21 @@
 #
 #   unit  group_commit_test (group commit, log failures), lock_manager_test (row locks,
 #         deadlock detection), txn_engine_test (MVCC, concurrent commits), buffer_pool_test
-#         (pins and eviction from several threads)
+#         (pins and eviction from several threads), btree_latch_test (readers and a
+#         writer on one tree: page latches, latch crabbing, cursors; docs/storage.md)
 #   e2e   transactions_concurrency_test (many clients on one server) and
 #         crash_loop_test with 3 rounds (kill -9 under a multi-client workload)
 #
 # Not part of tools/test.sh / CI: the instrumented build is slow to compile and every
-# test runs 5-15x slower. Run it after changing anything threads share (storage latch,
+# test runs 5-15x slower. Run it after changing anything threads share (page latches,
 # lock manager, log writer, buffer pool, worker pool, connections).
 #
 # TSan writes every report to build-tsan/tsan-reports/report.<pid> (log_path), so a
 # race inside a minisqld that an e2e test drives is caught too, not only in unit tests;
 # the script fails if any report exists. libuv and OpenSSL are not instrumented: a
 # report whose stack lies only in them is theirs (report it separately), ours
-# otherwise. No suppressions are needed today.
+# otherwise. tools/tsan_suppressions.txt silences only lock-order reports about page
+# latches (it says why); data races are never suppressed.
 #
 #   tools/tsan.sh               configure if needed, build the targets (-j2), run
 #   TSAN_JOBS=4 tools/tsan.sh   more compile jobs
@@ -31,15 +33,15 @@ if [ ! -f "$dir/build.ninja" ]; then
     -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_C_FLAGS_DEBUG="-O1 -g" >/dev/null
 fi
 ninja -C "$dir" -j "${TSAN_JOBS:-2}" minisqld minisql minisql-inspect \
-  group_commit_test lock_manager_test txn_engine_test buffer_pool_test
+  group_commit_test lock_manager_test txn_engine_test buffer_pool_test btree_latch_test
 
 rm -rf "$reports"
 mkdir -p "$reports"
-export TSAN_OPTIONS="log_path=$reports/report second_deadlock_stack=1 history_size=4"
+export TSAN_OPTIONS="log_path=$reports/report second_deadlock_stack=1 history_size=4 suppressions=$PWD/tools/tsan_suppressions.txt"
 export CRASH_LOOP_ROUNDS="${CRASH_LOOP_ROUNDS:-3}"
 status=0
 ctest --test-dir "$dir" --output-on-failure \
-  -R '^(group_commit_test|lock_manager_test|txn_engine_test|buffer_pool_test|e2e_transactions_concurrency_test|e2e_crash_loop_test)$' ||
+  -R '^(group_commit_test|lock_manager_test|txn_engine_test|buffer_pool_test|btree_latch_test|e2e_transactions_concurrency_test|e2e_crash_loop_test)$' ||
   status=1
 if compgen -G "$reports/report.*" >/dev/null; then
   echo "tsan.sh: ThreadSanitizer reports:"

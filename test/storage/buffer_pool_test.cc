@@ -2,6 +2,8 @@
 // intact, pins are respected, corruption and I/O errors surface as errors.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -53,9 +55,11 @@ TEST_F(BufferPoolTest, CheckedLastsUntilTheBytesMayChange) {
   first->Release();
   EXPECT_TRUE(pool->FetchPage(3)->checked());
 
-  // While a write pin is held the bytes may change: not checked, and marking is ignored.
+  // A writer handed the page to change it: not checked any more, and the writer's own
+  // reads (it holds the exclusive latch, so they pin without latching) cannot mark it.
   Result<WritePageGuard> writer = pool->FetchPageForWrite(3);
   ASSERT_TRUE(writer.ok());
+  writer->MarkChanged();
   Result<PageGuard> during = pool->FetchPage(3);
   EXPECT_FALSE(during->checked());
   during->MarkChecked();
@@ -72,6 +76,34 @@ TEST_F(BufferPoolTest, CheckedLastsUntilTheBytesMayChange) {
   ASSERT_TRUE(pool->FlushAll().ok());
   for (PageId id = 10; id < 60; ++id) ASSERT_TRUE(pool->NewPage(id).ok());
   EXPECT_FALSE(pool->FetchPage(3)->checked());
+}
+
+TEST_F(BufferPoolTest, ExclusiveLatchKeepsReadersOutAndRenewsTheVersion) {
+  auto pool = MakePool(16);
+  { ASSERT_TRUE(pool->NewPage(3).ok()); }
+  uint64_t version_before = pool->FetchPage(3)->version();
+  Result<WritePageGuard> writer = pool->FetchPageForWrite(3);
+  ASSERT_TRUE(writer.ok());
+  EXPECT_TRUE(writer->latched());
+  std::atomic<bool> read{false};
+  uint64_t version_seen = 0;
+  std::thread reader([&] {
+    Result<PageGuard> page = pool->FetchPage(3);  // waits for the writer
+    version_seen = page->version();
+    read.store(true);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(read.load());
+  writer->Release();
+  reader.join();
+  EXPECT_TRUE(read.load());
+  EXPECT_NE(version_seen, version_before);  // a cursor holding the old one re-seeks
+  // Pins-only guards do not latch: a reader gets in while one is held.
+  Result<WritePageGuard> pin = pool->PinPage(3);
+  ASSERT_TRUE(pin.ok());
+  EXPECT_FALSE(pin->latched());
+  std::thread other([&] { EXPECT_TRUE(pool->FetchPage(3).ok()); });
+  other.join();
 }
 
 TEST_F(BufferPoolTest, EvictionWritesDirtyPagesAndDataSurvives) {

@@ -21,6 +21,19 @@ BTreeNode NodeOf(const WritePageGuard& page) {
   return BTreeNode(PageContent(page.data()), kPageContentSize);
 }
 
+// Releases the writer's latches when one tree operation ends, however it ends.
+class OperationLatches {
+ public:
+  OperationLatches(Pager* pager, PagerTxn* txn) : pager_(pager), txn_(txn) {}
+  ~OperationLatches() { pager_->UnlatchAll(txn_); }
+  OperationLatches(const OperationLatches&) = delete;
+  OperationLatches& operator=(const OperationLatches&) = delete;
+
+ private:
+  Pager* pager_;
+  PagerTxn* txn_;
+};
+
 Status TooBig() {
   return Status::Error(ErrorCode::kTooBigRowsize, static_cast<unsigned long>(BTree::kMaxKeySize));
 }
@@ -87,28 +100,62 @@ Status BTree::FreeValue(PagerTxn* txn, const BTreeNode& node, size_t index) {
   return FreeOverflowChain(pager_, txn, node.OverflowPageAt(index), node.ValueSizeAt(index));
 }
 
-Result<PageId> BTree::FindLeaf(std::string_view key, std::vector<PathStep>* path) {
+Result<PageGuard> BTree::DescendToLeaf(std::string_view key) {
+  // Latch crabbing for readers: shared latches top-down, the parent released as soon as
+  // the child is latched (the move assignment below), so at most two are held.
+  Result<PageGuard> page = FetchNode(pager_, root_);
+  if (!page.ok()) return page.status();
+  for (int depth = 0; depth < kMaxDepth; ++depth) {
+    const BTreeNode node = NodeOf(*page);
+    if (node.is_leaf()) return page;
+    Result<PageGuard> child = FetchNode(pager_, node.ChildAt(node.ChildIndexFor(key)));
+    if (!child.ok()) return child.status();
+    *page = std::move(*child);
+  }
+  return CorruptNode(root_);
+}
+
+bool BTree::IsSafe(const BTreeNode& node, WriteIntent intent) {
+  // Room for any one more cell: a leaf cell, or a separator pushed up by a split or
+  // lengthened by a redistribution below.
+  bool room = node.FreeSpace() >= kMaxCellSize + BTreeNode::kSlotSize;
+  if (intent == WriteIntent::kInsert) return room;
+  // Losing any one cell keeps it at least kMinFillBytes full (no merge climbs past it).
+  return room && FillBytes(node) >= kMinFillBytes + kMaxCellSize;
+}
+
+Result<PageId> BTree::FindLeafForWrite(PagerTxn* txn, std::string_view key, WriteIntent intent,
+                                       std::vector<PathStep>* path) {
+  // Latch crabbing for the writer: exclusive latches top-down; once a node is safe (the
+  // operation cannot split or merge it, so nothing above it changes) every latch above
+  // it is released. The latches stay in the PagerTxn's set until the operation ends.
+  std::vector<PageId> held;
   PageId id = root_;
   for (int depth = 0; depth < kMaxDepth; ++depth) {
-    Result<PageGuard> page = FetchNode(pager_, id);
+    MINISQL_RETURN_IF_ERROR(pager_->LatchForWrite(txn, id));
+    Result<PageGuard> page = FetchNode(pager_, id);  // ours: pins only
     if (!page.ok()) return page.status();
     const BTreeNode node = NodeOf(*page);
+    if (IsSafe(node, intent)) {
+      for (PageId ancestor : held) pager_->Unlatch(txn, ancestor);
+      held.clear();
+    }
+    held.push_back(id);
     if (node.is_leaf()) return id;
     size_t index = node.ChildIndexFor(key);
-    if (path != nullptr) path->push_back({id, index});
+    path->push_back({id, index});
     id = node.ChildAt(index);
   }
   return CorruptNode(root_);
 }
 
 Result<std::optional<std::string>> BTree::Get(std::string_view key) {
-  Result<PageId> leaf = FindLeaf(key, nullptr);
-  if (!leaf.ok()) return leaf.status();
-  Result<PageGuard> page = FetchNode(pager_, *leaf);
+  Result<PageGuard> page = DescendToLeaf(key);
   if (!page.ok()) return page.status();
   const BTreeNode node = NodeOf(*page);
   size_t index = node.LowerBound(key);
   if (index == node.count() || node.KeyAt(index) != key) return std::optional<std::string>();
+  // Still latched: the cell's overflow chain cannot be freed meanwhile.
   Result<std::string> value = LoadValue(node, index);
   if (!value.ok()) return value.status();
   return std::optional<std::string>(std::move(*value));
@@ -117,7 +164,8 @@ Result<std::optional<std::string>> BTree::Get(std::string_view key) {
 Result<bool> BTree::Insert(PagerTxn* txn, std::string_view key, std::string_view value) {
   if (!EntryFits(key, value)) return TooBig();
   std::vector<PathStep> path;
-  Result<PageId> leaf = FindLeaf(key, &path);
+  OperationLatches latches(pager_, txn);
+  Result<PageId> leaf = FindLeafForWrite(txn, key, WriteIntent::kInsert, &path);
   if (!leaf.ok()) return leaf.status();
   Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
   if (!page.ok()) return page.status();
@@ -138,7 +186,8 @@ Result<bool> BTree::Insert(PagerTxn* txn, std::string_view key, std::string_view
 Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view value) {
   if (!EntryFits(key, value)) return TooBig();
   std::vector<PathStep> path;
-  Result<PageId> leaf = FindLeaf(key, &path);
+  OperationLatches latches(pager_, txn);
+  Result<PageId> leaf = FindLeafForWrite(txn, key, WriteIntent::kDelete, &path);
   if (!leaf.ok()) return leaf.status();
   Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
   if (!page.ok()) return page.status();
@@ -165,7 +214,8 @@ Result<bool> BTree::Update(PagerTxn* txn, std::string_view key, std::string_view
 
 Result<bool> BTree::Delete(PagerTxn* txn, std::string_view key) {
   std::vector<PathStep> path;
-  Result<PageId> leaf = FindLeaf(key, &path);
+  OperationLatches latches(pager_, txn);
+  Result<PageId> leaf = FindLeafForWrite(txn, key, WriteIntent::kDelete, &path);
   if (!leaf.ok()) return leaf.status();
   Result<WritePageGuard> page = pager_->FetchPageForWrite(txn, *leaf);
   if (!page.ok()) return page.status();
@@ -232,10 +282,8 @@ Status BTree::InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::
 }
 
 Result<std::unique_ptr<BTreeCursor>> BTree::Seek(std::string_view lower) {
-  Result<PageId> leaf = FindLeaf(lower, nullptr);
-  if (!leaf.ok()) return leaf.status();
-  auto cursor = std::make_unique<BTreeCursor>(pager_);
-  MINISQL_RETURN_IF_ERROR(cursor->LoadLeaf(*leaf, lower));
+  auto cursor = std::make_unique<BTreeCursor>(pager_, root_);
+  MINISQL_RETURN_IF_ERROR(cursor->Start(lower));
   return cursor;
 }
 

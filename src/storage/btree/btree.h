@@ -56,6 +56,24 @@
 // All changes happen inside a PagerTxn, so an aborted transaction restores every page
 // a failed operation half-modified. Reads use Pager::FetchPage and see the current
 // transaction's own changes. A BTree object is a cheap handle (pager + root id).
+//
+// Concurrency: latch crabbing (page latches, buffer_pool.h; the whole protocol is drawn
+// in docs/storage.md, "Page latches"). There is one writer at a time (the storage
+// engine's writer mutex) and any number of readers.
+//   * Readers (Get, Seek, cursors) take SHARED latches top-down, releasing the parent
+//     once the child is latched; a cursor moves leaf to leaf left to right holding the
+//     left leaf until the right one is latched (btree_cursor.h).
+//   * The writer (Insert/Update/Delete) takes EXCLUSIVE latches top-down and releases
+//     every ancestor as soon as it latches a SAFE node: one with room for any one more
+//     cell (inserts) and, for deletes and updates, also enough fill to lose any one cell
+//     (IsSafe). A split or merge therefore only climbs through nodes it still holds,
+//     and nothing is ever latched bottom-up. Siblings are latched under their
+//     exclusively latched parent, always left before right: the writer lets go of a
+//     right node before latching its left sibling (btree_rebalance.cc), so it cannot
+//     deadlock with a cursor holding the left leaf and waiting for the right one.
+//   * Every latch of one operation is released when it returns (OperationLatches).
+// Rule: top-down, then left to right; never wait for a latch above or to the left of
+// one you hold.
 #pragma once
 
 #include <cstdint>
@@ -127,16 +145,24 @@ class BTree {
   /// A read-only pinned node, validated. Error 1712 if the page is not a sane node.
   static Result<PageGuard> FetchNode(Pager* pager, PageId id);
 
+  /// The leaf that may hold `key`, latched shared (readers' latch crabbing).
+  Result<PageGuard> DescendToLeaf(std::string_view key);
+
  private:
   struct PathStep {
     PageId page;
     size_t child_index;  // which child of `page` the descent followed
   };
+  /// What a write does to the leaf, deciding which nodes are safe to pass.
+  enum class WriteIntent { kInsert, kDelete };  // kDelete also covers Update
+  static bool IsSafe(const BTreeNode& node, WriteIntent intent);
   /// A node's entries taken out of its page, to be redistributed by a split.
   struct NodeImage;
 
-  /// Descends from the root to the leaf that may hold `key`, recording the path.
-  Result<PageId> FindLeaf(std::string_view key, std::vector<PathStep>* path);
+  /// Descends from the root to the leaf that may hold `key` with exclusive latch
+  /// crabbing, recording the path (the nodes still latched are its unsafe tail).
+  Result<PageId> FindLeafForWrite(PagerTxn* txn, std::string_view key, WriteIntent intent,
+                                  std::vector<PathStep>* path);
   Status InsertIntoParent(PagerTxn* txn, std::vector<PathStep>* path, std::string separator,
                           PageId right);
   /// The bytes a leaf cell stores for `value`: the value itself, or the first page id of

@@ -10,6 +10,8 @@
 //       L    ─►   R             otherwise:        L | new sep | R, cut evenly
 //
 // Both cases rewrite whole nodes from a NodeImage (node_image.h), like a split does.
+// Latches: P is held exclusively (the descent kept it, as N was not safe); L and R are
+// latched left before right (btree.h).
 // Replacing the separator may make P overflow (a longer key): then P splits, exactly
 // as during an insert. Removing or shortening it may make P underfull: then P is
 // rebalanced in turn, up to the root.
@@ -73,6 +75,12 @@ Status BTree::RebalanceChild(PagerTxn* txn, std::vector<PathStep>* path, PageId 
   PageId right_id = parent_node.ChildAt(sep_index + 1);
   std::string separator(parent_node.KeyAt(sep_index));
 
+  // Left before right (btree.h): a cursor may hold the left leaf and wait for the
+  // right one, so a right node we hold is let go first (the parent stays exclusively
+  // latched, so no descent can reach either meanwhile) and taken again after the left.
+  if (pager_->HoldsLatch(txn, right_id) && !pager_->HoldsLatch(txn, left_id)) {
+    pager_->Unlatch(txn, right_id);
+  }
   Result<WritePageGuard> left = FetchNodeForWrite(pager_, txn, left_id);
   if (!left.ok()) return left.status();
   Result<WritePageGuard> right = FetchNodeForWrite(pager_, txn, right_id);

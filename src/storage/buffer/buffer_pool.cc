@@ -1,4 +1,5 @@
-// buffer_pool.cc — frames, page table, CLOCK eviction (design in buffer_pool.h).
+// buffer_pool.cc — frames, page table, CLOCK eviction, page latches (design in
+// buffer_pool.h).
 #include "storage/buffer/buffer_pool.h"
 
 #include <algorithm>
@@ -6,39 +7,96 @@
 
 namespace minisql::storage {
 
-BufferPool::BufferPool(File* data_file, uint64_t pool_bytes) : data_file_(data_file) {
-  size_t count = std::max<uint64_t>(kMinFrames, pool_bytes / kPageSize);
-  buffer_ = std::make_unique<char[]>(count * kPageSize);
-  frames_.resize(count);
-  for (size_t i = 0; i < count; ++i) frames_[i].data = buffer_.get() + i * kPageSize;
-  page_table_.reserve(count);
+BufferPool::BufferPool(File* data_file, uint64_t pool_bytes)
+    : data_file_(data_file), frame_count_(std::max<uint64_t>(kMinFrames, pool_bytes / kPageSize)) {
+  buffer_ = std::make_unique<char[]>(frame_count_ * kPageSize);
+  scratch_ = std::make_unique<char[]>(kPageSize);
+  frames_ = std::make_unique<Frame[]>(frame_count_);
+  for (size_t i = 0; i < frame_count_; ++i) frames_[i].data = buffer_.get() + i * kPageSize;
+  page_table_.reserve(frame_count_);
 }
 
 Result<PageGuard> BufferPool::FetchPage(PageId id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Result<size_t> frame = PinLocked(id, /*read=*/true);
-  if (!frame.ok()) return frame.status();
-  const Frame& f = frames_[*frame];
-  return PageGuard(this, *frame, id, f.data, f.checked && f.write_pins == 0);
+  size_t index;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<size_t> frame = PinLocked(id, /*read=*/true);
+    if (!frame.ok()) return frame.status();
+    index = *frame;
+  }
+  Frame& f = frames_[index];
+  // The single writer reading a page it is changing: it already excludes everyone.
+  bool owned = f.owner.load(std::memory_order_relaxed) == std::this_thread::get_id();
+  if (!owned) f.latch.lock_shared();
+  return PageGuard(this, index, id, f.data, f.checked.load(), f.version.load(),
+                   owned ? PageGuard::kOwned : PageGuard::kShared);
 }
 
 Result<WritePageGuard> BufferPool::FetchPageForWrite(PageId id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Result<size_t> frame = PinForWriteLocked(id, /*read=*/true);
-  if (!frame.ok()) return frame.status();
-  return WritePageGuard(this, *frame, id, frames_[*frame].data);
+  return PinForWrite(id, /*read=*/true, /*latch=*/true);
+}
+
+Result<WritePageGuard> BufferPool::PinPage(PageId id) {
+  return PinForWrite(id, /*read=*/true, /*latch=*/false);
 }
 
 Result<WritePageGuard> BufferPool::NewPage(PageId id) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Result<size_t> frame = PinForWriteLocked(id, /*read=*/false);
-  if (!frame.ok()) return frame.status();
-  return WritePageGuard(this, *frame, id, frames_[*frame].data);
+  Result<WritePageGuard> page = PinForWrite(id, /*read=*/false, /*latch=*/true);
+  // A stale cached frame of this id (a rolled-back extension) is cleared under the latch.
+  if (page.ok()) {
+    std::memset(page->data(), 0, kPageSize);
+    page->MarkChanged();
+  }
+  return page;
+}
+
+Result<WritePageGuard> BufferPool::PinForWrite(PageId id, bool read, bool latch) {
+  size_t index;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<size_t> frame = PinLocked(id, read);
+    if (!frame.ok()) return frame.status();
+    index = *frame;
+  }
+  if (latch) LatchExclusive(index);
+  return WritePageGuard(this, index, id, frames_[index].data, latch);
+}
+
+void BufferPool::LatchExclusive(size_t index) {
+  frames_[index].latch.lock();
+  NoteExclusive(index);
+}
+
+bool BufferPool::TryLatchExclusive(size_t index) {
+  if (!frames_[index].latch.try_lock()) return false;
+  NoteExclusive(index);
+  return true;
+}
+
+void BufferPool::NoteExclusive(size_t index) {
+  Frame& f = frames_[index];
+  f.owner.store(std::this_thread::get_id(), std::memory_order_relaxed);
+  f.version.store(next_version_.fetch_add(1));
+}
+
+void BufferPool::MarkChanged(size_t frame) {
+  frames_[frame].checked.store(false);
+}
+
+void BufferPool::UnlatchExclusive(size_t index) {
+  Frame& f = frames_[index];
+  f.owner.store(std::thread::id(), std::memory_order_relaxed);
+  f.latch.unlock();
+}
+
+void BufferPool::UnlatchShared(size_t index) {
+  frames_[index].latch.unlock_shared();
 }
 
 Status BufferPool::FlushAll() {
   std::lock_guard<std::mutex> lock(mu_);
-  for (Frame& f : frames_) {
+  for (size_t i = 0; i < frame_count_; ++i) {
+    Frame& f = frames_[i];
     if (f.page_id != kInvalidPageId && f.dirty) MINISQL_RETURN_IF_ERROR(WriteFrameLocked(f));
   }
   return Status::OK();
@@ -46,7 +104,9 @@ Status BufferPool::FlushAll() {
 
 size_t BufferPool::DirtyCount() {
   std::lock_guard<std::mutex> lock(mu_);
-  return std::count_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.dirty; });
+  size_t count = 0;
+  for (size_t i = 0; i < frame_count_; ++i) count += frames_[i].dirty ? 1 : 0;
+  return count;
 }
 
 Result<size_t> BufferPool::PinLocked(PageId id, bool read) {
@@ -55,13 +115,10 @@ Result<size_t> BufferPool::PinLocked(PageId id, bool read) {
     Frame& f = frames_[hit->second];
     ++f.pin_count;
     f.referenced = true;
-    if (!read) {
-      std::memset(f.data, 0, kPageSize);
-      f.checked = false;
-    }
     return hit->second;
   }
 
+  // The victim is unpinned, hence unlatched: nobody else touches its bytes.
   Result<size_t> victim = VictimLocked();
   if (!victim.ok()) return victim.status();
   Frame& f = frames_[*victim];
@@ -78,25 +135,17 @@ Result<size_t> BufferPool::PinLocked(PageId id, bool read) {
   f.pin_count = 1;
   f.dirty = false;
   f.referenced = true;
-  f.write_pins = 0;
-  f.checked = false;
+  f.checked.store(false);
+  f.version.store(next_version_.fetch_add(1));
   page_table_[id] = *victim;
   return *victim;
 }
 
-Result<size_t> BufferPool::PinForWriteLocked(PageId id, bool read) {
-  Result<size_t> frame = PinLocked(id, read);
-  if (!frame.ok()) return frame.status();
-  ++frames_[*frame].write_pins;
-  frames_[*frame].checked = false;
-  return frame;
-}
-
 Result<size_t> BufferPool::VictimLocked() {
   // Two full sweeps are enough: the first may only clear referenced bits.
-  for (size_t step = 0; step < 2 * frames_.size(); ++step) {
+  for (size_t step = 0; step < 2 * frame_count_; ++step) {
     size_t index = clock_hand_;
-    clock_hand_ = (clock_hand_ + 1) % frames_.size();
+    clock_hand_ = (clock_hand_ + 1) % frame_count_;
     Frame& f = frames_[index];
     if (f.page_id == kInvalidPageId) return index;  // never used, or a failed load
     if (f.pin_count > 0) continue;
@@ -110,13 +159,18 @@ Result<size_t> BufferPool::VictimLocked() {
     return index;
   }
   return Status::WithMessage(ErrorCode::kOutOfResources,
-                             "Out of memory; all " + std::to_string(frames_.size()) +
+                             "Out of memory; all " + std::to_string(frame_count_) +
                                  " buffer pool pages are pinned (raise buffer_pool_bytes)");
 }
 
 Status BufferPool::WriteFrameLocked(Frame& f) {
-  StampPageChecksum(f.data);
-  MINISQL_RETURN_IF_ERROR(data_file_->Write(uint64_t{f.page_id} * kPageSize, f.data, kPageSize));
+  // A pinned frame (FlushAll) may be latched shared by readers right now: copy it and
+  // stamp the copy. Its bytes only change under the exclusive latch, which the one
+  // writer never holds while the pool flushes on its behalf (checkpoint).
+  std::memcpy(scratch_.get(), f.data, kPageSize);
+  StampPageChecksum(scratch_.get());
+  MINISQL_RETURN_IF_ERROR(
+      data_file_->Write(uint64_t{f.page_id} * kPageSize, scratch_.get(), kPageSize));
   f.dirty = false;
   return Status::OK();
 }
@@ -126,18 +180,8 @@ void BufferPool::Unpin(size_t frame) {
   if (frames_[frame].pin_count > 0) --frames_[frame].pin_count;
 }
 
-void BufferPool::UnpinWrite(size_t frame) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Frame& f = frames_[frame];
-  if (f.pin_count > 0) --f.pin_count;
-  if (f.write_pins > 0) --f.write_pins;
-}
-
 void BufferPool::MarkChecked(size_t frame) {
-  std::lock_guard<std::mutex> lock(mu_);
-  Frame& f = frames_[frame];
-  // A write pin taken since the caller's fetch may have changed the bytes it checked.
-  if (f.write_pins == 0) f.checked = true;
+  frames_[frame].checked.store(true);
 }
 
 void BufferPool::MarkDirty(size_t frame) {

@@ -39,7 +39,7 @@ Result<std::unique_ptr<Transaction>> BTreeStorageEngine::Begin(AccessMode mode,
 
 BTreeStorageEngine::ReadLatch::ReadLatch(BTreeStorageEngine* engine, EngineTransaction* txn) {
   if (txn == nullptr || !txn->holds_exclusive()) {
-    lock_ = std::shared_lock<std::shared_mutex>(engine->latch_);
+    lock_ = std::shared_lock<std::shared_mutex>(engine->ddl_latch_);
   }
 }
 
@@ -63,8 +63,9 @@ Result<PagerTxn*> BTreeStorageEngine::Ddl(Transaction* txn) {
   Result<EngineTransaction*> ours = Writer(txn);
   if (!ours.ok()) return ours.status();
   if (!(*ours)->holds_exclusive()) {
-    // Only the holder of the exclusive latch may start a PagerTxn (one writer at a time).
-    (*ours)->exclusive = std::unique_lock<std::shared_mutex>(latch_);
+    // Exclusive: no reader and no commit (both hold it shared) runs meanwhile, so this
+    // PagerTxn is the one writer.
+    (*ours)->exclusive = std::unique_lock<std::shared_mutex>(ddl_latch_);
     (*ours)->pager_txn = pager_->BeginTxn();
   }
   return (*ours)->pager_txn.get();
@@ -146,11 +147,16 @@ Result<std::optional<std::string>> BTreeStorageEngine::SnapshotRecord(EngineTran
                                                                       const std::string& key,
                                                                       uint64_t read_ts) {
   if (const WriteSet::Change* own = txn->writes.Find(entry.schema->table_id, key)) return *own;
+  // The tree FIRST, then the VersionStore: a commit records the version a key loses
+  // before it changes the tree (engine_commit.cc), so whatever the tree read returned,
+  // a version the snapshot needs is in the store by the time we look.
+  Result<std::optional<std::string>> latest = BTree(pager_.get(), entry.root).Get(key);
+  if (!latest.ok()) return latest.status();
   if (std::optional<VersionStore::Record> older =
           versions_.VisibleAt(entry.schema->table_id, key, read_ts)) {
     return *older;
   }
-  return BTree(pager_.get(), entry.root).Get(key);
+  return latest;
 }
 
 // --- Databases -------------------------------------------------------------------------
@@ -511,7 +517,7 @@ Result<bool> BTreeStorageEngine::DropUser(Transaction* txn, const std::string& u
 // --- Lifetime --------------------------------------------------------------------------
 
 Status BTreeStorageEngine::Checkpoint() {
-  std::unique_lock<std::shared_mutex> lock(latch_);  // no write transaction may be active
+  std::unique_lock<std::shared_mutex> lock(ddl_latch_);  // no write transaction may be active
   return pager_->Checkpoint();
 }
 

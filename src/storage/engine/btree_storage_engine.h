@@ -2,10 +2,12 @@
 // multi-statement transactions with MVCC and row locks (storage/txn/).
 //
 //   BTreeStorageEngine
-//     ├─ latch_         engine-wide shared_mutex: a short PHYSICAL latch (readers of
-//     │                 pages shared; a commit applying its writes, or a DDL
-//     │                 transaction, exclusive). No transaction holds it across
-//     │                 statements except DDL, which runs alone.
+//     ├─ ddl_latch_     shared_mutex: DDL against everything. Readers (one step at a
+//     │                 time) and commits take it shared; a DDL transaction exclusive,
+//     │                 until it ends (DDL runs alone). NOT what keeps readers and a
+//     │                 commit apart: page latches do (buffer_pool.h, btree.h)
+//     ├─ writer_mu_     one committer at a time applies its WriteSet (one PagerTxn,
+//     │                 one WAL append order; engine_commit.cc)
 //     ├─ locks_         row locks (txn/lock_manager.h)
 //     ├─ versions_      older committed row versions (txn/version_store.h)
 //     ├─ timestamps_    commit timestamps, open snapshots (txn/transaction_manager.h)
@@ -119,8 +121,8 @@ class BTreeStorageEngine : public StorageEngine {
  private:
   friend class MvccRowCursor;
 
-  /// The engine latch, shared, for one step of a read; a no-op for a DDL transaction,
-  /// which already holds it exclusively.
+  /// The DDL latch, shared, for one step of a read; a no-op for a DDL transaction,
+  /// which already holds it exclusively. Commits do not exclude it.
   class ReadLatch {
    public:
     ReadLatch(BTreeStorageEngine* engine, EngineTransaction* txn);
@@ -133,7 +135,7 @@ class BTreeStorageEngine : public StorageEngine {
   Result<EngineTransaction*> Open(Transaction* txn);
   /// An open read-write transaction (1792 for a read-only one).
   Result<EngineTransaction*> Writer(Transaction* txn);
-  /// The PagerTxn of a DDL transaction: takes the engine latch exclusively for the
+  /// The PagerTxn of a DDL transaction: takes the engine's DDL latch exclusively for the
   /// rest of the transaction.
   Result<PagerTxn*> Ddl(Transaction* txn);
   /// The catalog's entry for `table` (1146 if it no longer exists). Latch held.
@@ -180,13 +182,9 @@ class BTreeStorageEngine : public StorageEngine {
   Result<uint64_t> WithCounters(const TableSchema& schema, F mutate);
 
   // --- Commit (engine_commit.cc) -------------------------------------------------------
-  /// Writes the WriteSet into the trees within `ptxn`; fills the versions to record.
-  struct Superseded {
-    uint64_t table_id;
-    std::string key;
-    std::optional<std::string> before;
-  };
-  Status ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn, std::vector<Superseded>* versions);
+  /// Writes the WriteSet into the trees within `ptxn`, recording each key's old state
+  /// in the VersionStore (superseded at `commit_ts`) before changing the tree.
+  Status ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn, uint64_t commit_ts);
   Status StoreCounters(PagerTxn* ptxn, const TableSchema& table);
   /// The tree write path: store `record` under `key` (or remove the key when
   /// `record` is empty); `before` is what the tree held.
@@ -201,7 +199,8 @@ class BTreeStorageEngine : public StorageEngine {
 
   std::unique_ptr<Pager> pager_;
   Catalog catalog_;
-  std::shared_mutex latch_;
+  std::shared_mutex ddl_latch_;
+  std::mutex writer_mu_;
   std::atomic<uint64_t> next_txn_id_{1};
   std::atomic<uint64_t> ddl_epoch_{0};  // bumped when a DDL transaction ends
   LockManager locks_;

@@ -1,32 +1,43 @@
 // engine_commit.cc — BTreeStorageEngine::Commit: how a transaction's WriteSet becomes
 // the latest committed state (see btree_storage_engine.h and docs/storage.md,
-// "Transactions and MVCC").
+// "Transactions and MVCC" and "Page latches").
 //
-//   1. take the engine latch exclusively (a DDL transaction already holds it)
+//   1. take the DDL latch SHARED and the writer mutex (a DDL transaction already holds
+//      the DDL latch exclusively, which keeps every commit out)
 //   2. commit timestamp C = timestamps_.NextCommitTimestamp()
 //   3. for every changed key: read the tree's current record (the "before" version),
-//      write the new record or remove the key (TreeWrite, the tree write path) and
-//      move its secondary index entries from the before to the new record, all in one
-//      PagerTxn; store the touched tables' AUTO_INCREMENT / row id counters
+//      record it in the VersionStore as superseded at C, THEN write the new record or
+//      remove the key (TreeWrite, the tree write path) and move its secondary index
+//      entries, all in one PagerTxn; store the touched tables' AUTO_INCREMENT / row id
+//      counters
 //   4. pager AppendCommit: page images + COMMIT record into the log buffer (not yet
-//      durable); record each "before" version in the VersionStore as superseded at C
-//   5. release the latch; WaitDurable: the log is fsynced up to our COMMIT, usually
-//      by one fsync shared with other committers (group commit, pager.h)
+//      durable)
+//   5. release the writer mutex and the latch; WaitDurable: the log is fsynced up to
+//      our COMMIT, usually by one fsync shared with other committers (group commit,
+//      pager.h)
 //   6. publish C: snapshots taken from now on see the commit; then release the row
 //      locks (waiters retry on the new rows), then the snapshot (old versions nobody
 //      needs are collected)
 //
-// Steps 3-4 run under the exclusive latch, so readers see either none or all of a
-// commit, and snapshots older than C find the "before" versions in the VersionStore
-// the moment they can see the new tree pages. Between 5 and 6 the commit is in the
-// trees but invisible: every snapshot is older than C. Row locks stay held until the
-// commit is durable, so no writer builds on a commit that could still be lost.
-// Commit timestamps and LSNs are assigned in the same order under the latch, so when
-// C is durable every earlier commit is too, and publishing the largest durable C is
-// safe. A failure at 3 or 4 aborts the PagerTxn (every page restored); a failed fsync
-// at 5 takes the latch again and rolls back every commit that is not durable
-// (RollBackUndurableCommits). Either way the transaction is rolled back. DDL keeps
-// the latch through its whole commit (it already holds it exclusively).
+// Readers are NOT kept out of steps 3-4: they run concurrently, kept apart from the
+// writer by page latches only (B+ tree latch crabbing, btree.h), so they may see a
+// commit half applied. That is harmless because every snapshot is older than C until
+// step 6, and a snapshot reads the tree first and the VersionStore second: the version
+// a key loses is in the store before the tree changes (step 3's order), so it finds
+// the old state of every key C touched, whichever pages it saw. Current reads
+// (locking reads, UNIQUE checks) read the latest tree, but only of keys they hold a
+// row lock on, which a committer keeps until step 6.
+//
+// Commits serialise on the writer mutex: one PagerTxn, one WAL append order, one
+// commit timestamp order at a time (a deliberate simplification: the apply step is
+// short and CPU bound, the fsync, which is not, is shared outside it). Commit
+// timestamps and LSNs are assigned in the same order under it, so when C is durable
+// every earlier commit is too, and publishing the largest durable C is safe. A failure
+// at 3 or 4 aborts the PagerTxn (every page restored at once under its latches); a
+// failed fsync at 5 takes the mutex again and rolls back every commit that is not
+// durable (RollBackUndurableCommits). Either way the transaction is rolled back; the
+// versions it recorded stay, harmlessly: each holds the state the key kept all along.
+// DDL keeps its exclusive latch through its whole commit.
 #include "common/log.h"
 #include "storage/btree/btree.h"
 #include "storage/engine/btree_storage_engine.h"
@@ -41,37 +52,37 @@ Status BTreeStorageEngine::Commit(Transaction* txn) {
     EndTransaction(ours);
     return Status::OK();
   }
-  std::unique_lock<std::shared_mutex> latch;
+  std::shared_lock<std::shared_mutex> ddl;  // a DDL transaction holds it exclusively
+  std::unique_lock<std::mutex> writer;
   PagerTxn* ptxn = ours->pager_txn.get();
   std::unique_ptr<PagerTxn> own_ptxn;
   if (ptxn == nullptr) {
-    latch = std::unique_lock<std::shared_mutex>(latch_);
+    ddl = std::shared_lock<std::shared_mutex>(ddl_latch_);
+    writer = std::unique_lock<std::mutex>(writer_mu_);
     own_ptxn = pager_->BeginTxn();
     ptxn = own_ptxn.get();
   }
   uint64_t commit_ts = timestamps_.NextCommitTimestamp();
-  std::vector<Superseded> superseded;
-  Status status = ApplyWrites(ours, ptxn, &superseded);
+  Status status = ApplyWrites(ours, ptxn, commit_ts);
   Result<Lsn> commit_lsn = Lsn{0};
   if (!status.ok()) {
     pager_->AbortTxn(ptxn);
-  } else if (!latch.owns_lock()) {
+  } else if (!writer.owns_lock()) {
     status = pager_->CommitTxn(ptxn);  // DDL: durable before its exclusive latch ends
   } else {
     commit_lsn = pager_->AppendCommit(ptxn);  // on failure the pager rolled the pages back
     status = commit_lsn.status();
   }
-  if (status.ok()) {
-    for (Superseded& version : superseded) {
-      versions_.Add(version.table_id, version.key, commit_ts, std::move(version.before));
-    }
-  }
   own_ptxn.reset();
-  if (latch.owns_lock()) latch.unlock();
+  if (writer.owns_lock()) {
+    writer.unlock();
+    ddl.unlock();
+  }
   if (status.ok() && *commit_lsn != 0) {
     status = pager_->WaitDurable(*commit_lsn);
     if (!status.ok()) {
-      std::unique_lock<std::shared_mutex> relatch(latch_);
+      std::shared_lock<std::shared_mutex> reddl(ddl_latch_);
+      std::lock_guard<std::mutex> rewriter(writer_mu_);
       pager_->RollBackUndurableCommits();
     }
   }
@@ -86,8 +97,7 @@ Status BTreeStorageEngine::Commit(Transaction* txn) {
   return status;
 }
 
-Status BTreeStorageEngine::ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn,
-                                       std::vector<Superseded>* versions) {
+Status BTreeStorageEngine::ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn, uint64_t commit_ts) {
   for (const auto& [table_id, writes] : txn->writes.tables()) {
     if (writes.rows.empty()) continue;
     // The table may have been dropped (and even re-created) since the statement ran.
@@ -98,8 +108,9 @@ Status BTreeStorageEngine::ApplyWrites(EngineTransaction* txn, PagerTxn* ptxn,
       Result<std::optional<std::string>> before = tree.Get(key);
       if (!before.ok()) return before.status();
       if (!before->has_value() && !change.has_value()) continue;  // inserted, then deleted
+      // The old state first, then the tree: concurrent snapshots rely on that order.
+      versions_.Add(table_id, key, commit_ts, *before);
       MINISQL_RETURN_IF_ERROR(TreeWrite(ptxn, *entry, key, *before, change));
-      versions->push_back(Superseded{table_id, key, std::move(*before)});
     }
   }
   for (const auto& [table_id, schema] : txn->counter_tables) {

@@ -1,5 +1,5 @@
 // engine_transaction.h — the storage engine's Transaction: a snapshot, a private
-// write set and row locks (storage/txn/), plus, for DDL only, the engine latch and a
+// write set and row locks (storage/txn/), plus, for DDL only, the engine's DDL latch and a
 // PagerTxn.
 //
 // Life of a transaction (btree_storage_engine.cc, engine_commit.cc):
@@ -7,11 +7,12 @@
 //   Begin ──► reads: snapshot acquired at the first snapshot read (REPEATABLE READ),
 //   │         or per statement (READ COMMITTED), or at Begin (WITH CONSISTENT SNAPSHOT)
 //   │   ──► writes: row X lock, then the change goes into the WriteSet
-//   │   ──► DDL: engine latch taken exclusively + PagerTxn, held until the end
+//   │   ──► DDL: DDL latch taken exclusively + PagerTxn, held until the end
 //   ▼
-//   Commit: latch (exclusive, briefly) ─► apply WriteSet in one PagerTxn ─► log fsynced
-//           ─► old versions recorded ─► commit published to new snapshots ─► unlatch
-//           ─► row locks released, snapshot released
+//   Commit: writer mutex ─► old versions recorded, WriteSet applied in one PagerTxn
+//           (page latches; readers run on) ─► log appended ─► mutex released ─► log
+//           fsynced ─► commit published to new snapshots ─► row locks released,
+//           snapshot released
 //   Rollback: WriteSet dropped (or PagerTxn aborted for DDL) ─► locks, snapshot released
 //
 // Destroying an unfinished transaction rolls it back (a client that disconnects).
@@ -53,7 +54,7 @@ class EngineTransaction : public Transaction {
   /// Tables whose in-memory counters this transaction moved (stored at commit).
   std::map<uint64_t, std::shared_ptr<const TableSchema>> counter_tables;
 
-  // --- DDL: the engine latch held exclusively until the transaction ends ----------------
+  // --- DDL: the engine's DDL latch held exclusively until the transaction ends ----------------
   bool holds_exclusive() const { return exclusive.owns_lock(); }
   std::unique_lock<std::shared_mutex> exclusive;
   std::unique_ptr<PagerTxn> pager_txn;

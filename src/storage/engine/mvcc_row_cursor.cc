@@ -93,15 +93,20 @@ Result<bool> MvccRowCursor::NextCandidate(std::string* key, std::optional<std::s
   uint64_t table_id = table_.schema->table_id;
   if (const WriteSet::Change* own = txn_->writes.Find(table_id, *key)) {
     *record = *own;
-  } else if (std::optional<VersionStore::Record> old =
-                 engine_->versions_.VisibleAt(table_id, *key, read_ts_)) {
-    *record = std::move(*old);
-  } else if (tree_key_ && *tree_key_ == *key) {
+    return true;
+  }
+  // The tree's record is read BEFORE the VersionStore is asked (SnapshotRecord explains
+  // why): the tree cursor's head was, a key it does not hold is read now.
+  if (tree_key_ && *tree_key_ == *key) {
     *record = tree_value_;
   } else {
     Result<std::optional<std::string>> latest = BTree(engine_->pager_.get(), table_.root).Get(*key);
     if (!latest.ok()) return latest.status();
     *record = std::move(*latest);
+  }
+  if (std::optional<VersionStore::Record> old =
+          engine_->versions_.VisibleAt(table_id, *key, read_ts_)) {
+    *record = std::move(*old);
   }
   return true;
 }

@@ -12,11 +12,13 @@
 //   absent ─► skip the key;  present ─► decode, return
 //
 // The VersionStore stream matters for keys deleted after the snapshot: they are no
-// longer in the tree but the snapshot must still see them. The engine latch is taken
-// (shared) for each step and never held while waiting for a row lock, so between two
-// Next calls commits may change the tree: the tree cursor holds no pins and the
-// version store records every change newer than the snapshot, so what is returned is
-// still exactly the snapshot. A DDL statement between two calls is detected (the
+// longer in the tree but the snapshot must still see them. Commits change the tree
+// while this cursor runs, also in the middle of a step (page latches, not an engine
+// latch, keep readers and the writer apart): the tree cursor copes with moving pages
+// (btree_cursor.h), and since a commit records every version a key loses BEFORE it
+// changes the tree, reading the tree first and the version store second always finds
+// what the snapshot needs. The engine's DDL latch is taken (shared) for each step and
+// never held while waiting for a row lock. A DDL statement between two calls is detected (the
 // engine's DDL epoch) and the table resolved again (1146/1412 if it is gone).
 //
 // Bounds are encoded key prefixes (key_codec.h: a prefix of the key columns is a
@@ -81,7 +83,7 @@ class MvccRowCursor : public RowCursor {
 
  private:
   /// The next key to consider, and (snapshot reads) the record the snapshot sees.
-  /// The engine latch is held by the caller.
+  /// The DDL latch is held (shared) by the caller.
   Result<bool> NextCandidate(std::string* key, std::optional<std::string>* record);
   Status AdvanceTree();
   std::optional<std::string> NextOwnKey() const;

@@ -1,7 +1,7 @@
 // table_rewrite.cc — BTreeStorageEngine's whole-table DDL: ALTER TABLE's rebuild,
 // RENAME TABLE and TRUNCATE TABLE.
 //
-// All three run in a DDL transaction (the engine latch held exclusively, one PagerTxn),
+// All three run in a DDL transaction (the engine's DDL latch held exclusively, one PagerTxn),
 // so a crash or an error leaves the catalog and the trees either as they were or as
 // the statement left them: the rewrite below happens in pages of that PagerTxn, and
 // only its commit makes the new catalog record and the freed old trees durable.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <thread>
 
 #include "common/log.h"
 #include "storage/pager/file_header.h"
@@ -125,10 +126,11 @@ Status Pager::Close() {
 // --- Reading ------------------------------------------------------------------------------
 
 Status Pager::CheckUserPageId(PageId id) const {
-  if (id == kFileHeaderPageId || id >= page_count_) {
+  uint32_t page_count = page_count_.load();
+  if (id == kFileHeaderPageId || id >= page_count) {
     return Status::WithMessage(ErrorCode::kNotFormFile,
                                "Page " + std::to_string(id) + " of file '" + data_path_ +
-                                   "' does not exist (the file has " + std::to_string(page_count_) +
+                                   "' does not exist (the file has " + std::to_string(page_count) +
                                    " pages, page 0 is reserved)");
   }
   return Status::OK();
@@ -155,7 +157,9 @@ Status Pager::CheckWritable(PagerTxn* txn) {
     return Status::Error(ErrorCode::kInternalError, "invalid or finished pager transaction");
   }
   if (closed_) return Status::Error(ErrorCode::kInternalError, "the pager is closed");
-  MINISQL_RETURN_IF_ERROR(failure());
+  // The flag, not commit_mu_: the writer may hold page latches here, and commit takes
+  // commit_mu_ before page latches.
+  if (failed_.load()) return failure();
   if (active_txn_ != nullptr && active_txn_ != txn) {
     return Status::Error(ErrorCode::kInternalError, "another write transaction is active");
   }
@@ -167,19 +171,70 @@ Status Pager::CheckWritable(PagerTxn* txn) {
   return Status::OK();
 }
 
-Result<WritePageGuard> Pager::TouchPage(PagerTxn* txn, PageId id, bool fresh) {
-  if (txn->page_index_.count(id) != 0) return pool_->FetchPageForWrite(id);  // pinned: a hit
+Status Pager::LatchInTxn(PagerTxn* txn, PageId id, bool fresh) {
+  if (txn->latches_.count(id) != 0) return Status::OK();
+  Result<WritePageGuard> latched = fresh ? pool_->NewPage(id) : pool_->FetchPageForWrite(id);
+  if (!latched.ok()) return latched.status();
+  txn->latches_.emplace(id, std::move(*latched));
+  return Status::OK();
+}
 
-  Result<WritePageGuard> txn_pin = fresh ? pool_->NewPage(id) : pool_->FetchPageForWrite(id);
-  if (!txn_pin.ok()) return txn_pin.status();
-  auto pre_image = std::make_unique<char[]>(kPageSize);
-  std::memcpy(pre_image.get(), txn_pin->data(), kPageSize);
-  // The caller's own pin; cannot miss, the page is pinned by txn_pin.
-  Result<WritePageGuard> caller_pin = pool_->FetchPageForWrite(id);
-  if (!caller_pin.ok()) return caller_pin.status();
-  txn->page_index_[id] = txn->pages_.size();
-  txn->pages_.push_back(PagerTxn::TouchedPage{id, std::move(*txn_pin), std::move(pre_image)});
+Result<WritePageGuard> Pager::TouchPage(PagerTxn* txn, PageId id, bool fresh) {
+  MINISQL_RETURN_IF_ERROR(LatchInTxn(txn, id, fresh));
+  // Pins only from here on: the txn's latch set holds the exclusive latch.
+  if (txn->page_index_.count(id) == 0) {
+    Result<WritePageGuard> txn_pin = pool_->PinPage(id);  // a hit: latched means pinned
+    if (!txn_pin.ok()) return txn_pin.status();
+    auto pre_image = std::make_unique<char[]>(kPageSize);
+    std::memcpy(pre_image.get(), txn_pin->data(), kPageSize);
+    txn->page_index_[id] = txn->pages_.size();
+    txn->pages_.push_back(PagerTxn::TouchedPage{id, std::move(*txn_pin), std::move(pre_image)});
+  }
+  Result<WritePageGuard> caller_pin = pool_->PinPage(id);
+  if (caller_pin.ok()) caller_pin->MarkChanged();  // the caller is about to change it
   return caller_pin;
+}
+
+Status Pager::LatchForWrite(PagerTxn* txn, PageId id) {
+  MINISQL_RETURN_IF_ERROR(CheckWritable(txn));
+  MINISQL_RETURN_IF_ERROR(CheckUserPageId(id));
+  return LatchInTxn(txn, id, /*fresh=*/false);
+}
+
+void Pager::Unlatch(PagerTxn* txn, PageId id) {
+  txn->latches_.erase(id);
+}
+
+void Pager::UnlatchAll(PagerTxn* txn) {
+  txn->latches_.clear();
+}
+
+bool Pager::HoldsLatch(const PagerTxn* txn, PageId id) const {
+  return txn->latches_.count(id) != 0;
+}
+
+void Pager::RestoreAtomically(std::vector<std::pair<WritePageGuard*, const char*>>* pages) {
+  // A page may appear more than once (several pending commits): latch it once.
+  std::vector<WritePageGuard*> distinct;
+  std::unordered_map<PageId, bool> seen;
+  for (auto& [pin, bytes] : *pages) {
+    if (seen.emplace(pin->id(), true).second) distinct.push_back(pin);
+  }
+  // All or nothing, without waiting while holding: a reader may hold one of these
+  // pages and wait for another (it latches top-down and left to right; this list is in
+  // no such order).
+  while (true) {
+    size_t taken = 0;
+    while (taken < distinct.size() && distinct[taken]->TryLatchExclusive()) ++taken;
+    if (taken == distinct.size()) break;
+    for (size_t i = 0; i < taken; ++i) distinct[i]->UnlatchExclusive();
+    std::this_thread::yield();
+  }
+  for (auto& [pin, bytes] : *pages) {
+    std::memcpy(pin->data(), bytes, kPageSize);
+    pin->MarkChanged();
+  }
+  for (WritePageGuard* pin : distinct) pin->UnlatchExclusive();
 }
 
 Result<WritePageGuard> Pager::FetchPageForWrite(PagerTxn* txn, PageId id) {
@@ -263,9 +318,12 @@ void Pager::AbortTxn(PagerTxn* txn) {
 }
 
 void Pager::RollBack(PagerTxn* txn) {
+  txn->latches_.clear();  // RestoreAtomically takes them again, all at once
+  std::vector<std::pair<WritePageGuard*, const char*>> restore;
   for (PagerTxn::TouchedPage& page : txn->pages_) {
-    std::memcpy(page.pin.data(), page.pre_image.get(), kPageSize);
+    restore.emplace_back(&page.pin, page.pre_image.get());
   }
+  RestoreAtomically(&restore);
   if (txn->active_) page_count_ = txn->page_count_before_;
   txn->pages_.clear();  // unpins
   txn->page_index_.clear();
@@ -280,6 +338,7 @@ void Pager::EnterFailedState(const Status& cause) {
 
 void Pager::EnterFailedStateLocked(const Status& cause) {
   if (!failure_.ok()) return;
+  failed_.store(true);
   failure_ = Status::WithMessage(
       cause.error_code(), cause.message() + "; writes are refused until the server restarts");
   LogError("Storage failure, refusing writes until restart: %s", cause.ToString().c_str());

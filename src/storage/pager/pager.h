@@ -23,7 +23,7 @@
 //
 // Commit in two phases (group commit, see wal/log_writer.h):
 //
-//   writer exclusion held (engine latch)        exclusion released
+//   writer exclusion held (writer mutex)        exclusion released
 //   ─────────────────────────────────────       ──────────────────────────────────────
 //   lsn = AppendCommit(txn)                     WaitDurable(lsn)
 //     page images + COMMIT into the log buffer    leader fsyncs for every committer
@@ -60,25 +60,42 @@
 // error, until the server restarts and recovery re-establishes the truth from disk.
 // Reads keep working.
 //
-// Concurrency (callers must guarantee; the storage engine's lock does):
+// Concurrency. Callers guarantee (the storage engine's writer mutex does):
 //   * at most one write transaction at a time (one PagerTxn that has touched pages),
 //     up to its AppendCommit; WaitDurable may be called from any thread at any time;
-//   * FetchPage() may be called from many threads at once while no write transaction
-//     is active; during a write transaction only the writer's thread uses the pager
-//     (it may FetchPage() pages it is changing and sees its own uncommitted bytes);
 //   * Checkpoint()/Close() only while no write transaction is active.
+// FetchPage() may be called from any number of threads at any time, also while the
+// write transaction changes pages: page LATCHES (buffer_pool.h) keep readers and the
+// writer apart. The writer changes a page only under its exclusive latch, which the
+// PagerTxn holds in its latch set:
+//
+//   LatchForWrite(txn, id)       exclusive latch into the set, nothing recorded yet
+//   FetchPageForWrite(txn, id)   latch (if not held) + pre-image on first touch; the
+//   AllocatePage / FreePage      returned guard only pins: the set holds the latch
+//   Unlatch(txn, id)             early release (latch crabbing, btree.h)
+//   UnlatchAll(txn)              end of one tree operation; also done by commit/abort
+//
+// The transaction's own pins (TouchedPage) do not latch: a touched page stays pinned
+// until its commit is durable, but readers may read it as soon as the writer unlatches
+// it (they see the applied, not yet durable change; the engine's MVCC decides what a
+// snapshot may use, docs/storage.md). Commit latches each page for a moment to stamp
+// its LSN and log its image. Rolling back (abort, failed flush) latches every page to
+// restore at once (try-lock all, else back off and retry, so it cannot deadlock with a
+// reader), so readers see all or none of the undo.
 //
 // Limits of this first cut: a write transaction keeps every page it touches pinned,
 // so it can touch at most about as many pages as the buffer pool has frames; beyond
 // that it fails with ER_OUT_OF_RESOURCES (1041) and must be aborted.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/status.h"
@@ -126,11 +143,12 @@ class PagerTxn {
 
   Pager* pager_;
   uint64_t id_;
-  bool active_ = false;                            // became the pager's write transaction
-  bool finished_ = false;                          // committed or aborted
-  std::vector<TouchedPage> pages_;                 // in first-touch order
-  std::unordered_map<PageId, size_t> page_index_;  // page id -> index in pages_
-  uint32_t page_count_before_ = 0;                 // file's page count when it became active
+  bool active_ = false;                                 // became the pager's write transaction
+  bool finished_ = false;                               // committed or aborted
+  std::vector<TouchedPage> pages_;                      // in first-touch order
+  std::unordered_map<PageId, size_t> page_index_;       // page id -> index in pages_
+  std::unordered_map<PageId, WritePageGuard> latches_;  // exclusive latches held
+  uint32_t page_count_before_ = 0;                      // file's page count when it became active
 };
 
 class Pager {
@@ -148,19 +166,31 @@ class Pager {
   /// True when the previous run ended with Close() (false after a crash).
   bool was_clean_shutdown() const { return was_clean_shutdown_; }
   /// Pages in the data file, including page 0 and free pages.
-  uint32_t page_count() const { return page_count_; }
+  uint32_t page_count() const { return page_count_.load(); }
   const std::string& data_path() const { return data_path_; }
   const std::string& wal_path() const { return wal_path_; }
   /// Frames in the buffer pool: about the most pages one write transaction can touch.
   size_t buffer_pool_frames() const { return pool_ ? pool_->frame_count() : 0; }
 
-  /// Pins page `id` for reading. Page 0 and ids beyond the file are errors.
+  /// Pins and latches (shared) page `id` for reading. Page 0 and ids beyond the file
+  /// are errors. Any thread, any time.
   Result<PageGuard> FetchPage(PageId id);
 
   /// A new write transaction (it becomes "the" active one when it first touches a page).
   std::unique_ptr<PagerTxn> BeginTxn();
   /// Pins page `id` for writing within `txn`, recording its pre-image on first touch.
+  /// The txn takes (or already holds) the page's exclusive latch; the returned guard
+  /// only pins.
   Result<WritePageGuard> FetchPageForWrite(PagerTxn* txn, PageId id);
+  /// Takes page `id`'s exclusive latch into `txn`'s latch set without touching it (a
+  /// B+ tree descent latching a node it may change). No-op if already held.
+  Status LatchForWrite(PagerTxn* txn, PageId id);
+  /// Releases one exclusive latch of the set (no-op if not held).
+  void Unlatch(PagerTxn* txn, PageId id);
+  /// Releases every exclusive latch of the set.
+  void UnlatchAll(PagerTxn* txn);
+  /// True if `txn` holds page `id`'s exclusive latch.
+  bool HoldsLatch(const PagerTxn* txn, PageId id) const;
   /// A new page for `txn`: reuses the head of the free list or extends the file.
   /// Content zero-filled, type kFree, until the user sets it.
   Result<WritePageGuard> AllocatePage(PagerTxn* txn);
@@ -214,8 +244,13 @@ class Pager {
   // OK when `id` is a user page of the file (not page 0, not past the end).
   Status CheckUserPageId(PageId id) const;
   // Pins `id` within `txn`, recording the pre-image on first touch; `fresh` pages (just
-  // added at the end of the file) are zero-filled instead of read.
+  // added at the end of the file) are zero-filled instead of read. Latches first.
   Result<WritePageGuard> TouchPage(PagerTxn* txn, PageId id, bool fresh);
+  // The exclusive latch of `id` into the txn's set (NewPage when `fresh`).
+  Status LatchInTxn(PagerTxn* txn, PageId id, bool fresh);
+  // Copies each `pages[i].second` (kPageSize bytes) into the frame pinned by
+  // `pages[i].first`, holding all their exclusive latches at once (see above).
+  static void RestoreAtomically(std::vector<std::pair<WritePageGuard*, const char*>>* pages);
   Status CommitInternal(PagerTxn* txn, bool allow_checkpoint);
   Result<Lsn> AppendCommitInternal(PagerTxn* txn, bool allow_checkpoint);
   // Marks dirty and unpins the pending commits whose COMMIT is durable. commit_mu_ held.
@@ -240,8 +275,8 @@ class Pager {
 
   bool created_new_ = false;
   bool was_clean_shutdown_ = false;
-  bool closed_ = false;
-  uint32_t page_count_ = 0;  // mirrors page 0 (including the active txn's changes)
+  std::atomic<bool> closed_{false};
+  std::atomic<uint32_t> page_count_{0};  // mirrors page 0 (incl. the active txn's changes)
   uint64_t next_txn_id_ = 1;
   PagerTxn* active_txn_ = nullptr;  // the write transaction, if one is active
 
@@ -256,6 +291,7 @@ class Pager {
   mutable std::mutex commit_mu_;
   std::deque<PendingCommit> pending_;  // in LSN order
   Status failure_;                     // non-OK: the failed state
+  std::atomic<bool> failed_{false};    // failure_ is non-OK (readable without commit_mu_)
 };
 
 }  // namespace minisql::storage

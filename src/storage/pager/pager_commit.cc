@@ -43,12 +43,17 @@ Result<Lsn> Pager::AppendCommitInternal(PagerTxn* txn, bool allow_checkpoint) {
   // Log every touched page's after-image, then COMMIT. The records are only buffered;
   // WaitDurable makes them durable. The pins move to the pending list: no page of this
   // transaction may reach the data file before its log record is durable.
+  // Each page is latched for the moment of stamping its LSN and copying its image;
+  // the operations that changed it have given their latches back.
+  txn->latches_.clear();
   Lsn commit_lsn;
   {
     std::lock_guard<std::mutex> lock(commit_mu_);
     for (PagerTxn::TouchedPage& page : txn->pages_) {
+      page.pin.LatchExclusive();
       SetPageLsn(page.pin.data(), log_->next_lsn());
       log_->AppendPageImage(txn->id_, page.id, page.pin.data());
+      page.pin.UnlatchExclusive();
     }
     commit_lsn = log_->AppendCommit(txn->id_);
     pending_.push_back(PendingCommit{commit_lsn, txn->page_count_before_, std::move(txn->pages_)});
@@ -99,11 +104,13 @@ void Pager::RollBackUndurableCommits() {
   ReleaseDurableLocked();  // a flush that succeeded before the failing one
   if (pending_.empty()) return;
   // Newest first: each pre-image is the state the previous commit left.
+  std::vector<std::pair<WritePageGuard*, const char*>> restore;
   for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {
     for (PagerTxn::TouchedPage& page : it->pages) {
-      std::memcpy(page.pin.data(), page.pre_image.get(), kPageSize);
+      restore.emplace_back(&page.pin, page.pre_image.get());
     }
   }
+  RestoreAtomically(&restore);
   page_count_ = pending_.front().page_count_before;
   pending_.clear();  // unpins
 }

@@ -22,7 +22,8 @@
 // timestamp of any open snapshot.
 //
 // Memory only: snapshots do not survive a restart, so neither need their versions.
-// Thread-safe (one mutex); commits record under the engine's exclusive latch.
+// Thread-safe (one mutex); a commit records a key's old state here BEFORE it changes
+// the tree, because readers run concurrently with it (engine_commit.cc).
 #pragma once
 
 #include <cstdint>

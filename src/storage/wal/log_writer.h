@@ -6,10 +6,10 @@
 //
 //   Append*()        the record is encoded into the in-memory log buffer and gets the
 //                    next LSN. Cheap; the pager calls it under the writer exclusion
-//                    (the engine latch), so records of one transaction are contiguous
+//                    (the engine's writer mutex), so records of one transaction are contiguous
 //                    and LSN order is commit order.
 //   WaitDurable(lsn) blocks until every record up to `lsn` is written and fsynced.
-//                    Called WITHOUT the engine latch, so the next writer can append
+//                    Called WITHOUT the writer mutex, so the next writer can append
 //                    while this one waits for the disk.
 //
 // Group commit. Whoever calls WaitDurable while no flush is running becomes the
