@@ -26,6 +26,7 @@
 #include <string>
 #include <string_view>
 
+#include "net/login_throttle.h"
 #include "net/mysql/caching_sha2_password.h"
 #include "net/mysql/native_password.h"
 #include "storage/storage_engine.h"
@@ -36,6 +37,7 @@ namespace minisql::net {
 struct AuthServices {
   CachingSha2Cache cache;
   std::unique_ptr<RsaKeyPair> rsa;  // null: the plain-TCP full path is refused
+  LoginThrottle throttle;           // failed logins per address (net/login_throttle.h)
 };
 
 class Authenticator {

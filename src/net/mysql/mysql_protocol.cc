@@ -25,6 +25,10 @@ void MysqlProtocol::Start(bool over_capacity) {
     SendErrorAndClose(Status::Error(ErrorCode::kConCountError));
     return;
   }
+  if (connection_->auth_services()->throttle.IsBlocked(host_)) {  // net/login_throttle.h
+    SendErrorAndClose(Status::Error(ErrorCode::kHostIsBlocked, host_));
+    return;
+  }
   scramble_ = GenerateScramble();
   // Never announce CLIENT_SSL without TLS: libmariadb tools would insist on using it.
   if (connection_->tls_context() != nullptr) server_capabilities_ |= kClientSsl;

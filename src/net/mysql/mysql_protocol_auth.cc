@@ -68,6 +68,7 @@ void MysqlProtocol::OnAuthenticationStep(const Authenticator::Step& step) {
       // Unknown user and wrong password answer alike, so the error reveals nothing.
       bool used = authenticator_->password_used();
       authenticator_.reset();
+      connection_->auth_services()->throttle.RecordFailure(host_);
       session_.reset();  // a failed COM_CHANGE_USER leaves no session behind either
       SendErrorAndClose(
           Status::Error(ErrorCode::kAccessDenied, client_.user, host_, used ? "YES" : "NO"));
@@ -92,6 +93,7 @@ void MysqlProtocol::OnAuthenticated() {
   state_ = State::kCommand;
   expected_sequence_id_ = 0;
   connection_->MarkAuthenticated();
+  connection_->auth_services()->throttle.RecordSuccess(host_);
   SendOk();
 }
 
