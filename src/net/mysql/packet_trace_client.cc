@@ -103,6 +103,12 @@ std::string PacketTracer::DescribeCommand(std::string_view payload) {
       Result<uint32_t> id = ReadStatementId(arguments);
       return out + (id.ok() ? " statement_id=" + std::to_string(*id) : " (malformed)");
     }
+    case Command::kProcessKill: {
+      PayloadReader reader(arguments);
+      uint32_t connection_id = reader.ReadInt4();
+      return out + (reader.ok() ? " connection_id=" + std::to_string(connection_id)
+                                : " (malformed)");
+    }
     case Command::kStatistics:
     case Command::kPing:
     case Command::kResetConnection:
