@@ -46,9 +46,13 @@ std::optional<double> ParseDouble(const std::string& text) {
 // The integer bits of `value` for an integer column (two's complement when signed).
 std::optional<uint64_t> IntegerBits(const Value& value, bool is_unsigned) {
   switch (value.kind()) {
+    // A value the column's signedness cannot show would reach the client as another
+    // number (2^64-1 as -1): refuse it instead of sending a wrong answer.
     case Value::Kind::kInt:
+      if (is_unsigned && value.int_value() < 0) return std::nullopt;
       return static_cast<uint64_t>(value.int_value());
     case Value::Kind::kUInt:
+      if (!is_unsigned && value.uint_value() > uint64_t{INT64_MAX}) return std::nullopt;
       return value.uint_value();
     case Value::Kind::kDouble: {
       double d = std::nearbyint(value.double_value());

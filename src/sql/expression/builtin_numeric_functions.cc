@@ -18,7 +18,14 @@ namespace {
 /// ABS, SIGN's input class: BIGINT, the argument's DECIMAL, or DOUBLE.
 ColumnType SameNumericResult(const std::vector<ExpressionPtr>& args) {
   const ColumnType& t = args[0]->type();
-  if (t.IsInteger() || t.id == TypeId::kNull) return BigIntType();
+  if (t.IsInteger() || t.id == TypeId::kNull) {
+    ColumnType result = BigIntType();
+    if (t.IsInteger() && t.is_unsigned) {  // ABS/ROUND/FLOOR of an UNSIGNED stay UNSIGNED
+      result.is_unsigned = true;
+      result.length = 20;
+    }
+    return result;
+  }
   if (t.id == TypeId::kDecimal) return t;
   return MakeType(TypeId::kDouble);
 }

@@ -70,12 +70,17 @@ ColumnType ArithmeticResultType(ArithmeticOp op, const ColumnType& left, const C
 
 ColumnType CommonResultType(const std::vector<ColumnType>& types) {
   bool any = false, all_int = true, any_string = false, any_text = false, any_double = false;
+  bool any_unsigned = false, any_signed = false, unsigned_bigint = false;
   int int_digits = 1, scale = 0;
   uint32_t max_length = 0;
   for (const ColumnType& t : types) {
     if (t.id == TypeId::kNull) continue;
     any = true;
     if (!t.IsInteger()) all_int = false;
+    if (t.IsInteger()) {
+      (t.is_unsigned ? any_unsigned : any_signed) = true;
+      if (t.is_unsigned && t.id == TypeId::kBigInt) unsigned_bigint = true;
+    }
     if (t.IsString() || t.id >= TypeId::kDate) any_string = true;
     if (t.id == TypeId::kText || t.id == TypeId::kBlob) any_text = true;
     if (t.id == TypeId::kFloat || t.id == TypeId::kDouble) any_double = true;
@@ -84,7 +89,17 @@ ColumnType CommonResultType(const std::vector<ColumnType>& types) {
     max_length = std::max(max_length, t.IsString() ? t.length : t.ColumnLength(0));
   }
   if (!any) return MakeType(TypeId::kNull);
-  if (all_int) return BigIntType();
+  if (all_int) {
+    // MySQL: UNSIGNED when every argument is; a BIGINT UNSIGNED mixed with signed
+    // integers needs DECIMAL(20) to hold both 2^64-1 and negatives.
+    if (any_unsigned && any_signed && unsigned_bigint) return DecimalType(20, 0);
+    ColumnType result = BigIntType();
+    if (any_unsigned && !any_signed) {
+      result.is_unsigned = true;
+      result.length = 20;
+    }
+    return result;
+  }
   if (any_text) return MakeType(TypeId::kText);
   if (any_string) return VarcharType(max_length);
   if (any_double) return MakeType(TypeId::kDouble);
