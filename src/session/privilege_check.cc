@@ -167,7 +167,7 @@ class RequirementCollector {
       case ast::StmtKind::kTransaction:
       case ast::StmtKind::kEmpty:
       case ast::StmtKind::kPreparedSql:  // EXECUTE checks the prepared statement itself
-      case ast::StmtKind::kKill:  // checked against the target (kill_statement.cc)
+      case ast::StmtKind::kKill:         // checked against the target (kill_statement.cc)
         return;
     }
   }

@@ -49,7 +49,8 @@ Status CreateInitialAccount(storage::StorageEngine* storage) {
     created = storage->UpdateUser(txn->get(), *root).status();
   } else {
     created = storage->CreateUser(
-        txn->get(), storage::UserRecord{"root", "localhost", "mysql_native_password", "", superuser});
+        txn->get(),
+        storage::UserRecord{"root", "localhost", "mysql_native_password", "", superuser});
   }
   if (!created.ok()) {
     storage->Rollback(txn->get());
@@ -57,8 +58,9 @@ Status CreateInitialAccount(storage::StorageEngine* storage) {
   }
   MINISQL_RETURN_IF_ERROR(storage->Commit(txn->get()));
   if (root) {
-    LogWarning("root@localhost has been given ALL PRIVILEGES ON *.* (data directory from before "
-               "privileges existed)");
+    LogWarning(
+        "root@localhost has been given ALL PRIVILEGES ON *.* (data directory from before "
+        "privileges existed)");
     return Status::OK();
   }
   LogWarning(

@@ -186,8 +186,8 @@ TEST(StmtExecuteRequestTest, TrailingBytesAreIgnored) {
 TEST(StmtExecuteRequestTest, LongDataParametersAreNotInThePayload) {
   std::map<uint16_t, std::string> long_data{{0, std::string("long\0data", 9)}};
   // bitmap: parameter 0 marked NULL (ignored); types VAR_STRING, TINY; one TINY value.
-  Result<StmtExecuteRequest> r = DecodeStmtExecute(
-      kHeader + B({0x01, 0x01, 0xfd, 0x00, 0x01, 0x00, 0x05}), 2, {}, long_data);
+  Result<StmtExecuteRequest> r =
+      DecodeStmtExecute(kHeader + B({0x01, 0x01, 0xfd, 0x00, 0x01, 0x00, 0x05}), 2, {}, long_data);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->params.size(), 2u);
   EXPECT_EQ(r->params[0].string_value(), std::string("long\0data", 9));

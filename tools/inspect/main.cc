@@ -22,7 +22,8 @@
 namespace {
 
 int Usage() {
-  std::cerr << "usage: minisql-inspect --datadir DIR (tables | tree DB.TABLE | page N | wal | check)\n";
+  std::cerr
+      << "usage: minisql-inspect --datadir DIR (tables | tree DB.TABLE | page N | wal | check)\n";
   return 2;
 }
 

@@ -25,7 +25,8 @@
 //   PREPARE_OK: kPrepareParams (p defs [+ EOF]) then kPrepareColumns (c defs [+ EOF]).
 //
 // Files: packet_trace.cc (framing, server packets), packet_trace_client.cc (client
-// packets), packet_trace_rows.cc (result rows), packet_trace_names.cc (flag, command and type names; hex dump).
+// packets), packet_trace_rows.cc (result rows), packet_trace_names.cc (flag, command and type
+// names; hex dump).
 //
 // Decoding never fails: bytes the tracer cannot make sense of are described as such
 // and the hex dump shows them. The tracer is pure (bytes in, text out), so it is

@@ -106,8 +106,8 @@ std::string PacketTracer::DescribeCommand(std::string_view payload) {
     case Command::kProcessKill: {
       PayloadReader reader(arguments);
       uint32_t connection_id = reader.ReadInt4();
-      return out + (reader.ok() ? " connection_id=" + std::to_string(connection_id)
-                                : " (malformed)");
+      return out +
+             (reader.ok() ? " connection_id=" + std::to_string(connection_id) : " (malformed)");
     }
     case Command::kStatistics:
     case Command::kPing:

@@ -193,7 +193,7 @@ struct WindowOrderItem {
 /// What OVER names: `OVER w`, or `OVER ([w] [PARTITION BY ..] [ORDER BY ..] [frame])`.
 /// Also the body of `WINDOW w AS (...)`.
 struct WindowSpec {
-  std::string name;  // a named window this one refers to ("" = none)
+  std::string name;            // a named window this one refers to ("" = none)
   bool parenthesized = false;  // OVER (...) rather than OVER w
   std::vector<ExprPtr> partition_by;
   std::vector<WindowOrderItem> order_by;
@@ -287,14 +287,14 @@ enum class StmtKind {
   kDropView,
   kDropIndex,
   kAlterTable,
-  kEmpty,       // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
-  kAccount,     // CREATE/ALTER/DROP USER, SET PASSWORD FOR
+  kEmpty,    // only comments (e.g. "/* x */"): answered with OK, as MariaDB does
+  kAccount,  // CREATE/ALTER/DROP USER, SET PASSWORD FOR
   kRenameTable,
   kTruncateTable,
-  kGrant,       // GRANT, REVOKE, RENAME USER, SHOW GRANTS
-  kLockTables,  // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
+  kGrant,        // GRANT, REVOKE, RENAME USER, SHOW GRANTS
+  kLockTables,   // LOCK TABLES t READ|WRITE, ...; UNLOCK TABLES
   kPreparedSql,  // PREPARE s FROM ..., EXECUTE s [USING ...], DEALLOCATE PREPARE s
-  kKill,        // KILL [CONNECTION | QUERY] id
+  kKill,         // KILL [CONNECTION | QUERY] id
 };
 
 struct Stmt {
@@ -444,8 +444,8 @@ struct PreparedSqlStmt : Stmt {
   PreparedSqlStmt() : Stmt(StmtKind::kPreparedSql) {}
   Action action = Action::kPrepare;
   std::string name;
-  std::string text;           // kPrepare from a string literal
-  std::string text_variable;  // kPrepare from @variable (its name; text is then unused)
+  std::string text;                   // kPrepare from a string literal
+  std::string text_variable;          // kPrepare from @variable (its name; text is then unused)
   std::vector<ExprPtr> using_values;  // kExecute: one per `?`, in order
 };
 

@@ -84,7 +84,7 @@ class ParameterWalker {
       case ast::StmtKind::kGrant:
       case ast::StmtKind::kLockTables:
       case ast::StmtKind::kPreparedSql:  // its `?` live in its text, not in this tree
-        return;  // no expressions
+        return;                          // no expressions
     }
   }
 

@@ -339,8 +339,8 @@ class ParseContext {
                                      std::vector<ast::AccountStmt::Account>* accounts);
   /// GRANT / REVOKE ... ON level / RENAME USER / SHOW GRANTS; takes over the lists (any
   /// may be null).
-  ast::GrantStmt* GrantStatement(ast::GrantStmt::Action action, std::vector<std::string>* privileges,
-                                 ast::TableName* level,
+  ast::GrantStmt* GrantStatement(ast::GrantStmt::Action action,
+                                 std::vector<std::string>* privileges, ast::TableName* level,
                                  std::vector<ast::AccountStmt::Account>* accounts);
   /// REVOKE ALL [PRIVILEGES], GRANT OPTION FROM ...: any other list is a syntax error
   /// at `from`.
