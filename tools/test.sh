@@ -7,8 +7,8 @@
 #   2. build-asan/  the same with AddressSanitizer + UndefinedBehaviorSanitizer
 #                   (-DMINISQL_SANITIZE=ON); any sanitizer report fails the test.
 #   3. build-fuzz/  the libFuzzer targets (test/fuzz/), built with clang, fuzzed
-#                   MINISQL_FUZZ_SECONDS (default 30) seconds each (tools/fuzz.sh;
-#                   about 3.5 minutes in all). Set MINISQL_SKIP_FUZZ=1 to skip.
+#                   MINISQL_FUZZ_SECONDS (default 20) seconds each (tools/fuzz.sh;
+#                   about 2.5 minutes in all, build included). Set MINISQL_SKIP_FUZZ=1 to skip.
 #
 # Installs missing packages first (tools/deps.sh). Exits non-zero if anything fails.
 # This is what CI runs (.ci/run). Set MINISQL_SKIP_ASAN=1 to skip step 2 locally,
@@ -54,7 +54,7 @@ fi
 if [ "${MINISQL_SKIP_FUZZ:-0}" != 1 ]; then
   echo "=== test.sh: fuzzing (build-fuzz)"
   fuzz_start=$SECONDS
-  tools/fuzz.sh "${MINISQL_FUZZ_SECONDS:-30}" || failed+=("build-fuzz")
+  tools/fuzz.sh "${MINISQL_FUZZ_SECONDS:-20}" || failed+=("build-fuzz")
   echo "=== test.sh: fuzzing took $((SECONDS - fuzz_start))s"
 fi
 

@@ -23,7 +23,7 @@ TEST(InterruptFlagTest, KillQueryIs1317AndIsClearedByTheNextStatement) {
   InterruptFlag flag;
   flag.Raise(Kind::kQuery);
   EXPECT_EQ(flag.Check().code(), 1317);
-  EXPECT_EQ(flag.Check().sqlstate(), "70100");
+  EXPECT_STREQ(flag.Check().sqlstate(), "70100");
   EXPECT_EQ(flag.Check().message(), "Query execution was interrupted");
   EXPECT_FALSE(flag.connection_killed());
   flag.ClearQuery();
