@@ -14,7 +14,14 @@ skip_on_reference "trace_protocol is minisql's own"
 expect_trace() {
   local pattern="trace conn [0-9]+ $1"
   if [ "${1:0:1}" = " " ]; then pattern="^$1"; fi
-  grep -E -q -- "$pattern" "$MINISQLD_LOG" || fail "no traced line matching: $1"
+  # A packet with no response (COM_STMT_CLOSE, COM_QUIT) may be logged after the client
+  # has already gone on: wait up to 5 s for the server to write it.
+  local tries=0
+  until grep -E -q -- "$pattern" "$MINISQLD_LOG"; do
+    tries=$((tries + 1))
+    [ "$tries" -le 50 ] || fail "no traced line matching: $1"
+    sleep 0.1
+  done
 }
 
 # --- 1. --trace-protocol: everything, from the greeting on ------------------------------
