@@ -134,8 +134,7 @@ uint16_t Session::StatusFlags() const {
 }
 
 bool Session::TraceProtocol() const {
-  Result<Value> on = state_->SystemVariable("trace_protocol", "session");
-  return on.ok() && on->ToText() == "1";
+  return state_->trace_protocol();
 }
 
 }  // namespace minisql

@@ -71,6 +71,11 @@ bool SessionState::autocommit() const {
   return def == nullptr || SessionValue(*def).int_value() != 0;
 }
 
+bool SessionState::trace_protocol() const {
+  const SystemVariableDef* def = globals_->Find("trace_protocol");
+  return def != nullptr && SessionValue(*def).int_value() != 0;
+}
+
 uint64_t SessionState::select_limit() const {
   const SystemVariableDef* def = globals_->Find("sql_select_limit");
   if (def == nullptr) return UINT64_MAX;

@@ -110,6 +110,9 @@ class SessionState : public sql::EvalContext {
   std::optional<std::string> next_isolation;
   std::optional<bool> next_read_only;
   bool autocommit() const;
+  /// @@trace_protocol (net/mysql/packet_trace.h); read after every command, so it skips
+  /// SystemVariable's scope handling.
+  bool trace_protocol() const;
   /// @@sql_select_limit: the most rows a top-level SELECT without a LIMIT sends
   /// (Connector/J's Statement.setMaxRows sets it); UINT64_MAX = no limit.
   uint64_t select_limit() const;

@@ -197,7 +197,7 @@ TEST_F(PacketTraceTest, BinaryRowsAreDecodedByColumnType) {
               EncodeColumnDefinition41(column(FieldType::kDateTime, 0)),
               EncodeColumnDefinition41(column(FieldType::kTime, 0)), EncodeEofPacket(0, 2), row});
   EXPECT_NE(traced.find("binary row: -1 18446744073709551615 2.5 NULL "
-                        "'2024-01-31 12:00:05.500000' '-1 02:03:04.000000'"),
+                        "'2024-01-31 12:00:05.500000' '-26:03:04'"),
             std::string::npos)
       << traced;
   // A row cut short is said to be.

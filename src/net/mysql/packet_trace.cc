@@ -8,6 +8,7 @@
 
 #include "net/mysql/packet.h"
 #include "net/mysql/protocol_constants.h"
+#include "net/mysql/stmt_execute_request.h"
 #include "net/mysql/wire_codec.h"
 
 namespace minisql::net {
@@ -265,7 +266,7 @@ std::string PacketTracer::DescribeDefinition(std::string_view payload, Expect st
   if (definitions_left_ == 0 && deprecate_eof()) advance();
   if (!reader.ok()) return "column definition (malformed)";
   if (state == Expect::kColumns) {
-    column_types_.push_back(static_cast<uint16_t>(type | ((flags & 32) ? 0x100 : 0)));
+    column_types_.push_back(static_cast<uint16_t>(type | ((flags & 32) ? kParamUnsignedFlag : 0)));
   }
   char flag_text[16];
   std::snprintf(flag_text, sizeof(flag_text), "0x%04x", flags);

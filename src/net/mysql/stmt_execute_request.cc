@@ -137,7 +137,9 @@ Value ReadScalar(PayloadReader* reader, FieldType type, bool is_unsigned) {
   }
 }
 
-Result<Value> DecodeValue(PayloadReader* reader, uint16_t type_code) {
+}  // namespace
+
+Result<Value> DecodeBinaryValue(PayloadReader* reader, uint16_t type_code) {
   bool is_unsigned = (type_code & kParamUnsignedFlag) != 0;
   auto type = static_cast<FieldType>(type_code & 0xff);
   switch (type) {
@@ -178,8 +180,6 @@ Result<Value> DecodeValue(PayloadReader* reader, uint16_t type_code) {
   }
   return WrongArguments();  // not a type a client may send
 }
-
-}  // namespace
 
 Result<uint32_t> ReadStatementId(std::string_view arguments) {
   PayloadReader reader(arguments);
@@ -224,7 +224,7 @@ Result<StmtExecuteRequest> DecodeStmtExecute(std::string_view arguments, uint16_
       request.params.push_back(Value::Null());
       continue;
     }
-    Result<Value> value = DecodeValue(&reader, request.param_types[i]);
+    Result<Value> value = DecodeBinaryValue(&reader, request.param_types[i]);
     if (!value.ok()) return value.status();
     request.params.push_back(std::move(*value));
   }

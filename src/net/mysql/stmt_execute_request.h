@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "net/mysql/wire_codec.h"
 #include "types/value.h"
 
 namespace minisql::net {
@@ -61,6 +62,13 @@ struct StmtExecuteRequest {
   std::vector<uint16_t> param_types;
   std::vector<Value> params;
 };
+
+/// One value in the binary protocol's encoding, of type `type_code` (a field type, with
+/// kParamUnsignedFlag for an unsigned integer): the same form in COM_STMT_EXECUTE
+/// parameters and in binary result rows (binary_row.h), so the protocol tracer reads
+/// rows with it too. DATE/TIME values come back as their text. 1210 if the bytes do not
+/// hold such a value.
+Result<Value> DecodeBinaryValue(PayloadReader* reader, uint16_t type_code);
 
 /// The statement id at the start of a COM_STMT_EXECUTE / CLOSE / RESET /
 /// SEND_LONG_DATA / FETCH payload (after the command byte). 1835 if too short.

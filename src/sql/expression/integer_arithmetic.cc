@@ -117,44 +117,39 @@ Result<Value> NegateInteger(const Value& v, const std::string& what) {
   return *result;
 }
 
-Value CastToUnsigned(const Value& v) {
-  __int128 wide = 0;
+namespace {
+
+// The integer a CAST starts from: integers exactly, strings as MySQL reads their leading
+// number, DOUBLE/DECIMAL rounded and clamped into [lo, hi] (MariaDB clamps them, where
+// it wraps integers). Not for NULL.
+__int128 CastSource(const Value& v, __int128 lo, __int128 hi) {
   switch (v.kind()) {
     case Value::Kind::kInt:
     case Value::Kind::kUInt:
-      wide = v.wide_int_value();
-      break;
+      return v.wide_int_value();
     case Value::Kind::kString:
-      wide = StringToWideInt(v.string_value());
-      break;
+      return StringToWideInt(v.string_value());
     case Value::Kind::kDouble:
     case Value::Kind::kDecimal:
-      wide = RoundedClamped(v, 0, kUInt64Max);
-      break;
+      return RoundedClamped(v, lo, hi);
     case Value::Kind::kNull:
-      return v;
+      break;
   }
+  return 0;
+}
+
+}  // namespace
+
+Value CastToUnsigned(const Value& v) {
+  if (v.is_null()) return v;
+  __int128 wide = CastSource(v, 0, kUInt64Max);
   if (wide < 0) wide += kTwoTo64;  // two's complement: -1 -> 18446744073709551615
   return Value::UInt(static_cast<uint64_t>(wide));
 }
 
 Value CastToSigned(const Value& v) {
-  __int128 wide = 0;
-  switch (v.kind()) {
-    case Value::Kind::kInt:
-    case Value::Kind::kUInt:
-      wide = v.wide_int_value();
-      break;
-    case Value::Kind::kString:
-      wide = StringToWideInt(v.string_value());
-      break;
-    case Value::Kind::kDouble:
-    case Value::Kind::kDecimal:
-      wide = RoundedClamped(v, INT64_MIN, INT64_MAX);
-      break;
-    case Value::Kind::kNull:
-      return v;
-  }
+  if (v.is_null()) return v;
+  __int128 wide = CastSource(v, INT64_MIN, INT64_MAX);
   if (wide > INT64_MAX) wide -= kTwoTo64;  // 18446744073709551615 -> -1
   return Value::Int(static_cast<int64_t>(wide));
 }

@@ -28,15 +28,7 @@ Result<const std::vector<Row>*> RowSubqueryExpression::Rows(const Row& input,
                                                             size_t limit) const {
   const bool correlated = !subquery_.sources.empty();
   if (!correlated && cache_) return &*cache_;
-  if (correlated) {
-    CorrelationSlots values;
-    for (const ExpressionPtr& source : subquery_.sources) {
-      Result<Value> v = source->Evaluate(input, ctx);
-      if (!v.ok()) return v.status();
-      values.push_back(std::move(*v));
-    }
-    *subquery_.slots = std::move(values);
-  }
+  MINISQL_RETURN_IF_ERROR(FillCorrelationSlots(subquery_, input, ctx));
   std::vector<Row> rows;
   Status status = subquery_.runner->Run(ctx, [&](const Row& row) -> Result<bool> {
     rows.push_back(row);

@@ -74,6 +74,11 @@ struct BoundSubquery {
   std::vector<ExpressionPtr> sources;  // over the outer row; one per slot
 };
 
+/// For a correlated subquery: evaluates its sources over the outer `input` row into its
+/// slots, before each run. A no-op for an uncorrelated one.
+Status FillCorrelationSlots(const BoundSubquery& subquery, const Row& input,
+                            const EvalContext& ctx);
+
 class SubqueryBinder {
  public:
   virtual ~SubqueryBinder() = default;

@@ -38,6 +38,21 @@ OuterColumnRefExpression::OuterColumnRefExpression(std::shared_ptr<CorrelationSl
       index_(index),
       name_(std::move(name)) {}
 
+Status FillCorrelationSlots(const BoundSubquery& subquery, const Row& input,
+                            const EvalContext& ctx) {
+  if (subquery.sources.empty()) return Status::OK();
+  CorrelationSlots values;
+  values.reserve(subquery.sources.size());
+  for (const ExpressionPtr& source : subquery.sources) {
+    Result<Value> v = source->Evaluate(input, ctx);
+    if (!v.ok()) return v.status();
+    values.push_back(std::move(*v));
+  }
+  // Assigned only now: a source may itself read these slots' enclosing query.
+  *subquery.slots = std::move(values);
+  return Status::OK();
+}
+
 Result<Value> OuterColumnRefExpression::Evaluate(const Row&, const EvalContext&) const {
   if (index_ >= slots_->size()) {
     return Status::Error(ErrorCode::kInternalError, "outer reference read before it was set");
@@ -69,17 +84,7 @@ Result<const std::vector<Value>*> SubqueryExpression::Values(const Row& input,
                                                              size_t limit) const {
   const bool correlated = !subquery_.sources.empty();
   if (!correlated && cache_) return &*cache_;
-  if (correlated) {
-    CorrelationSlots values;
-    values.reserve(subquery_.sources.size());
-    for (const ExpressionPtr& source : subquery_.sources) {
-      Result<Value> v = source->Evaluate(input, ctx);
-      if (!v.ok()) return v.status();
-      values.push_back(std::move(*v));
-    }
-    // Assigned only now: a source may itself read these slots' enclosing query.
-    *subquery_.slots = std::move(values);
-  }
+  MINISQL_RETURN_IF_ERROR(FillCorrelationSlots(subquery_, input, ctx));
   std::vector<Value> rows;
   Status status = subquery_.runner->Run(ctx, [&](const Row& row) -> Result<bool> {
     rows.push_back(row.empty() ? Value::Null() : row[0]);
