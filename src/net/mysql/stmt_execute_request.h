@@ -27,7 +27,10 @@
 // EXECUTE has no value here (and its NULL bit is ignored): its value is the bytes
 // those packets carried, as a String.
 //
-// Values become the SQL layer's Values: integers Int (unsigned beyond int64: Decimal),
+// The value encodings above are also those of binary result rows (binary_row.h), so
+// DecodeBinaryValue below serves the protocol tracer as well.
+//
+// Values become the SQL layer's Values: integers Int (unsigned beyond int64: UInt),
 // FLOAT/DOUBLE Double, decimals Decimal, strings String, and temporal values their text
 // form ('2024-01-31 12:00:00.5', '-838:59:59') as String, since minisql has no
 // temporal Value yet. The decoder trusts nothing and answers as MariaDB does: a payload
