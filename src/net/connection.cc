@@ -90,7 +90,7 @@ void Connection::RunJob(bool start) {
     {
       std::lock_guard lock(mutex_);
       bool new_bytes = !input_.empty();
-      if (close_requested_ || peer_gone_ || (!may_progress && !new_bytes)) {
+      if (close_requested_ || input_dropped_ || (!may_progress && !new_bytes)) {
         job_running_ = false;
         break;
       }
@@ -141,8 +141,11 @@ void Connection::ReadCallback(uv_stream_t* stream, ssize_t nread, const uv_buf_t
   auto* connection = static_cast<Connection*>(stream->data);
   if (nread > 0) {
     connection->OnRead(buf->base, static_cast<size_t>(nread));
-  } else if (nread < 0) {  // UV_EOF or a socket error: the client is gone
-    connection->OnPeerGone();
+  } else if (nread < 0) {
+    // UV_EOF or a socket error: the client is gone. Requests it sent before going still
+    // run, as in mysqld (an INSERT sent just before closing must not be lost); only
+    // their responses go nowhere.
+    connection->OnPeerGone(/*drop_input=*/false);
   }
   std::free(buf->base);
 }
@@ -170,10 +173,14 @@ void Connection::OnRead(const char* data, size_t length) {
   if (start_job) SubmitJob();
 }
 
-void Connection::OnPeerGone() {
+void Connection::OnPeerGone(bool drop_input) {
   {
     std::lock_guard lock(mutex_);
     peer_gone_ = true;
+    if (drop_input) {
+      input_dropped_ = true;
+      input_.clear();
+    }
   }
   output_drained_.notify_all();
   if (!closing_) {
@@ -189,7 +196,7 @@ void Connection::OnCiphertext(std::string_view ciphertext) {
   if (!outgoing.empty()) SendRaw(std::move(outgoing), 0);
   if (!status.ok()) {
     // A failed handshake or a corrupt record: nothing sensible can follow.
-    OnPeerGone();
+    OnPeerGone(/*drop_input=*/true);
     return;
   }
   bool now_open = false;
@@ -231,7 +238,7 @@ void Connection::SendRaw(std::string bytes, size_t accounted) {
       unsent_bytes_ -= accounted;
     }
     delete request;
-    OnPeerGone();
+    OnPeerGone(/*drop_input=*/false);
   }
 }
 
@@ -272,7 +279,7 @@ void Connection::Sync() {
                       : Result<std::unique_ptr<TlsChannel>>(
                             Status::WithMessage(ErrorCode::kUnknownError, "TLS is off"));
     if (!channel.ok()) {
-      OnPeerGone();
+      OnPeerGone(/*drop_input=*/true);
       return;
     }
     tls_ = std::move(*channel);
@@ -287,7 +294,7 @@ void Connection::Sync() {
           std::lock_guard lock(mutex_);
           unsent_bytes_ -= size;
         }
-        OnPeerGone();
+        OnPeerGone(/*drop_input=*/true);
         return;
       }
       SendRaw(tls_->TakeOutgoing(), size);
@@ -310,7 +317,7 @@ void Connection::WriteCallback(uv_write_t* request, int status) {
     connection->unsent_bytes_ -= write->accounted;
   }
   connection->output_drained_.notify_all();
-  if (status < 0 && status != UV_ECANCELED) connection->OnPeerGone();
+  if (status < 0 && status != UV_ECANCELED) connection->OnPeerGone(/*drop_input=*/false);
   delete write;
 }
 
@@ -355,7 +362,7 @@ void Connection::CloseWhenIdle() {
 }
 
 void Connection::ForceClose() {
-  OnPeerGone();
+  OnPeerGone(/*drop_input=*/true);
 }
 
 }  // namespace minisql::net

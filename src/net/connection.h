@@ -14,6 +14,11 @@
 //         close when requested ◄──────   close_requested_      ◄───── RequestClose
 //   OnPeerGone ───────────────────────►  peer_gone_            ─────► Write fails: the
 //                                                                      statement stops
+//   ForceClose, TLS failure ──────────►  input_dropped_        ─────► RunJob stops at once
+//
+// When the client just goes away (EOF, reset, a failed write), the requests it sent
+// before going still run, in order, as in mysqld: an INSERT sent just before the client
+// closed its socket is not lost. Only their responses go nowhere.
 //
 // A connection has at most one job (queued or running). Requests that arrive while a
 // statement runs wait in input_ and are handled in order by the same job when the
@@ -151,7 +156,9 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   static void ShutdownCallback(uv_shutdown_t* request, int status);
   static void CloseCallback(uv_handle_t* handle);
   void OnRead(const char* data, size_t length);
-  void OnPeerGone();
+  // The socket is closing. drop_input: discard requests not yet handled (a forced close,
+  // a broken TLS stream) instead of running them (the client went away after sending).
+  void OnPeerGone(bool drop_input);
   void StartClose();
   bool ClaimJobLocked();  // mutex_ held: marks a job running unless one is (or closing)
   void SubmitJob();       // mutex_ not held: hands the claimed job to the worker pool
@@ -183,7 +190,8 @@ class Connection : public OutputChannel, public std::enable_shared_from_this<Con
   size_t unsent_bytes_ = 0;     // pending_output_ + bytes inside uv_write requests
   bool job_running_ = false;
   bool close_requested_ = false;
-  bool peer_gone_ = false;
+  bool peer_gone_ = false;      // nothing more can be sent
+  bool input_dropped_ = false;  // unhandled requests are discarded: the job stops
 
   enum class TlsPhase { kOff, kStarting, kActive };
   TlsPhase tls_phase_ = TlsPhase::kOff;  // under mutex_

@@ -6,7 +6,7 @@
 # response must cost only that connection. With raw_client.py (a from-scratch
 # protocol client): handshake fields, COM_PING, result-set metadata, COM_INIT_DB,
 # COM_FIELD_LIST, COM_STATISTICS, an unknown command (1047) and a packet over
-# max_allowed_packet (1153).
+# max_allowed_packet (1153). Requests pipelined just before the client closes still run.
 source "$(dirname "$0")/lib.sh"
 
 max_packet=1048576
@@ -54,6 +54,29 @@ for payload in (b"GET / HTTP/1.0\r\n\r\n", os.urandom(4096), b"\xff\xff\xff\x01"
 PY
 expect_eq "query after garbage" "2" "$(sql -N -B -e 'SELECT 1+1')"
 echo "ok  garbage bytes do not hurt the server"
+
+# Requests a client sends just before it closes its socket still run, as in mysqld: the
+# client pipelines three INSERTs and COM_QUIT, reads nothing and closes at once.
+sql -e 'CREATE DATABASE pipe; CREATE TABLE pipe.t (id INT PRIMARY KEY)'
+python3 - "$MYSQL_PORT" "$E2E_DIR" <<'PY' || fail "pipelining client failed"
+import sys
+sys.path.insert(0, sys.argv[2])
+from raw_client import Connection
+for round in range(20):
+    c = Connection(int(sys.argv[1]))
+    c.login(database="pipe")
+    c.sock.sendall(b"".join(
+        len(p).to_bytes(3, "little") + b"\x00" + p
+        for p in [b"\x03INSERT INTO t VALUES (%d)" % (round * 3 + i) for i in range(3)] + [b"\x01"]))
+    c.close()
+PY
+for _ in $(seq 50); do
+  rows="$(sql -N -B -e 'SELECT COUNT(*) FROM pipe.t')"
+  [[ "$rows" == 60 ]] && break
+  sleep 0.1
+done
+expect_eq "INSERTs sent just before the client closed" "60" "$rows"
+echo "ok  requests sent before a close still run"
 
 python3 "$E2E_DIR/raw_client.py" --port "$MYSQL_PORT" --max-allowed-packet $max_packet ||
   fail "raw protocol checks failed"
