@@ -41,10 +41,7 @@ SqlOutcome MysqlClient::Connect() {
   Close();
   handle_ = mysql_init(nullptr);
   if (handle_ == nullptr) {
-    SqlOutcome outcome;
-    outcome.error_code = CR_OUT_OF_MEMORY;
-    outcome.error_message = "mysql_init failed";
-    return outcome;
+    return SqlOutcome::ClientError(CR_OUT_OF_MEMORY, "mysql_init failed");
   }
   unsigned int timeout = address_.timeout_seconds;
   mysql_options(handle_, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
@@ -68,10 +65,7 @@ SqlOutcome MysqlClient::Connect() {
 
 SqlOutcome MysqlClient::Execute(const std::string& sql) {
   if (handle_ == nullptr) {
-    SqlOutcome outcome;
-    outcome.error_code = CR_SERVER_GONE_ERROR;
-    outcome.error_message = "not connected";
-    return outcome;
+    return SqlOutcome::ClientError(CR_SERVER_GONE_ERROR, "not connected");
   }
   if (mysql_real_query(handle_, sql.data(), sql.size()) != 0) return ErrorFrom(handle_);
   SqlOutcome outcome;

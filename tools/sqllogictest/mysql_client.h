@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sqllogictest/result_format.h"
@@ -42,6 +43,14 @@ struct SqlOutcome {
   /// ExecutePrepared only: the server cannot prepare this statement (1295), so the
   /// caller may run it as text instead.
   bool not_preparable = false;
+
+  /// A failure found on the client side (CR_* codes of errmsg.h).
+  static SqlOutcome ClientError(unsigned code, std::string message) {
+    SqlOutcome outcome;
+    outcome.error_code = code;
+    outcome.error_message = std::move(message);
+    return outcome;
+  }
 
   bool ok() const { return error_code == 0; }
   /// "ERROR 1146: Table 'x.t' doesn't exist" (the mysql client's shape, sans SQLSTATE).

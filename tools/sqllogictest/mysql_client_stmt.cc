@@ -94,24 +94,16 @@ SqlOutcome FetchRows(MYSQL_STMT* stmt, unsigned column_count) {
 
 SqlOutcome MysqlClient::ExecutePrepared(const std::string& sql) {
   if (handle_ == nullptr) {
-    SqlOutcome outcome;
-    outcome.error_code = CR_SERVER_GONE_ERROR;
-    outcome.error_message = "not connected";
-    return outcome;
+    return SqlOutcome::ClientError(CR_SERVER_GONE_ERROR, "not connected");
   }
   std::unique_ptr<MYSQL_STMT, StmtCloser> stmt(mysql_stmt_init(handle_));
   if (stmt == nullptr) {
-    SqlOutcome outcome;
-    outcome.error_code = CR_OUT_OF_MEMORY;
-    outcome.error_message = "mysql_stmt_init failed";
-    return outcome;
+    return SqlOutcome::ClientError(CR_OUT_OF_MEMORY, "mysql_stmt_init failed");
   }
   if (mysql_stmt_prepare(stmt.get(), sql.data(), sql.size()) != 0) return StmtError(stmt.get());
   if (mysql_stmt_param_count(stmt.get()) != 0) {
-    SqlOutcome outcome;
-    outcome.error_code = CR_PARAMS_NOT_BOUND;
-    outcome.error_message = "the statement has `?` parameters; the runner binds none";
-    return outcome;
+    return SqlOutcome::ClientError(CR_PARAMS_NOT_BOUND,
+                                   "the statement has `?` parameters; the runner binds none");
   }
   if (mysql_stmt_execute(stmt.get()) != 0) return StmtError(stmt.get());
   // The execution's metadata, not the prepare's: a statement may describe its columns
