@@ -33,26 +33,6 @@ Result<std::optional<RowId>> FindUniqueConflict(Pager* pager, const TableEntry& 
   }
 }
 
-Status CheckUniqueIndexes(Pager* pager, const TableEntry& entry, const Row& row, const RowId& id,
-                          const RowId* self) {
-  const TableSchema& schema = *entry.schema;
-  for (size_t i = 0; i < schema.indexes.size(); ++i) {
-    const IndexDef& def = schema.indexes[i];
-    Result<std::string> key = EncodeIndexKey(schema, def, row, id);
-    if (!key.ok()) return key.status();
-    if (!BTree::EntryFits(*key, id)) {
-      return Status::Error(ErrorCode::kTooBigRowsize,
-                           static_cast<unsigned long>(BTree::kMaxKeySize));
-    }
-    Result<std::optional<RowId>> conflict = FindUniqueConflict(pager, entry, i, row, self);
-    if (!conflict.ok()) return conflict.status();
-    if (conflict->has_value()) {
-      return Status::Error(ErrorCode::kDupEntry, DescribeIndexValues(def, row), def.name);
-    }
-  }
-  return Status::OK();
-}
-
 Status AddIndexEntries(Pager* pager, PagerTxn* txn, const TableEntry& entry, const Row& row,
                        const RowId& id) {
   const TableSchema& schema = *entry.schema;

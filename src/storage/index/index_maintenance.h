@@ -4,14 +4,17 @@
 // is written, the engine calls these functions in the same pager transaction, so a
 // commit, rollback or crash recovery always sees table and indexes agree:
 //
-//   Insert(row)            CheckUniqueIndexes → table insert → AddIndexEntries
-//   Update(old → new)      CheckUniqueIndexes(self = old id) → table update
+//   Insert(row)            unique check → table insert → AddIndexEntries
+//   Update(old → new)      unique check (self = old id) → table update
 //                          → UpdateIndexEntries (only the entries whose key changed)
 //   Delete(row)            table delete → RemoveIndexEntries
 //   CREATE INDEX           BuildIndex: one entry per existing row, UNIQUE checked
 //
 // Every check happens before the first write, so a statement that fails with 1062
-// (or an INSERT IGNORE that skips a row) leaves no half-written row behind. The
+// (or an INSERT IGNORE that skips a row) leaves no half-written row behind. The unique
+// check itself is the engine's (BTreeStorageEngine::CheckUniqueLatest): besides these
+// trees it must look at the transaction's own uncommitted writes, which the trees do
+// not hold until commit. The
 // functions take the row change as input and never decide what to change, so a
 // transaction layer that applies a write set at commit can call them as they are.
 #pragma once
@@ -30,11 +33,6 @@ namespace minisql::storage {
 /// index `index` (other than `self`, the row being updated), or nullopt.
 Result<std::optional<RowId>> FindUniqueConflict(Pager* pager, const TableEntry& entry, size_t index,
                                                 const Row& row, const RowId* self = nullptr);
-
-/// 1062 "Duplicate entry '<values>' for key '<index>'" for the first UNIQUE index in
-/// which `row` collides with another row; 1118 if an index key would be too long.
-Status CheckUniqueIndexes(Pager* pager, const TableEntry& entry, const Row& row, const RowId& id,
-                          const RowId* self = nullptr);
 
 Status AddIndexEntries(Pager* pager, PagerTxn* txn, const TableEntry& entry, const Row& row,
                        const RowId& id);
