@@ -192,6 +192,9 @@ struct BoundModify {
   /// single-table form above.
   std::unique_ptr<BoundSelect> join;
   std::vector<ModifyTarget> targets;
+  /// UPDATE IGNORE: a row whose new key collides is left as it was, and values are
+  /// converted leniently (column_converter.h).
+  bool ignore = false;
 };
 
 struct BoundCreateTable {

@@ -3,7 +3,8 @@
 // counts:
 //
 //   plain INSERT             Insert; a collision is 1062 and fails the statement  (1)
-//   INSERT IGNORE            a 1062 from Insert skips the row                 (1 / 0)
+//   INSERT IGNORE            a 1062 from Insert skips the row and becomes a
+//                            warning                                          (1 / 0)
 //   REPLACE                  delete every colliding row (FindConflicts), insert
 //                                                        (1 + rows deleted)
 //   ON DUPLICATE KEY UPDATE  no collision: insert (1); else apply the assignments to
@@ -36,6 +37,7 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
         return RowOutcome::kInserted;
       }
       if (inserted.error_code() != ErrorCode::kDupEntry) return inserted;
+      ctx_->Warn(std::move(inserted));
       ++*collided;
       return RowOutcome::kSkipped;
     }
@@ -76,7 +78,7 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
   input.insert(input.end(), row.begin(), row.end());
   std::vector<bool> assigned(table.columns.size());
   for (const BoundAssignment& assignment : plan_->on_duplicate) {
-    Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_);
+    Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_, lenient_);
     if (!value.ok()) return value.status();
     input[assignment.column] = std::move(*value);
     assigned[assignment.column] = true;

@@ -232,6 +232,7 @@ struct ModifyPlan : PlanNode {
   /// Multi-table forms: child(0) yields the joined rows (WHERE applied) and these
   /// tables are changed (see multi_modify_executor.h); `table` etc. are then unused.
   std::vector<ModifyTarget> targets;
+  bool ignore = false;  // UPDATE IGNORE (BoundModify::ignore)
   std::string Describe() const override;
 };
 

@@ -161,6 +161,7 @@ PlanNodePtr PlanMultiModify(PlanType type, BoundModify modify) {
   plan->targets = std::move(modify.targets);
   plan->order_by = std::move(modify.order_by);
   plan->limit = modify.limit;
+  plan->ignore = modify.ignore;
   plan->AddChild(std::move(rows));
   return plan;
 }
@@ -188,6 +189,7 @@ PlanNodePtr PlanModify(PlanType type, BoundModify modify) {
   plan->predicate = std::move(modify.where);
   plan->assignments = std::move(modify.assignments);
   plan->limit = modify.limit;
+  plan->ignore = modify.ignore;
   return plan;
 }
 
