@@ -76,6 +76,7 @@ class DuplicateUpdateScope : public NameScope {
 
 Status BindInsertConflict(const ast::InsertStmt& stmt, BoundInsert* bound,
                           const std::vector<BoundTable>* query_tables) {
+  bound->ignore = stmt.ignore;
   if (stmt.replace) {
     bound->on_conflict = InsertConflict::kReplace;
     return Status::OK();
@@ -83,9 +84,6 @@ Status BindInsertConflict(const ast::InsertStmt& stmt, BoundInsert* bound,
   if (stmt.on_duplicate.empty()) {
     bound->on_conflict = stmt.ignore ? InsertConflict::kIgnore : InsertConflict::kError;
     return Status::OK();
-  }
-  if (stmt.ignore) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "INSERT IGNORE ... ON DUPLICATE KEY UPDATE");
   }
   bound->on_conflict = InsertConflict::kUpdate;
   const storage::TableSchema& table = *bound->table;

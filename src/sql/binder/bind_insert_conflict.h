@@ -6,6 +6,9 @@
 //   REPLACE ...                         kReplace  every colliding row is deleted first
 //   INSERT ... ON DUPLICATE KEY UPDATE  kUpdate   the first colliding row is updated
 //
+// IGNORE also sets BoundInsert::ignore: values convert leniently, and with ON DUPLICATE
+// KEY UPDATE an update that would itself collide leaves the row as it was.
+//
 // ON DUPLICATE KEY UPDATE values see the stored row's columns by name and the row
 // that was to be inserted through VALUES(col); bound over the row
 // [stored row ++ inserted row]. The same holds for INSERT ... SELECT, where the

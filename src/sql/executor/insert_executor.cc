@@ -8,7 +8,7 @@ namespace minisql::sql {
 
 Status InsertExecutor::Init() {
   done_ = false;
-  const bool ignore = plan_->on_conflict == InsertConflict::kIgnore;
+  const bool ignore = plan_->ignore;
   lenient_ = LenientConversion(ignore, *ctx_);
   lenient_null_ = lenient_ && (ignore || plan_->select != nullptr || rows_->size() > 1);
   return Status::OK();

@@ -133,6 +133,7 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
   plan->select = std::move(insert.select_plan);
   plan->on_conflict = insert.on_conflict;
   plan->on_duplicate = std::move(insert.on_duplicate);
+  plan->ignore = insert.ignore;
   return plan;
 }
 
