@@ -23,10 +23,11 @@
 //   /TEXT         text form                    the declared chars character boundary
 //   BINARY/VAR-   bytes                        1406 too long      1265, cut at the
 //   BINARY/BLOB                                                   byte limit
-//   DATE, TIME,   '2024-01-31 12:00', 20240131,1292 'abc',        1265, the zero value
-//   DATETIME,     123456 -> canonical text     '2024-02-30'       ('0000-00-00',
-//   TIMESTAMP     (types/temporal.h), extra                       '00:00:00', ...)
-//                 fraction digits dropped
+//   DATE, TIME,   '2024-01-31 12:00',          1292 'abc',        1265, the zero value
+//   DATETIME,     20240131, 123456 ->          '2024-02-30'       ('0000-00-00',
+//   TIMESTAMP     canonical text (types/                          '00:00:00', ...)
+//                 temporal.h), extra fraction
+//                 digits dropped
 //   NOT NULL      —                            1048 for NULL      1048, the implicit
 //                                                                 default (0, '', zero)
 //
