@@ -76,6 +76,27 @@ bool SessionState::trace_protocol() const {
   return def != nullptr && SessionValue(*def).int_value() != 0;
 }
 
+// @@sql_mode is a comma-separated list of mode names, stored as the client wrote it
+// (any case); only strictness changes what minisql does.
+bool SessionState::StrictMode() const {
+  const SystemVariableDef* def = globals_->Find("sql_mode");
+  if (def == nullptr) return true;
+  Value value = SessionValue(*def);
+  if (value.is_null()) return false;
+  std::string modes = ToLower(value.ToText());
+  size_t start = 0;
+  while (start <= modes.size()) {
+    size_t comma = modes.find(',', start);
+    if (comma == std::string::npos) comma = modes.size();
+    std::string mode = modes.substr(start, comma - start);
+    if (mode == "strict_trans_tables" || mode == "strict_all_tables" || mode == "traditional") {
+      return true;
+    }
+    start = comma + 1;
+  }
+  return false;
+}
+
 uint64_t SessionState::select_limit() const {
   const SystemVariableDef* def = globals_->Find("sql_select_limit");
   if (def == nullptr) return UINT64_MAX;

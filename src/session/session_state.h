@@ -113,6 +113,10 @@ class SessionState : public sql::EvalContext {
   /// @@trace_protocol (net/mysql/packet_trace.h); read after every command, so it skips
   /// SystemVariable's scope handling.
   bool trace_protocol() const;
+  /// Whether @@sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES (TRADITIONAL
+  /// includes them): INSERT/UPDATE then refuse values that do not fit a column instead
+  /// of adjusting them with a warning (sql/executor/column_converter.h).
+  bool StrictMode() const;
   /// @@sql_select_limit: the most rows a top-level SELECT without a LIMIT sends
   /// (Connector/J's Statement.setMaxRows sets it); UINT64_MAX = no limit.
   uint64_t select_limit() const;

@@ -247,6 +247,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
     plan = sql::Planner::PlanDelete(std::move(*bound));
   }
   sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
+  ctx.strict_mode = state_->StrictMode();
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   Row summary;  // [affected (changed), matched, first generated id]
@@ -260,6 +261,10 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   uint64_t generated = static_cast<uint64_t>(summary[2].int_value());
   OkResult ok;
   ok.affected_rows = changed;
+  // What IGNORE or a non-strict sql_mode adjusted or skipped (ExecutorContext::Warn).
+  const uint64_t warnings = ctx.warning_count();
+  ok.warnings = static_cast<uint16_t>(std::min<uint64_t>(warnings, UINT16_MAX));
+  state_->last_warnings = std::move(ctx.warnings);
   if (stmt.kind == ast::StmtKind::kInsert) {
     if (generated != 0) state_->last_insert_id = generated;
     ok.last_insert_id =
@@ -269,11 +274,8 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
       ok.affected_rows += static_cast<uint64_t>(summary[5].int_value());
     }
     if (insert_select) insert_rows = matched;  // MariaDB reports Records: for INSERT ... SELECT
-    // Rows that met an existing key (IGNORE / REPLACE / ON DUPLICATE KEY UPDATE);
-    // each one IGNORE skipped is a warning.
+    // Rows that met an existing key (IGNORE / REPLACE / ON DUPLICATE KEY UPDATE).
     uint64_t duplicates = summary.size() > 3 ? static_cast<uint64_t>(summary[3].int_value()) : 0;
-    uint64_t warnings = static_cast<const ast::InsertStmt&>(stmt).ignore ? duplicates : 0;
-    ok.warnings = static_cast<uint16_t>(std::min<uint64_t>(warnings, UINT16_MAX));
     if (insert_rows > 1 || insert_select) {
       ok.info = "Records: " + std::to_string(insert_rows) +
                 "  Duplicates: " + std::to_string(duplicates) +
@@ -282,7 +284,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   } else if (stmt.kind == ast::StmtKind::kUpdate) {
     if (client_found_rows_) ok.affected_rows = matched;
     ok.info = "Rows matched: " + std::to_string(matched) + "  Changed: " + std::to_string(changed) +
-              "  Warnings: 0";
+              "  Warnings: " + std::to_string(warnings);
   }
   responded_ = true;
   sink_->SendOk(ok);

@@ -75,8 +75,9 @@ SystemVariables::SystemVariables(const ServerOptions& options) {
       // Only read-only variables may be listed (session_state.cc): none is ever reported.
       {"session_track_system_variables", s(""), 0},
       {"socket", s(options.socket.c_str()), kVarReadOnly | kVarGlobalOnly},
-      // minisql always behaves as STRICT_TRANS_TABLES; the value is stored for clients.
       {"sql_auto_is_null", i(0), kVarBoolean},
+      // Only strictness (STRICT_TRANS_TABLES, STRICT_ALL_TABLES, TRADITIONAL) changes
+      // what minisql does (SessionState::StrictMode); the rest is stored for clients.
       {"sql_mode", s(sql_mode), 0},
       {"sql_notes", i(1), kVarBoolean},
       {"sql_quote_show_create", i(1), kVarBoolean},

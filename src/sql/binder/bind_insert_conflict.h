@@ -6,9 +6,13 @@
 //   REPLACE ...                         kReplace  every colliding row is deleted first
 //   INSERT ... ON DUPLICATE KEY UPDATE  kUpdate   the first colliding row is updated
 //
+// IGNORE also sets BoundInsert::ignore: values convert leniently, and with ON DUPLICATE
+// KEY UPDATE an update that would itself collide leaves the row as it was.
+//
 // ON DUPLICATE KEY UPDATE values see the stored row's columns by name and the row
 // that was to be inserted through VALUES(col); bound over the row
-// [stored row ++ inserted row].
+// [stored row ++ inserted row]. The same holds for INSERT ... SELECT, where the
+// inserted row is the query's row converted to the table's columns.
 #pragma once
 
 #include "common/status.h"
@@ -18,6 +22,9 @@
 namespace minisql::sql {
 
 /// Fills bound->on_conflict and bound->on_duplicate (bound->table must be set).
-Status BindInsertConflict(const ast::InsertStmt& stmt, BoundInsert* bound);
+/// INSERT ... SELECT passes its query's FROM tables (`query_tables`), whose columns
+/// ON DUPLICATE KEY UPDATE may not read yet (1235; 1052 if the target has the name too).
+Status BindInsertConflict(const ast::InsertStmt& stmt, BoundInsert* bound,
+                          const std::vector<BoundTable>* query_tables = nullptr);
 
 }  // namespace minisql::sql

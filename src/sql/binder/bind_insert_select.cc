@@ -4,22 +4,22 @@
 // bound (in the same transaction, so it may read the target table itself) and
 // planned. Its column count must match the column list (1136). The executor reads
 // the whole query result before inserting anything (insert_select_executor.h).
+// IGNORE, REPLACE and ON DUPLICATE KEY UPDATE are bound as for VALUES
+// (bind_insert_conflict.h).
+#include "sql/binder/bind_insert_conflict.h"
 #include "sql/binder/binder.h"
 #include "sql/planner/planner.h"
 
 namespace minisql::sql {
 
 Result<BoundInsert> Binder::BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound) {
-  if (stmt.replace || stmt.ignore || !stmt.on_duplicate.empty()) {
-    return Status::Error(ErrorCode::kNotSupportedYet,
-                         "REPLACE, IGNORE or ON DUPLICATE KEY UPDATE with INSERT ... SELECT");
-  }
   Result<BoundSelect> select = BindSelect(const_cast<ast::SelectStmt&>(*stmt.select));
   if (!select.ok()) return select.status();
   size_t width = stmt.columns.empty() ? bound.table->columns.size() : stmt.columns.size();
   if (select->columns.size() != width) {
     return Status::Error(ErrorCode::kWrongValueCountOnRow, 1ul);
   }
+  MINISQL_RETURN_IF_ERROR(BindInsertConflict(stmt, &bound, &select->tables));
   bound.select_plan = Planner::PlanSelect(std::move(*select));
   return bound;
 }

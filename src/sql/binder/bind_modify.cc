@@ -46,7 +46,9 @@ Status Binder::BindWhereAndLimit(const ast::Expr* where,
 
 Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   if (stmt.table != nullptr && stmt.table->kind != ast::TableRef::Kind::kBase) {
-    return BindMultiUpdate(stmt);
+    Result<BoundModify> multi = BindMultiUpdate(stmt);
+    if (multi.ok()) multi->ignore = stmt.ignore;
+    return multi;
   }
   MINISQL_RETURN_IF_ERROR(CheckSingleTable(stmt.table.get()));
   BoundModify bound;
@@ -77,6 +79,7 @@ Result<BoundModify> Binder::BindUpdate(const ast::UpdateStmt& stmt) {
   }
   MINISQL_RETURN_IF_ERROR(
       BindWhereAndLimit(stmt.where.get(), stmt.order_by, stmt.limit.get(), tables, &bound));
+  bound.ignore = stmt.ignore;
   return bound;
 }
 

@@ -165,6 +165,9 @@ struct BoundInsert {
   InsertConflict on_conflict = InsertConflict::kError;
   /// ON DUPLICATE KEY UPDATE, in order; values over [existing row ++ inserted row].
   std::vector<BoundAssignment> on_duplicate;
+  /// INSERT IGNORE (on_conflict kIgnore, or kUpdate for INSERT IGNORE ... ON DUPLICATE
+  /// KEY UPDATE): values convert leniently (column_converter.h).
+  bool ignore = false;
 };
 
 /// A table whose rows a multi-table UPDATE / DELETE changes.
@@ -192,6 +195,9 @@ struct BoundModify {
   /// single-table form above.
   std::unique_ptr<BoundSelect> join;
   std::vector<ModifyTarget> targets;
+  /// UPDATE IGNORE: a row whose new key collides is left as it was, and values are
+  /// converted leniently (column_converter.h).
+  bool ignore = false;
 };
 
 struct BoundCreateTable {

@@ -8,7 +8,8 @@
 namespace minisql::sql {
 
 Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::TableSchema& table,
-                            const Row& input, uint64_t row_number, ExecutorContext* ctx) {
+                            const Row& input, uint64_t row_number, ExecutorContext* ctx,
+                            bool lenient) {
   const storage::ColumnDef& column = table.columns[assignment.column];
   Value value;
   if (assignment.value) {
@@ -16,12 +17,12 @@ Result<Value> AssignedValue(const BoundAssignment& assignment, const storage::Ta
     if (!evaluated.ok()) return evaluated.status();
     value = std::move(*evaluated);
   } else {
-    Result<Value> fallback = ColumnDefaultValue(table, assignment.column, ctx);
+    Result<Value> fallback = ColumnDefaultValue(table, assignment.column, ctx, lenient);
     if (!fallback.ok()) return fallback.status();
     value = std::move(*fallback);
   }
-  Result<Value> converted =
-      ConvertForColumn(value, ConversionTarget{&table, assignment.column, row_number});
+  Result<Value> converted = ConvertForColumn(
+      value, ConversionTarget{&table, assignment.column, row_number, lenient ? ctx : nullptr});
   if (!converted.ok()) return converted.status();
   if (column.auto_increment && !converted->is_null()) {
     MINISQL_RETURN_IF_ERROR(
@@ -36,14 +37,21 @@ Value CurrentTimestampFor(const storage::ColumnDef& column, ExecutorContext* ctx
 }
 
 Result<Value> ColumnDefaultValue(const storage::TableSchema& table, uint32_t column,
-                                 ExecutorContext* ctx) {
+                                 ExecutorContext* ctx, bool lenient) {
   const storage::ColumnDef& def = table.columns[column];
   if (def.default_now) {
     return ConvertForColumn(CurrentTimestampFor(def, ctx), ConversionTarget{&table, column, 1});
   }
   if (def.default_value) return *def.default_value;
-  if (!def.nullable) return Status::Error(ErrorCode::kNoDefaultForField, def.name);
-  return Value::Null();
+  if (def.nullable) return Value::Null();
+  Status no_default = Status::Error(ErrorCode::kNoDefaultForField, def.name);
+  if (!lenient) return no_default;
+  ctx->Warn(std::move(no_default));
+  return ImplicitDefault(table, column);
+}
+
+bool LenientConversion(bool ignore, const ExecutorContext& ctx) {
+  return ignore || !ctx.strict_mode;
 }
 
 void ApplyOnUpdateNow(const storage::TableSchema& table, const std::vector<bool>& assigned,

@@ -1,5 +1,5 @@
-// column_converter.cc — strict-mode conversion of values to column types (see the
-// table in column_converter.h).
+// column_converter.cc — strict and lenient conversion of values to column types (see
+// the table in column_converter.h).
 #include "sql/executor/column_converter.h"
 
 #include <cctype>
@@ -27,6 +27,24 @@ Status IncorrectValue(const ConversionTarget& t, const char* kind, const std::st
 Status Truncated(const ConversionTarget& t) {
   return Status::Error(ErrorCode::kWarnDataTruncated, t.table->columns[t.column].name,
                        static_cast<unsigned long>(t.row_number));
+}
+
+Status TooLong(const ConversionTarget& t) {
+  return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
+                       static_cast<unsigned long>(t.row_number));
+}
+
+// The one place strict and lenient conversion part: strict fails with `error`;
+// lenient records `warning` (the code MySQL reports for the same refusal as a
+// warning) and goes on with `stored`.
+Result<Value> Refuse(const ConversionTarget& t, Status error, Status warning, Value stored) {
+  if (t.warnings == nullptr) return error;
+  t.warnings->Warn(std::move(warning));
+  return stored;
+}
+Result<Value> Refuse(const ConversionTarget& t, Status error, Value stored) {
+  Status warning = error;
+  return Refuse(t, std::move(error), std::move(warning), std::move(stored));
 }
 
 // Splits "  -12.5e1xyz" into the numeric prefix "-12.5e1" (after leading spaces) and
@@ -60,20 +78,42 @@ std::string NumericPrefix(const std::string& text, bool* trailing_garbage) {
   return prefix;
 }
 
-// A string as a number for a numeric column: exact (Decimal) when it fits, else double.
-Result<Value> ParseNumber(const std::string& text, const ConversionTarget& t, const char* kind) {
+using NumericConverter = Result<Value> (*)(const Value&, const ConversionTarget&);
+
+// A string for a numeric column: its numeric prefix, exact (Decimal) when it fits, else
+// double, converted by `convert`. No digits: 1366 (lenient: 0). Something after the
+// number: 1265 (lenient: the prefix, and 1265 only if the prefix itself fit).
+Result<Value> ConvertNumericText(const std::string& text, const ConversionTarget& t,
+                                 const char* kind, NumericConverter convert) {
   bool garbage = false;
   std::string prefix = NumericPrefix(text, &garbage);
-  if (prefix.empty()) return IncorrectValue(t, kind, text);
-  if (garbage) return Truncated(t);
-  if (std::optional<Decimal> d = Decimal::Parse(prefix)) return Value::FromDecimal(*d);
-  return Value::Double(std::strtod(prefix.c_str(), nullptr));
+  if (prefix.empty()) {
+    Result<Value> zero = Refuse(t, IncorrectValue(t, kind, text), Value::Int(0));
+    if (!zero.ok()) return zero;
+    return convert(*zero, t);
+  }
+  if (garbage && t.warnings == nullptr) return Truncated(t);
+  Value number = Value::Double(std::strtod(prefix.c_str(), nullptr));
+  if (std::optional<Decimal> d = Decimal::Parse(prefix)) number = Value::FromDecimal(*d);
+  uint64_t warned_before = t.warnings == nullptr ? 0 : t.warnings->warning_count();
+  Result<Value> converted = convert(number, t);
+  if (converted.ok() && garbage && t.warnings->warning_count() == warned_before) {
+    t.warnings->Warn(Truncated(t));
+  }
+  return converted;
 }
 
 Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
   __int128 min = 0, max = 0;
   IntegerRange(type, &min, &max);
+  // Lenient: what lies outside the range becomes the nearer end of it.
+  auto clamp = [&](bool below) -> Result<Value> {
+    __int128 end = below ? min : max;
+    Value stored = type.is_unsigned ? Value::UInt(static_cast<uint64_t>(end))
+                                    : Value::Int(static_cast<int64_t>(end));
+    return Refuse(t, OutOfRange(t), std::move(stored));
+  };
   __int128 result = 0;
   switch (v.kind()) {
     case Value::Kind::kInt:
@@ -84,7 +124,7 @@ Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
       double rounded = std::nearbyint(v.double_value());
       // -2^63 and 2^64 are exactly representable; what lies outside fits no column.
       if (!(rounded >= -9223372036854775808.0 && rounded < 18446744073709551616.0)) {
-        return OutOfRange(t);
+        return clamp(!(rounded > 0));
       }
       result = static_cast<__int128>(rounded);
       break;
@@ -94,38 +134,43 @@ Result<Value> ToInteger(const Value& v, const ConversionTarget& t) {
       result = v.decimal_value().Rescale(0).unscaled();
       break;
     }
-    case Value::Kind::kString: {
-      Result<Value> number = ParseNumber(v.string_value(), t, "integer");
-      if (!number.ok()) return number;
-      return ToInteger(*number, t);
-    }
+    case Value::Kind::kString:
+      return ConvertNumericText(v.string_value(), t, "integer", ToInteger);
     case Value::Kind::kNull:
       return v;
   }
-  if (result < min || result > max) return OutOfRange(t);
+  if (result < min || result > max) return clamp(result < min);
   // UNSIGNED columns hold UInts, so arithmetic on them follows MySQL's unsigned rules.
   if (type.is_unsigned) return Value::UInt(static_cast<uint64_t>(result));
   return Value::Int(static_cast<int64_t>(result));
 }
 
+// Lenient DOUBLE/FLOAT: beyond the type's largest value is that value, with its sign.
+Result<Value> ClampFloating(const ConversionTarget& t, bool negative, double max) {
+  return Refuse(t, OutOfRange(t), Value::Double(negative ? -max : max));
+}
+
 Result<Value> ToDouble(const Value& v, const ConversionTarget& t) {
+  constexpr double kMax = std::numeric_limits<double>::max();
   switch (v.kind()) {
     case Value::Kind::kInt:
       return Value::Double(static_cast<double>(v.int_value()));
     case Value::Kind::kUInt:
       return Value::Double(static_cast<double>(v.uint_value()));
     case Value::Kind::kDouble:
-      if (!std::isfinite(v.double_value())) return OutOfRange(t);
+      if (!std::isfinite(v.double_value())) return ClampFloating(t, v.double_value() < 0, kMax);
       return v;
     case Value::Kind::kDecimal:
       return Value::Double(v.decimal_value().ToDouble());
     case Value::Kind::kString: {
       bool garbage = false;
       std::string prefix = NumericPrefix(v.string_value(), &garbage);
-      if (prefix.empty()) return IncorrectValue(t, "double", v.string_value());
-      if (garbage) return Truncated(t);
+      if (prefix.empty()) {
+        return Refuse(t, IncorrectValue(t, "double", v.string_value()), Value::Double(0));
+      }
       double d = std::strtod(prefix.c_str(), nullptr);
-      if (!std::isfinite(d)) return OutOfRange(t);
+      if (!std::isfinite(d)) return ClampFloating(t, d < 0, kMax);
+      if (garbage) return Refuse(t, Truncated(t), Value::Double(d));
       return Value::Double(d);
     }
     case Value::Kind::kNull:
@@ -137,17 +182,33 @@ Result<Value> ToDouble(const Value& v, const ConversionTarget& t) {
 // FLOAT keeps single precision: the value is rounded to the nearest float (and
 // must fit one), then held as that float's exact double.
 Result<Value> ToFloat(const Value& v, const ConversionTarget& t) {
+  uint64_t warned_before = t.warnings == nullptr ? 0 : t.warnings->warning_count();
   Result<Value> d = ToDouble(v, t);
   if (!d.ok() || d->is_null()) return d;
   double value = d->double_value();
-  if (std::fabs(value) > std::numeric_limits<float>::max()) return OutOfRange(t);
-  if (value < 0 && t.table->columns[t.column].type.is_unsigned) return OutOfRange(t);
+  constexpr double kMax = std::numeric_limits<float>::max();
+  // One warning per value: a DOUBLE already clamped above is not warned about twice.
+  const bool warned = t.warnings != nullptr && t.warnings->warning_count() != warned_before;
+  if (value < 0 && t.table->columns[t.column].type.is_unsigned) {
+    return warned ? Value::Double(0) : Refuse(t, OutOfRange(t), Value::Double(0));
+  }
+  if (std::fabs(value) > kMax) {
+    if (warned) return Value::Double(value < 0 ? -kMax : kMax);
+    return ClampFloating(t, value < 0, kMax);
+  }
   return Value::Double(static_cast<double>(static_cast<float>(value)));
 }
 
 Result<Value> ToDecimal(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
   uint32_t precision = type.length == 0 ? 10 : type.length;
+  // The largest value with `precision` digits: 10^(precision) - 1 unscaled.
+  __int128 limit = 1;
+  for (uint32_t i = 0; i < precision; ++i) limit *= 10;
+  auto clamp = [&](bool negative) -> Result<Value> {
+    return Refuse(t, OutOfRange(t),
+                  Value::FromDecimal(Decimal(negative ? -(limit - 1) : limit - 1, type.scale)));
+  };
   std::optional<Decimal> d;
   switch (v.kind()) {
     case Value::Kind::kInt:
@@ -157,28 +218,36 @@ Result<Value> ToDecimal(const Value& v, const ConversionTarget& t) {
       d = Decimal(static_cast<__int128>(v.uint_value()), 0);
       break;
     case Value::Kind::kDouble:
-      if (!std::isfinite(v.double_value())) return OutOfRange(t);
+      if (!std::isfinite(v.double_value())) return clamp(v.double_value() < 0);
       d = Decimal::Parse(FormatDouble(v.double_value()));
-      if (!d) return OutOfRange(t);
+      if (!d) return clamp(v.double_value() < 0);
       break;
     case Value::Kind::kDecimal:
       d = v.decimal_value();
       break;
-    case Value::Kind::kString: {
-      Result<Value> number = ParseNumber(v.string_value(), t, "decimal");
-      if (!number.ok()) return number;
-      return ToDecimal(*number, t);
-    }
+    case Value::Kind::kString:
+      return ConvertNumericText(v.string_value(), t, "decimal", ToDecimal);
     case Value::Kind::kNull:
       return v;
   }
   Decimal scaled = d->Rescale(type.scale);
-  // The largest value with `precision` digits: 10^(precision) - 1 unscaled.
-  __int128 limit = 1;
-  for (uint32_t i = 0; i < precision; ++i) limit *= 10;
   __int128 magnitude = scaled.unscaled() < 0 ? -scaled.unscaled() : scaled.unscaled();
-  if (magnitude >= limit) return OutOfRange(t);
+  if (magnitude >= limit) return clamp(scaled.unscaled() < 0);
   return Value::FromDecimal(scaled);
+}
+
+// The longest prefix of UTF-8 `text` with at most `max_chars` characters and
+// `max_bytes` bytes, never splitting a character.
+std::string Utf8Prefix(const std::string& text, size_t max_chars, size_t max_bytes) {
+  size_t chars = 0, end = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool boundary = i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (!boundary) continue;
+    if (i > max_bytes || chars > max_chars) break;
+    end = i;
+    ++chars;
+  }
+  return text.substr(0, end);
 }
 
 Result<Value> ToText(const Value& v, const ConversionTarget& t) {
@@ -187,14 +256,11 @@ Result<Value> ToText(const Value& v, const ConversionTarget& t) {
   if (type.id == TypeId::kChar) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
   }
-  if (type.id == TypeId::kText) {
-    if (text.size() > 65535) {
-      return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
-                           static_cast<unsigned long>(t.row_number));
-    }
-  } else if (Utf8Length(text) > type.length) {
-    return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
-                         static_cast<unsigned long>(t.row_number));
+  const bool is_text = type.id == TypeId::kText;
+  if (is_text ? text.size() > 65535 : Utf8Length(text) > type.length) {
+    std::string cut =
+        is_text ? Utf8Prefix(text, text.size(), 65535) : Utf8Prefix(text, type.length, text.size());
+    return Refuse(t, TooLong(t), Truncated(t), Value::String(std::move(cut)));
   }
   return Value::String(std::move(text));
 }
@@ -207,16 +273,18 @@ Result<Value> ToBinary(const Value& v, const ConversionTarget& t) {
   uint64_t limit = type.length;
   if (type.id == TypeId::kBlob && limit == 0) limit = 65535;
   if (bytes.size() > limit) {
-    return Status::Error(ErrorCode::kDataTooLong, t.table->columns[t.column].name,
-                         static_cast<unsigned long>(t.row_number));
+    if (t.warnings == nullptr) return TooLong(t);
+    t.warnings->Warn(Truncated(t));
+    bytes.resize(limit);
   }
   if (type.id == TypeId::kBinary) bytes.resize(type.length, '\0');
   return Value::Binary(std::move(bytes));
 }
 
 // DATE / TIME / DATETIME / TIMESTAMP: strings in MySQL's literal formats and numbers
-// (20240131, 123456) become the canonical text; anything else is 1292. Digits beyond
-// the column's fsp are dropped, as MariaDB does.
+// (20240131, 123456) become the canonical text; anything else is 1292 (lenient: the
+// zero value and 1265, as MariaDB). Digits beyond the column's fsp are dropped, as
+// MariaDB does.
 Result<Value> ToTemporal(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
   std::optional<DateTime> parsed;
@@ -225,15 +293,17 @@ Result<Value> ToTemporal(const Value& v, const ConversionTarget& t) {
   } else {
     parsed = ValueToDateTime(v);
   }
+  int fsp = FspOf(type);
   if (!parsed) {
     const char* kind = type.id == TypeId::kDate   ? "date"
                        : type.id == TypeId::kTime ? "time"
                                                   : "datetime";
-    return Status::Error(ErrorCode::kIncorrectTemporalValueForField, kind, v.ToText(),
-                         t.table->database, t.table->name, t.table->columns[t.column].name,
-                         static_cast<unsigned long>(t.row_number));
+    Status error = Status::Error(ErrorCode::kIncorrectTemporalValueForField, kind, v.ToText(),
+                                 t.table->database, t.table->name, t.table->columns[t.column].name,
+                                 static_cast<unsigned long>(t.row_number));
+    return Refuse(t, std::move(error), Truncated(t),
+                  Value::String(FormatTemporal(DateTime{}, type.id, fsp)));
   }
-  int fsp = FspOf(type);
   return Value::String(FormatTemporal(TruncateFraction(*parsed, fsp), type.id, fsp));
 }
 
@@ -280,10 +350,23 @@ size_t Utf8Length(const std::string& text) {
   return count;
 }
 
+Value ImplicitDefault(const storage::TableSchema& table, uint32_t column) {
+  const ColumnType& type = table.columns[column].type;
+  Value zero = Value::String("");
+  if (type.IsNumeric()) zero = Value::Int(0);
+  if (IsTemporalType(type.id)) zero = Value::String(FormatTemporal(DateTime{}, type.id, 0));
+  // Strict conversion of these always succeeds (an empty string fits every length).
+  Result<Value> converted = ConvertForColumn(zero, ConversionTarget{&table, column, 1});
+  return converted.ok() ? std::move(*converted) : Value::Null();
+}
+
 Result<Value> ConvertForColumn(const Value& value, const ConversionTarget& target) {
   const storage::ColumnDef& column = target.table->columns[target.column];
   if (value.is_null()) {
-    if (!column.nullable) return Status::Error(ErrorCode::kBadNull, column.name);
+    if (!column.nullable) {
+      return Refuse(target, Status::Error(ErrorCode::kBadNull, column.name),
+                    ImplicitDefault(*target.table, target.column));
+    }
     return value;
   }
   const ColumnType& type = column.type;

@@ -25,8 +25,28 @@ struct ExecutorContext {
   /// table, found by its plan node; the scans in its recursive parts read it.
   std::map<const PlanNode*, const std::vector<Row>*> working_tables = {};
   /// Warnings the statement raised (1931 when a recursive CTE stopped at
-  /// max_recursive_iterations); the session reports them after the result.
+  /// max_recursive_iterations, what INSERT/UPDATE IGNORE or a non-strict sql_mode
+  /// changed or skipped); the session reports them after the result.
   std::vector<Status> warnings = {};
+  /// Warnings Warn counted but did not keep (beyond kMaxKeptWarnings).
+  uint64_t warnings_not_kept = 0;
+  /// SHOW WARNINGS lists at most this many, as MySQL's default max_error_count; the
+  /// OK packet still counts all (an INSERT IGNORE of a million bad rows keeps 64).
+  static constexpr size_t kMaxKeptWarnings = 64;
+
+  void Warn(Status warning) {
+    if (warnings.size() < kMaxKeptWarnings) {
+      warnings.push_back(std::move(warning));
+    } else {
+      ++warnings_not_kept;
+    }
+  }
+  uint64_t warning_count() const { return warnings.size() + warnings_not_kept; }
+
+  /// The session's @@sql_mode is strict (SessionState::StrictMode): INSERT and UPDATE
+  /// refuse values that do not fit a column; else they convert leniently, as with
+  /// IGNORE (column_converter.h). Statements run without a session are strict.
+  bool strict_mode = true;
 
   /// 1317 / 1927 once the session has been killed (KILL QUERY / KILL CONNECTION,
   /// common/interrupt_flag.h), else OK. Scans and joins call it for every row they

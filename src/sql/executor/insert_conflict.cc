@@ -3,12 +3,16 @@
 // counts:
 //
 //   plain INSERT             Insert; a collision is 1062 and fails the statement  (1)
-//   INSERT IGNORE            a 1062 from Insert skips the row                 (1 / 0)
+//   INSERT IGNORE            a 1062 from Insert skips the row and becomes a
+//                            warning                                          (1 / 0)
 //   REPLACE                  delete every colliding row (FindConflicts), insert
 //                                                        (1 + rows deleted)
 //   ON DUPLICATE KEY UPDATE  no collision: insert (1); else apply the assignments to
 //                            the first colliding row, in order, each seeing the ones
 //                            before it: changed (2), unchanged (0)
+//   INSERT IGNORE ... ON     as above, but an update that collides with another
+//   DUPLICATE KEY UPDATE     row leaves the row as it was and becomes a warning (0);
+//                            "Duplicates:" then counts only such rows (MariaDB)
 //
 // Every write goes through StorageEngine::Insert/Update/Delete, so the secondary
 // indexes follow, and the statement's transaction makes the whole statement atomic.
@@ -36,6 +40,7 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
         return RowOutcome::kInserted;
       }
       if (inserted.error_code() != ErrorCode::kDupEntry) return inserted;
+      ctx_->Warn(std::move(inserted));
       ++*collided;
       return RowOutcome::kSkipped;
     }
@@ -64,7 +69,7 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
     *written = row;
     return RowOutcome::kInserted;
   }
-  ++*collided;
+  if (!plan_->ignore) ++*collided;
   const storage::RowId& id = (*conflicts)[0];
   Result<std::optional<Row>> stored = ctx_->storage->GetRow(ctx_->txn, table, id);
   if (!stored.ok()) return stored.status();
@@ -76,7 +81,7 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
   input.insert(input.end(), row.begin(), row.end());
   std::vector<bool> assigned(table.columns.size());
   for (const BoundAssignment& assignment : plan_->on_duplicate) {
-    Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_);
+    Result<Value> value = AssignedValue(assignment, table, input, row_index + 1, ctx_, lenient_);
     if (!value.ok()) return value.status();
     input[assignment.column] = std::move(*value);
     assigned[assignment.column] = true;
@@ -84,7 +89,13 @@ Result<InsertExecutor::RowOutcome> InsertExecutor::StoreRow(const Row& row, size
   Row updated(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(table.columns.size()));
   if (RowsIdentical(updated, **stored)) return RowOutcome::kUnchanged;  // MySQL counts 0
   ApplyOnUpdateNow(table, assigned, ctx_, &updated);
-  MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, updated));
+  Status update = ctx_->storage->Update(ctx_->txn, table, id, updated);
+  if (plan_->ignore && update.error_code() == ErrorCode::kDupEntry) {
+    ctx_->Warn(std::move(update));  // Update checks every key first: nothing was written
+    ++*collided;
+    return RowOutcome::kSkipped;
+  }
+  MINISQL_RETURN_IF_ERROR(update);
   *affected += 2;
   *written = std::move(updated);
   return RowOutcome::kUpdated;

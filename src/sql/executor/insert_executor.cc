@@ -8,18 +8,21 @@ namespace minisql::sql {
 
 Status InsertExecutor::Init() {
   done_ = false;
+  const bool ignore = plan_->ignore;
+  lenient_ = LenientConversion(ignore, *ctx_);
+  lenient_null_ = lenient_ && (ignore || plan_->select != nullptr || rows_->size() > 1);
   return Status::OK();
 }
 
 Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* generated_id) {
   const storage::TableSchema& table = *plan_->table;
-  const std::vector<ExpressionPtr>& values = plan_->rows[row_index];
+  const std::vector<ExpressionPtr>& values = (*rows_)[row_index];
   const Row no_input;
   *generated_id = 0;
   Row row(table.columns.size());
   for (uint32_t c = 0; c < table.columns.size(); ++c) {
     const storage::ColumnDef& column = table.columns[c];
-    ConversionTarget target{&table, c, row_index + 1};
+    ConversionTarget target{&table, c, row_index + 1, lenient_ ? ctx_ : nullptr};
     int index = plan_->value_index[c];
     bool use_default = index < 0 || values[index] == nullptr;
     Value value;
@@ -50,10 +53,13 @@ Result<Row> InsertExecutor::BuildRow(size_t row_index, int64_t* generated_id) {
       continue;
     }
     if (use_default) {
-      Result<Value> fallback = ColumnDefaultValue(table, c, ctx_);
+      Result<Value> fallback = ColumnDefaultValue(table, c, ctx_, lenient_);
       if (!fallback.ok()) return fallback.status();
       row[c] = std::move(*fallback);
       continue;
+    }
+    if (value.is_null() && !column.nullable && !lenient_null_) {
+      return Status::Error(ErrorCode::kBadNull, column.name);
     }
     Result<Value> converted = ConvertForColumn(value, target);
     if (!converted.ok()) return converted.status();
@@ -73,7 +79,7 @@ Result<bool> InsertExecutor::Next(Row* out) {
   for (size_t c = 0; c < table.columns.size(); ++c) {
     if (table.columns[c].auto_increment) auto_column = static_cast<int>(c);
   }
-  for (size_t r = 0; r < plan_->rows.size(); ++r) {
+  for (size_t r = 0; r < rows_->size(); ++r) {
     int64_t generated = 0;
     Result<Row> row = BuildRow(r, &generated);
     if (!row.ok()) return row.status();
@@ -90,7 +96,8 @@ Result<bool> InsertExecutor::Next(Row* out) {
     }
   }
   int64_t insert_id = first_generated != 0 ? first_generated : last_written_id;
-  *out = Row{Value::Int(affected), Value::Int(affected),  Value::Int(first_generated),
+  const auto records = static_cast<int64_t>(rows_->size());
+  *out = Row{Value::Int(affected), Value::Int(records),   Value::Int(first_generated),
              Value::Int(collided), Value::Int(insert_id), Value::Int(unchanged)};
   return true;
 }

@@ -7,9 +7,7 @@
 namespace minisql::sql {
 
 Status InsertSelectExecutor::Init() {
-  values_plan_.table = plan_->table;
-  values_plan_.value_index = plan_->value_index;
-  values_plan_.rows.clear();
+  rows_.clear();
   ExecutorPtr query = CreateExecutor(ctx_, *plan_->select);
   MINISQL_RETURN_IF_ERROR(query->Init());
   Row row;
@@ -20,9 +18,9 @@ Status InsertSelectExecutor::Init() {
     std::vector<ExpressionPtr> values;
     values.reserve(row.size());
     for (Value& value : row) values.push_back(MakeLiteral(std::move(value)));
-    values_plan_.rows.push_back(std::move(values));
+    rows_.push_back(std::move(values));
   }
-  insert_ = std::make_unique<InsertExecutor>(ctx_, &values_plan_);
+  insert_ = std::make_unique<InsertExecutor>(ctx_, plan_, &rows_);
   return insert_->Init();
 }
 

@@ -1,10 +1,11 @@
 // insert_select_executor.h — INSERT ... SELECT.
 //
 // Reads the whole query result first, then inserts it through an ordinary
-// InsertExecutor whose VALUES rows are the result rows as literals. Reading first is
-// what makes `INSERT INTO t SELECT ... FROM t` well defined: the query never sees the
-// rows the statement inserts (MariaDB buffers such a result the same way). Defaults,
-// AUTO_INCREMENT, type conversion and errors are exactly INSERT ... VALUES's.
+// InsertExecutor of the same plan whose VALUES rows are the result rows as literals.
+// Reading first is what makes `INSERT INTO t SELECT ... FROM t` well defined: the
+// query never sees the rows the statement inserts (MariaDB buffers such a result the
+// same way). Defaults, AUTO_INCREMENT, type conversion, errors and IGNORE / REPLACE /
+// ON DUPLICATE KEY UPDATE are exactly INSERT ... VALUES's (insert_conflict.cc).
 #pragma once
 
 #include "sql/executor/abstract_executor.h"
@@ -22,7 +23,7 @@ class InsertSelectExecutor : public AbstractExecutor {
 
  private:
   const InsertPlan* plan_;
-  InsertPlan values_plan_;  // the target with the query's rows as VALUES
+  std::vector<std::vector<ExpressionPtr>> rows_;  // the query's rows, as literals
   std::unique_ptr<InsertExecutor> insert_;
 };
 

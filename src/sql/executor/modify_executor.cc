@@ -80,14 +80,20 @@ Result<bool> ModifyExecutor::UpdateRow(const storage::RowId& id, const Row& old_
   std::vector<bool> assigned(table.columns.size());
   // Single-table UPDATE: each assignment sees the ones before it (SET a = 1, b = a).
   for (const BoundAssignment& assignment : plan_->assignments) {
-    Result<Value> value = AssignedValue(assignment, table, new_row, row_number, ctx_);
+    Result<Value> value = AssignedValue(assignment, table, new_row, row_number, ctx_,
+                                        LenientConversion(plan_->ignore, *ctx_));
     if (!value.ok()) return value.status();
     new_row[assignment.column] = std::move(*value);
     assigned[assignment.column] = true;
   }
   if (RowsIdentical(new_row, old_row)) return false;
   ApplyOnUpdateNow(table, assigned, ctx_, &new_row);
-  MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, id, new_row));
+  Status updated = ctx_->storage->Update(ctx_->txn, table, id, new_row);
+  // UPDATE IGNORE leaves a row whose new key collides as it was. Update checks every
+  // key before it writes, so nothing of the row was changed. MariaDB reports no
+  // warning for it (MySQL reports 1062 as one); minisql follows MariaDB.
+  if (plan_->ignore && updated.error_code() == ErrorCode::kDupEntry) return false;
+  MINISQL_RETURN_IF_ERROR(updated);
   return true;
 }
 

@@ -10,6 +10,9 @@
 //      ones' results, as in MySQL), convert to column types, and write the row back
 //      only if some value changed; DELETE: delete each row.
 //
+// UPDATE IGNORE skips a row whose new key would collide (it is matched, not changed)
+// and converts leniently, as does a non-strict sql_mode (column_converter.h).
+//
 // Emits one row: [changed (UPDATE) / deleted (DELETE) rows, matched rows, 0].
 #pragma once
 

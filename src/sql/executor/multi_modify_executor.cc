@@ -127,14 +127,18 @@ Result<bool> MultiModifyExecutor::ApplyUpdate(const Change& change, uint64_t row
   std::vector<bool> assigned(table.columns.size());
   // Every assignment reads the joined row as it was read (MariaDB's multi-table rule).
   for (const BoundAssignment& assignment : spec.assignments) {
-    Result<Value> value = AssignedValue(assignment, table, joined, row_number, ctx_);
+    Result<Value> value = AssignedValue(assignment, table, joined, row_number, ctx_,
+                                        LenientConversion(plan_->ignore, *ctx_));
     if (!value.ok()) return value.status();
     new_row[assignment.column] = std::move(*value);
     assigned[assignment.column] = true;
   }
   if (RowsIdentical(new_row, change.stored)) return false;
   ApplyOnUpdateNow(table, assigned, ctx_, &new_row);
-  MINISQL_RETURN_IF_ERROR(ctx_->storage->Update(ctx_->txn, table, change.id, new_row));
+  Status updated = ctx_->storage->Update(ctx_->txn, table, change.id, new_row);
+  // UPDATE IGNORE: a row whose new key collides stays as it was (modify_executor.cc).
+  if (plan_->ignore && updated.error_code() == ErrorCode::kDupEntry) return false;
+  MINISQL_RETURN_IF_ERROR(updated);
   return true;
 }
 

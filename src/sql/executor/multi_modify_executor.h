@@ -20,6 +20,8 @@
 //      result (MariaDB's multi-table behaviour) — and write the rows that changed;
 //      DELETE: delete each kept row.
 //
+// UPDATE IGNORE skips a row whose new key would collide and converts leniently.
+//
 // Emits one row: [changed (UPDATE) / deleted (DELETE) rows, matched rows, 0].
 #pragma once
 

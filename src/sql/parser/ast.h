@@ -404,6 +404,7 @@ struct InsertStmt : Stmt {
 
 struct UpdateStmt : Stmt {
   UpdateStmt() : Stmt(StmtKind::kUpdate) {}
+  bool ignore = false;  // UPDATE IGNORE: skip rows that would collide, convert leniently
   std::unique_ptr<TableRef> table;  // a base table (multi-table forms: a join)
   std::vector<Assignment> assignments;
   ExprPtr where;
@@ -413,6 +414,11 @@ struct UpdateStmt : Stmt {
 
 struct DeleteStmt : Stmt {
   DeleteStmt() : Stmt(StmtKind::kDelete) {}
+  // DELETE IGNORE parses and behaves as DELETE, on purpose: a DELETE converts no
+  // values and cannot collide with a key; in MySQL IGNORE turns foreign key errors
+  // (minisql has none) into warnings, and errors of evaluation in the WHERE (1242
+  // "Subquery returns more than 1 row"), which minisql keeps as errors for UPDATE
+  // IGNORE and DELETE IGNORE alike (docs/sql.md, "IGNORE and sql_mode").
   std::unique_ptr<TableRef> table;
   /// Multi-table forms (`DELETE t1, t2 FROM <join>`, `DELETE FROM t1 USING <join>`):
   /// the (database, table) names whose rows are deleted; `table` is then the join.

@@ -1009,12 +1009,13 @@ column_name(A) ::= nm(T) DOT nm(C).  { A = QualifiedName{T, C, 2}; }
 
 %type update_stmt {ast::UpdateStmt*}
 %destructor update_stmt { delete $$; }
-update_stmt(A) ::= UPDATE ignore table_refs(T) SET assignments(L) where(W) order_by(O)
+update_stmt(A) ::= UPDATE ignore(I) table_refs(T) SET assignments(L) where(W) order_by(O)
                    simple_limit(N).
-  { A = ctx->Update(ctx->CrossJoinAll(T), L, W, O, N); }
+  { A = ctx->Update(ctx->CrossJoinAll(T), L, W, O, N); A->ignore = I; }
 
 %type delete_stmt {ast::DeleteStmt*}
 %destructor delete_stmt { delete $$; }
+// DELETE IGNORE is DELETE: why, in ast::DeleteStmt.
 delete_stmt(A) ::= DELETE ignore FROM table_name(T) table_alias(L) where(W) order_by(O)
                    simple_limit(N).
   { A = ctx->Delete(ctx->BaseTable(T, L), W, O, N); }

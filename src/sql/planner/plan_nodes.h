@@ -213,6 +213,7 @@ struct InsertPlan : PlanNode {
   std::shared_ptr<const PlanNode> select;  // INSERT ... SELECT (insert_select_executor.h)
   InsertConflict on_conflict = InsertConflict::kError;  // IGNORE / REPLACE / ON DUPLICATE
   std::vector<BoundAssignment> on_duplicate;            // over [stored row ++ inserted row]
+  bool ignore = false;  // INSERT IGNORE (BoundInsert::ignore)
   std::string Describe() const override;
 };
 
@@ -232,6 +233,7 @@ struct ModifyPlan : PlanNode {
   /// Multi-table forms: child(0) yields the joined rows (WHERE applied) and these
   /// tables are changed (see multi_modify_executor.h); `table` etc. are then unused.
   std::vector<ModifyTarget> targets;
+  bool ignore = false;  // UPDATE IGNORE (BoundModify::ignore)
   std::string Describe() const override;
 };
 

@@ -133,6 +133,7 @@ PlanNodePtr Planner::PlanInsert(BoundInsert insert) {
   plan->select = std::move(insert.select_plan);
   plan->on_conflict = insert.on_conflict;
   plan->on_duplicate = std::move(insert.on_duplicate);
+  plan->ignore = insert.ignore;
   return plan;
 }
 
@@ -161,6 +162,7 @@ PlanNodePtr PlanMultiModify(PlanType type, BoundModify modify) {
   plan->targets = std::move(modify.targets);
   plan->order_by = std::move(modify.order_by);
   plan->limit = modify.limit;
+  plan->ignore = modify.ignore;
   plan->AddChild(std::move(rows));
   return plan;
 }
@@ -188,6 +190,7 @@ PlanNodePtr PlanModify(PlanType type, BoundModify modify) {
   plan->predicate = std::move(modify.where);
   plan->assignments = std::move(modify.assignments);
   plan->limit = modify.limit;
+  plan->ignore = modify.ignore;
   return plan;
 }
 
