@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sql/executor/executor_context.h"
+
 namespace minisql {
 
 Result<Value> NormalizeIsolationLevel(const std::string& variable, const Value& value) {
@@ -77,10 +79,10 @@ bool SessionState::trace_protocol() const {
 }
 
 // @@sql_mode is a comma-separated list of mode names, stored as the client wrote it
-// (any case); only strictness changes what minisql does.
-bool SessionState::StrictMode() const {
+// (any case); only strictness and ERROR_FOR_DIVISION_BY_ZERO change what minisql does.
+bool SessionState::HasSqlMode(std::initializer_list<std::string_view> any_of) const {
   const SystemVariableDef* def = globals_->Find("sql_mode");
-  if (def == nullptr) return true;
+  if (def == nullptr) return false;
   Value value = SessionValue(*def);
   if (value.is_null()) return false;
   std::string modes = ToLower(value.ToText());
@@ -88,13 +90,47 @@ bool SessionState::StrictMode() const {
   while (start <= modes.size()) {
     size_t comma = modes.find(',', start);
     if (comma == std::string::npos) comma = modes.size();
-    std::string mode = modes.substr(start, comma - start);
-    if (mode == "strict_trans_tables" || mode == "strict_all_tables" || mode == "traditional") {
-      return true;
+    std::string_view mode = std::string_view(modes).substr(start, comma - start);
+    for (std::string_view wanted : any_of) {
+      if (mode == wanted) return true;
     }
     start = comma + 1;
   }
   return false;
+}
+
+bool SessionState::StrictMode() const {
+  return HasSqlMode({"strict_trans_tables", "strict_all_tables", "traditional"});
+}
+
+void SessionState::BeginStatementDiagnostics(sql::ExecutorContext* statement, bool changes_data,
+                                             bool ignore) {
+  statement_ = statement;
+  if (!HasSqlMode({"error_for_division_by_zero", "traditional"})) {
+    division_by_zero_ = DivisionByZeroAction::kNothing;
+  } else if (changes_data && !ignore && StrictMode()) {
+    division_by_zero_ = DivisionByZeroAction::kFail;
+  } else {
+    division_by_zero_ = DivisionByZeroAction::kWarn;
+  }
+}
+
+void SessionState::EndStatementDiagnostics() {
+  statement_ = nullptr;
+  division_by_zero_ = DivisionByZeroAction::kNothing;
+}
+
+Status SessionState::DivisionByZero() const {
+  switch (division_by_zero_) {
+    case DivisionByZeroAction::kNothing:
+      return Status::OK();
+    case DivisionByZeroAction::kWarn:
+      if (statement_ != nullptr) statement_->Warn(Status::Error(ErrorCode::kDivisionByZero));
+      return Status::OK();
+    case DivisionByZeroAction::kFail:
+      return Status::Error(ErrorCode::kDivisionByZero);
+  }
+  return Status::OK();
 }
 
 uint64_t SessionState::select_limit() const {

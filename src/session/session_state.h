@@ -4,10 +4,12 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,6 +17,10 @@
 #include "session/system_variables.h"
 #include "sql/expression/expression.h"
 #include "storage/storage_engine.h"
+
+namespace minisql::sql {
+struct ExecutorContext;  // sql/executor/executor_context.h
+}  // namespace minisql::sql
 
 namespace minisql {
 
@@ -117,11 +123,29 @@ class SessionState : public sql::EvalContext {
   /// includes them): INSERT/UPDATE then refuse values that do not fit a column instead
   /// of adjusting them with a warning (sql/executor/column_converter.h).
   bool StrictMode() const;
+
+  // --- The running statement's diagnostics ---------------------------------------------
+  /// From here until EndStatementDiagnostics, warnings raised while expressions are
+  /// evaluated go to `statement`, and a division by zero does what MySQL does with the
+  /// session's sql_mode: it fails an INSERT/UPDATE (`changes_data`, not `ignore`) in
+  /// strict mode with 1365, is Warning 1365 elsewhere, and nothing at all without
+  /// ERROR_FOR_DIVISION_BY_ZERO. StatementDiagnosticsScope (statement_runner.h) pairs
+  /// the two calls.
+  void BeginStatementDiagnostics(sql::ExecutorContext* statement, bool changes_data, bool ignore);
+  void EndStatementDiagnostics();
+  Status DivisionByZero() const override;
   /// @@sql_select_limit: the most rows a top-level SELECT without a LIMIT sends
   /// (Connector/J's Statement.setMaxRows sets it); UINT64_MAX = no limit.
   uint64_t select_limit() const;
 
  private:
+  /// Whether @@sql_mode names one of `any_of` (lower case).
+  bool HasSqlMode(std::initializer_list<std::string_view> any_of) const;
+
+  enum class DivisionByZeroAction { kNothing, kWarn, kFail };
+  sql::ExecutorContext* statement_ = nullptr;  // the running statement, or null
+  DivisionByZeroAction division_by_zero_ = DivisionByZeroAction::kNothing;
+
   SystemVariables* globals_;
   uint32_t connection_id_;
   std::string user_;
@@ -130,6 +154,23 @@ class SessionState : public sql::EvalContext {
   // expressions through the const EvalContext (AssignUserVariable).
   mutable std::map<std::string, Value> user_variables_;
   std::map<std::string, Value> session_overrides_;  // lower-case names
+};
+
+/// Pairs SessionState::BeginStatementDiagnostics with EndStatementDiagnostics around
+/// one statement, whichever way it leaves.
+class StatementDiagnosticsScope {
+ public:
+  StatementDiagnosticsScope(SessionState* state, sql::ExecutorContext* statement, bool changes_data,
+                            bool ignore)
+      : state_(state) {
+    state_->BeginStatementDiagnostics(statement, changes_data, ignore);
+  }
+  ~StatementDiagnosticsScope() { state_->EndStatementDiagnostics(); }
+  StatementDiagnosticsScope(const StatementDiagnosticsScope&) = delete;
+  StatementDiagnosticsScope& operator=(const StatementDiagnosticsScope&) = delete;
+
+ private:
+  SessionState* state_;
 };
 
 }  // namespace minisql

@@ -175,6 +175,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   std::vector<ResultColumn> columns = ToResultColumns(bound->columns, ResultCharset());
   sql::PlanNodePtr plan = sql::Planner::PlanSelect(std::move(*bound));
   sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
+  StatementDiagnosticsScope diagnostics(state_, &ctx, /*changes_data=*/false, /*ignore=*/false);
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   // The first row is computed before the column definitions go out, so that an
@@ -217,8 +218,9 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   if (!calc_found_rows_ && calc_found_rows && produced_rows > max_rows) {
     calc_found_rows_ = produced_rows;
   }
+  const uint64_t warnings = ctx.warning_count();
   state_->last_warnings = std::move(ctx.warnings);
-  sink_->EndResultSet(static_cast<uint16_t>(std::min<size_t>(state_->last_warnings.size(), 65535)));
+  sink_->EndResultSet(static_cast<uint16_t>(std::min<uint64_t>(warnings, 65535)));
   return Status::OK();
 }
 
@@ -248,6 +250,11 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   }
   sql::ExecutorContext ctx{context_->storage(), (*txn)->get(), state_};
   ctx.strict_mode = state_->StrictMode();
+  // A division by zero fails a strict INSERT/UPDATE (1365); DELETE and IGNORE warn.
+  const bool ignore =
+      (stmt.kind == ast::StmtKind::kInsert && static_cast<const ast::InsertStmt&>(stmt).ignore) ||
+      (stmt.kind == ast::StmtKind::kUpdate && static_cast<const ast::UpdateStmt&>(stmt).ignore);
+  StatementDiagnosticsScope diagnostics(state_, &ctx, stmt.kind != ast::StmtKind::kDelete, ignore);
   sql::ExecutorPtr executor = sql::CreateExecutor(&ctx, *plan);
   MINISQL_RETURN_IF_ERROR(executor->Init());
   Row summary;  // [affected (changed), matched, first generated id]
@@ -309,6 +316,9 @@ Status StatementRunner::RunDdl(ast::Stmt& stmt) {
       break;
     case ast::StmtKind::kCreateTable: {
       const auto& create = static_cast<const ast::CreateTableStmt&>(stmt);
+      // CREATE TABLE ... SELECT 1/0 fails in strict mode, as an INSERT would.
+      StatementDiagnosticsScope diagnostics(state_, nullptr, /*changes_data=*/true,
+                                            /*ignore=*/false);
       affected = create.as_select || !create.like_table.empty()
                      ? sql::ExecuteCreateTableFromQuery(ctx, *state_, create)
                      : sql::ExecuteCreateTable(ctx, create);

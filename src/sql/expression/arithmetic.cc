@@ -97,6 +97,10 @@ Result<Value> DecimalArithmetic(ArithmeticOp op, const Decimal& a, const Decimal
 
 }  // namespace
 
+bool IsDivision(ArithmeticOp op) {
+  return op == ArithmeticOp::kDiv || op == ArithmeticOp::kIntDiv || op == ArithmeticOp::kMod;
+}
+
 Result<Value> EvaluateArithmetic(ArithmeticOp op, NumericClass mode, const Value& left,
                                  const Value& right, int div_scale, const std::string& what) {
   if (left.is_null() || right.is_null()) return Value::Null();

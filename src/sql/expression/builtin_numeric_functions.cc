@@ -262,8 +262,11 @@ Result<Value> Mod(const FunctionCall& call) {
   if (!a.ok()) return a;
   Result<Value> b = call.Arg(1);
   if (!b.ok()) return b;
+  if (a->is_null() || b->is_null()) return Value::Null();
   NumericClass mode = NumericClassOf(call.result_type());
-  return EvaluateArithmetic(ArithmeticOp::kMod, mode, *a, *b, 0, call.what());
+  Result<Value> result = EvaluateArithmetic(ArithmeticOp::kMod, mode, *a, *b, 0, call.what());
+  if (result.ok() && result->is_null()) MINISQL_RETURN_IF_ERROR(call.ctx().DivisionByZero());
+  return result;
 }
 
 Result<Value> Power(const FunctionCall& call) {

@@ -58,6 +58,11 @@ class EvalContext {
   /// information_schema.PROCESSLIST: one row per session this session may see (ID,
   /// USER, HOST, DB, COMMAND, TIME, STATE, INFO). None for contexts without a session.
   virtual std::vector<Row> ProcessListRows() const { return {}; }
+  /// `/`, DIV or MOD met a zero divisor; the result is NULL. As the session's sql_mode
+  /// and statement say (MySQL's ERROR_FOR_DIVISION_BY_ZERO), this returns 1365 to fail
+  /// the statement (a strict INSERT or UPDATE), records Warning 1365, or does nothing.
+  /// The default (contexts without a session) does nothing.
+  virtual Status DivisionByZero() const { return Status::OK(); }
 };
 
 /// The wall clock, in microseconds since the Unix epoch (SYSDATE(), statement start).

@@ -167,7 +167,12 @@ Result<Value> ArithmeticExpression::Evaluate(const Row& input, const EvalContext
   if (!a.ok() || a->is_null()) return a;
   Result<Value> b = right_->Evaluate(input, ctx);
   if (!b.ok() || b->is_null()) return b;
-  return EvaluateArithmetic(op_, mode_, *a, *b, div_scale_, DisplayText(*this));
+  Result<Value> result = EvaluateArithmetic(op_, mode_, *a, *b, div_scale_, DisplayText(*this));
+  // Of non-NULL operands, only a zero divisor gives NULL.
+  if (result.ok() && result->is_null() && IsDivision(op_)) {
+    MINISQL_RETURN_IF_ERROR(ctx.DivisionByZero());
+  }
+  return result;
 }
 
 std::string ArithmeticExpression::ToString() const {
