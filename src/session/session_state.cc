@@ -161,7 +161,9 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
       }
     }
   }
-  if (def->name.rfind("character_set_", 0) == 0) {
+  // character_set_results = NULL: results go out as stored, unconverted (MySQL).
+  bool results_unconverted = def->name == "character_set_results" && normalized.is_null();
+  if (def->name.rfind("character_set_", 0) == 0 && !results_unconverted) {
     std::string canonical = CanonicalCharset(normalized.ToText());
     if (canonical.empty()) {
       return Status::Error(ErrorCode::kUnknownCharacterSet, normalized.ToText());
