@@ -85,8 +85,9 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
         if (charset.empty()) return Status::Error(ErrorCode::kUnknownCharacterSet, item.name);
         // What these change is applied by the front end (session/client_charset.h).
         if (item.kind == ast::SetStmt::Item::Kind::kNames) {
-          MINISQL_RETURN_IF_ERROR(SetNames(state_, *CharacterSetByName(charset),
-                                           ToLower(item.collation)));
+          MINISQL_RETURN_IF_ERROR(
+              SetNames(state_, CharacterSetByName(charset).value_or(kServerCharacterSet),
+                       ToLower(item.collation)));
           break;
         }
         Value name = Value::String(charset);
