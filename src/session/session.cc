@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "session/client_charset.h"
 #include "session/prepared_statement_quota.h"
 #include "session/privilege_check.h"
 #include "session/process_list.h"
@@ -104,7 +105,7 @@ Result<std::vector<ResultColumn>> Session::ListFields(const std::string& table) 
                                 static_cast<uint32_t>(c)) != t.primary_key.end();
     out.auto_increment = def.auto_increment;
     out.no_default = !def.nullable && !def.has_default() && !def.auto_increment;
-    columns.push_back(ToResultColumn(out, kCharsetUtf8mb4));
+    columns.push_back(ToResultColumn(out, ResultsCollationId(*state_)));
   }
   return columns;
 }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "session/result_sink.h"
 #include "session/server_context.h"
 #include "session/session_registry.h"
+#include "types/charset.h"
 
 namespace minisql {
 
@@ -94,6 +96,17 @@ class Session {
   /// @@SESSION.trace_protocol: log every packet of this connection, decoded
   /// (net/mysql/packet_trace.h); defaults to minisqld --trace-protocol.
   bool TraceProtocol() const;
+
+  /// The connection's character sets (session/client_charset.h, client_charset.cc):
+  /// what the client's query text, names and string parameters are in
+  /// (@@character_set_client), and what result text goes out in
+  /// (@@character_set_results; nullopt when it is NULL: UTF-8 as stored).
+  CharacterSet client_charset() const;
+  std::optional<CharacterSet> results_charset() const;
+  /// The collation id of the handshake (or COM_CHANGE_USER): sets character_set_client,
+  /// _connection, _results and collation_connection as SET NAMES does; an id minisql
+  /// does not know selects the server default, utf8mb4, as MySQL does.
+  void SetClientCollation(uint16_t collation_id);
 
   /// CLIENT_FOUND_ROWS: UPDATE reports matched rather than changed rows.
   void set_client_found_rows(bool on) { client_found_rows_ = on; }

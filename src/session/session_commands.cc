@@ -2,6 +2,7 @@
 // statement_runner.h): statements about session state rather than table data.
 #include <algorithm>
 
+#include "session/client_charset.h"
 #include "session/privilege_check.h"
 #include "session/statement_runner.h"
 #include "session/statement_transaction.h"
@@ -82,17 +83,16 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
         std::string charset = CanonicalCharset(item.name);
         if (ToLower(item.name) == "default") charset = "utf8mb4";
         if (charset.empty()) return Status::Error(ErrorCode::kUnknownCharacterSet, item.name);
+        // What these change is applied by the front end (session/client_charset.h).
+        if (item.kind == ast::SetStmt::Item::Kind::kNames) {
+          MINISQL_RETURN_IF_ERROR(
+              SetNames(state_, CharacterSetByName(charset).value_or(kServerCharacterSet),
+                       ToLower(item.collation)));
+          break;
+        }
         Value name = Value::String(charset);
         MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_client", "", &name));
         MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_results", "", &name));
-        if (item.kind == ast::SetStmt::Item::Kind::kNames) {
-          MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_connection", "", &name));
-          Value collation = Value::String(
-              item.collation.empty() ? (charset == "binary" ? "binary" : charset + "_general_ci")
-                                     : ToLower(item.collation));
-          MINISQL_RETURN_IF_ERROR(
-              state_->SetSystemVariable("collation_connection", "", &collation));
-        }
         break;
       }
       case ast::SetStmt::Item::Kind::kTransaction:

@@ -185,7 +185,12 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
     return Status::Error(ErrorCode::kGlobalVariable, def->name);
   }
   Value normalized = def->default_value;
-  if (value != nullptr) {
+  // character_set_results = NULL: results go out as stored, unconverted (MySQL).
+  bool results_unconverted =
+      def->name == "character_set_results" && value != nullptr && value->is_null();
+  if (results_unconverted) {
+    normalized = Value::Null();
+  } else if (value != nullptr) {
     Result<Value> checked = SystemVariables::Normalize(*def, *value);
     if (!checked.ok()) return checked.status();
     normalized = std::move(*checked);
@@ -218,7 +223,7 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
       }
     }
   }
-  if (def->name.rfind("character_set_", 0) == 0) {
+  if (def->name.rfind("character_set_", 0) == 0 && !results_unconverted) {
     std::string canonical = CanonicalCharset(normalized.ToText());
     if (canonical.empty()) {
       return Status::Error(ErrorCode::kUnknownCharacterSet, normalized.ToText());

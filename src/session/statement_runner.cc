@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "session/client_charset.h"
 #include "session/outcome_recording_sink.h"
 #include "session/privilege_check.h"
 #include "session/result_columns.h"
@@ -145,7 +146,7 @@ Status StatementRunner::Dispatch(ast::Stmt& stmt) {
 }
 
 uint16_t StatementRunner::ResultCharset() const {
-  return kCharsetUtf8mb4;
+  return ResultsCollationId(*state_);  // session/client_charset.h
 }
 
 Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {

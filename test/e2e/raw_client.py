@@ -179,7 +179,7 @@ class Connection:
         greeting["plugin"] = r.null_terminated().decode() if caps & CLIENT_PLUGIN_AUTH else ""
         return greeting
 
-    def login(self, user="root", password="", database=None):
+    def login(self, user="root", password="", database=None, charset=33):
         """Handshake + HandshakeResponse41; returns the greeting. Raises ServerError."""
         greeting = self.read_greeting()
         caps = (CLIENT_LONG_PASSWORD | CLIENT_PROTOCOL_41 | CLIENT_TRANSACTIONS
@@ -187,7 +187,7 @@ class Connection:
         if database is not None:
             caps |= CLIENT_CONNECT_WITH_DB
         auth = native_password(password, greeting["scramble"])
-        payload = struct.pack("<IIB", caps, 1 << 24, 33) + b"\0" * 23
+        payload = struct.pack("<IIB", caps, 1 << 24, charset) + b"\0" * 23
         payload += user.encode() + b"\0" + bytes([len(auth)]) + auth
         if database is not None:
             payload += database.encode() + b"\0"

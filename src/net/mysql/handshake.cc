@@ -97,7 +97,7 @@ Result<HandshakeResponse41> ParseChangeUser(std::string_view payload, uint32_t c
   }
   if (!reader.ok()) return bad_handshake;
   if (!reader.at_end()) request.database = std::string(reader.ReadNulString());
-  if (!reader.at_end()) request.charset = static_cast<uint8_t>(reader.ReadInt2());
+  if (!reader.at_end()) request.charset = reader.ReadInt2();
   if ((capabilities & kClientPluginAuth) && !reader.at_end()) {
     request.auth_plugin = std::string(reader.ReadNulString());
   }

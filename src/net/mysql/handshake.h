@@ -61,7 +61,7 @@ std::string BuildHandshakeV10(uint32_t connection_id, const Scramble& scramble,
 struct HandshakeResponse41 {
   uint32_t capabilities = 0;
   uint32_t max_packet_size = 0;
-  uint8_t charset = 0;
+  uint16_t charset = 0;  // a collation id (types/charset.h); 0 = none sent
   std::string user;
   std::string auth_response;
   std::string database;     // "" if none

@@ -3,7 +3,9 @@
 
 #include "common/log.h"
 #include "net/mysql/packet.h"
+#include "net/mysql/result_charset.h"
 #include "net/mysql/wire_codec.h"
+#include "session/client_charset.h"
 #include "session/server_context.h"
 #include "session/statement_splitter.h"
 
@@ -156,6 +158,8 @@ void MysqlProtocol::OnCommand(std::string_view payload) {
 }
 
 void MysqlProtocol::ComQuery(std::string_view sql) {
+  std::string converted;
+  if (!DecodeClientText(&sql, &converted, /*query=*/true)) return;
   // With CLIENT_MULTI_STATEMENTS one COM_QUERY may hold several statements: each gets
   // its own result, all but the last flagged SERVER_MORE_RESULTS_EXISTS; an error ends
   // the batch (ERR carries no status flags, so the client stops reading there).
@@ -170,6 +174,7 @@ void MysqlProtocol::ComQuery(std::string_view sql) {
     MysqlResultSink sink(
         &writer_, deprecate_eof(), [this, more] { return StatusFlags() | more; }, RowFormat::kText,
         session_track());
+    sink.set_results_charset(results_charset());  // SET NAMES in the batch applies next
     session_->ExecuteQuery(statements[i], &sink);
     if (!sink.responded()) {
       // Every statement must answer; if one did not, say so rather than hang the client.
@@ -210,6 +215,8 @@ void MysqlProtocol::ComSetOption(std::string_view arguments) {
 }
 
 void MysqlProtocol::ComInitDb(std::string_view database) {
+  std::string converted;
+  if (!DecodeClientText(&database, &converted, /*query=*/false)) return;
   Status status = session_->SetCurrentDatabase(std::string(database));
   if (status.ok()) {
     SendOk();
@@ -223,13 +230,16 @@ void MysqlProtocol::ComFieldList(std::string_view arguments) {
   PayloadReader reader(arguments);
   std::string_view table = reader.ReadNulString();
   if (!reader.ok()) table = arguments;
+  std::string converted;
+  if (!DecodeClientText(&table, &converted, /*query=*/false)) return;
   Result<std::vector<ResultColumn>> columns = session_->ListFields(std::string(table));
   if (!columns.ok()) {
     SendError(columns.status());
     return;
   }
   for (const ResultColumn& column : *columns) {
-    writer_.WritePacket(EncodeColumnDefinition41(column, /*with_default=*/true));
+    writer_.WritePacket(EncodeColumnDefinition41(ColumnForClient(column, results_charset()),
+                                                 /*with_default=*/true));
   }
   if (deprecate_eof()) {
     writer_.WritePacket(EncodeOkPacket(OkResult{}, StatusFlags(), kEofHeader));
@@ -288,7 +298,52 @@ void MysqlProtocol::SendOk() {
 }
 
 void MysqlProtocol::SendError(const Status& error) {
-  writer_.WritePacket(EncodeErrPacket(error));
+  writer_.WritePacket(EncodeErrPacket(ErrorForClient(error, results_charset())));
+}
+
+std::optional<CharacterSet> MysqlProtocol::results_charset() const {
+  if (session_ == nullptr) return std::nullopt;
+  return session_->results_charset();
+}
+
+bool MysqlProtocol::DecodeClientText(std::string_view* text, std::string* storage, bool query) {
+  if (session_ == nullptr) return true;
+  CharacterSet client = session_->client_charset();
+  if (client != CharacterSet::kLatin1 && client != CharacterSet::kAscii) return true;  // as is
+  Result<std::string> utf8 =
+      query ? QueryTextToUtf8(client, *text) : ClientTextToUtf8(client, *text);
+  if (!utf8.ok()) {
+    SendError(utf8.status());
+    return false;
+  }
+  *storage = std::move(*utf8);
+  *text = *storage;
+  return true;
+}
+
+bool MysqlProtocol::DecodeStringParameters(const std::vector<uint16_t>& types,
+                                           std::vector<Value>* params) {
+  for (size_t i = 0; i < params->size() && i < types.size(); ++i) {
+    Value& value = (*params)[i];
+    if (value.kind() != Value::Kind::kString || value.is_binary()) continue;
+    // Character types carry text in character_set_client; BLOB types carry bytes (MySQL
+    // converts the former only). Temporal and decimal values are ASCII already.
+    switch (static_cast<FieldType>(types[i] & 0xff)) {
+      case FieldType::kString:
+      case FieldType::kVarString:
+      case FieldType::kVarchar:
+      case FieldType::kEnum:
+      case FieldType::kSet:
+        break;
+      default:
+        continue;
+    }
+    std::string_view text = value.string_value();
+    std::string converted;
+    if (!DecodeClientText(&text, &converted, /*query=*/false)) return false;
+    if (!converted.empty()) value = Value::String(std::move(converted));
+  }
+  return true;
 }
 
 void MysqlProtocol::SendErrorAndClose(const Status& error) {

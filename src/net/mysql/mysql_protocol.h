@@ -99,6 +99,16 @@ class MysqlProtocol : public ProtocolHandler {
   void UpdateTracing();
   void Trace(PacketTracer::Direction direction, std::string_view bytes);
 
+  // Character sets (session/client_charset.h): the session says which, these apply them.
+  /// @@character_set_results of the session (nullopt: NULL, or no session yet).
+  std::optional<CharacterSet> results_charset() const;
+  /// Client text (a query, a name) as UTF-8: `*text` is pointed at the converted bytes,
+  /// kept in `*storage`, unless they are unchanged. On a byte the client's set does not
+  /// have, answers ERR 1300 and returns false. `query`: keep `_binary` literals as sent.
+  bool DecodeClientText(std::string_view* text, std::string* storage, bool query);
+  /// COM_STMT_EXECUTE's string parameters of character types, as UTF-8 (1300 as above).
+  bool DecodeStringParameters(const std::vector<uint16_t>& types, std::vector<Value>* params);
+
   void SendOk();
   void SendError(const Status& error);
   void SendErrorAndClose(const Status& error);

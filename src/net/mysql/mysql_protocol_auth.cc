@@ -8,6 +8,7 @@
 // expected id is simply the writer's next one.
 #include "net/mysql/mysql_protocol.h"
 #include "net/mysql/packet.h"
+#include "session/client_charset.h"
 #include "session/server_context.h"
 
 namespace minisql::net {
@@ -83,8 +84,13 @@ void MysqlProtocol::OnAuthenticationStep(const Authenticator::Step& step) {
 
 void MysqlProtocol::OnAuthenticated() {
   StartSession();
+  // The character set byte of the handshake (or COM_CHANGE_USER) is the client's
+  // SET NAMES (session/client_charset.h); COM_RESET_CONNECTION does not come here: it
+  // returns to the server default, as in MySQL.
+  session_->SetClientCollation(client_.charset);
   if (!client_.database.empty()) {
-    Status status = session_->SetCurrentDatabase(client_.database);
+    Result<std::string> database = ClientTextToUtf8(session_->client_charset(), client_.database);
+    Status status = database.ok() ? session_->SetCurrentDatabase(*database) : database.status();
     if (!status.ok()) {
       SendErrorAndClose(status);
       return;
@@ -117,8 +123,10 @@ void MysqlProtocol::ComChangeUser(std::string_view arguments) {
   session_.reset();
   statements_.clear();
   uint32_t capabilities = client_.capabilities;
+  uint16_t charset = client_.charset;
   client_ = std::move(*request);
   client_.capabilities = capabilities;
+  if (client_.charset == 0) client_.charset = charset;  // none sent: the login's stays
   // The client computed its token with the scramble of the original greeting.
   BeginAuthentication();
 }

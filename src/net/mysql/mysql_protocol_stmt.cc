@@ -20,12 +20,15 @@
 
 #include "net/mysql/binary_row.h"
 #include "net/mysql/mysql_protocol.h"
+#include "net/mysql/result_charset.h"
 #include "net/mysql/stmt_execute_request.h"
 #include "net/mysql/wire_codec.h"
 
 namespace minisql::net {
 
 void MysqlProtocol::ComStmtPrepare(std::string_view sql) {
+  std::string converted;
+  if (!DecodeClientText(&sql, &converted, /*query=*/true)) return;
   Result<PreparedStatementInfo> info = session_->Prepare(sql);
   if (!info.ok()) {
     SendError(info.status());
@@ -43,7 +46,7 @@ void MysqlProtocol::ComStmtPrepare(std::string_view sql) {
     write_end_of_definitions();
   }
   if (!info->columns.empty()) {
-    for (const ResultColumn& column : info->columns) {
+    for (const ResultColumn& column : ColumnsForClient(info->columns, results_charset())) {
       writer_.WritePacket(EncodeColumnDefinition41(column));
     }
     write_end_of_definitions();
@@ -54,6 +57,7 @@ void MysqlProtocol::ComStmtExecute(std::string_view arguments) {
   MysqlResultSink sink(
       &writer_, deprecate_eof(), [this] { return StatusFlags(); }, RowFormat::kBinary,
       session_track());
+  sink.set_results_charset(results_charset());
   Result<uint32_t> id = ReadStatementId(arguments);
   if (!id.ok()) {
     SendError(id.status());
@@ -82,6 +86,7 @@ void MysqlProtocol::ComStmtExecute(std::string_view arguments) {
     return;
   }
   if (request->new_params_bound) state.param_types = request->param_types;
+  if (!DecodeStringParameters(request->param_types, &request->params)) return;
   if ((request->flags & kCursorTypeMask) != 0) {
     ExecuteIntoCursor(*id, request->params, &state);
     return;
@@ -109,8 +114,11 @@ void MysqlProtocol::ExecuteIntoCursor(uint32_t id, const std::vector<Value>& par
     return;
   }
   auto cursor = std::make_unique<StatementCursor>();
-  cursor->columns = std::move(capture.columns());
+  cursor->columns = ColumnsForClient(capture.columns(), results_charset());
   cursor->rows = std::move(capture.rows());
+  if (RowsNeedConversion(cursor->columns)) {
+    for (Row& row : cursor->rows) row = RowForClient(cursor->columns, row);
+  }
   std::string count;
   AppendLenencInt(&count, cursor->columns.size());
   writer_.WritePacket(count);

@@ -4,6 +4,7 @@
 #include "net/mysql/binary_row.h"
 #include "net/mysql/packet.h"
 #include "net/mysql/protocol_constants.h"
+#include "net/mysql/result_charset.h"
 #include "net/mysql/wire_codec.h"
 
 namespace minisql::net {
@@ -143,16 +144,17 @@ void MysqlResultSink::SendOk(const OkResult& ok) {
 void MysqlResultSink::SendError(const Status& error) {
   responded_ = true;
   failed_ = true;
-  writer_->WritePacket(EncodeErrPacket(error));
+  writer_->WritePacket(EncodeErrPacket(ErrorForClient(error, results_)));
 }
 
 void MysqlResultSink::BeginResultSet(const std::vector<ResultColumn>& columns) {
   responded_ = true;
-  columns_ = columns;
+  columns_ = ColumnsForClient(columns, results_);
+  convert_rows_ = RowsNeedConversion(columns_);
   std::string count;
-  AppendLenencInt(&count, columns.size());
+  AppendLenencInt(&count, columns_.size());
   writer_->WritePacket(count);
-  for (const ResultColumn& column : columns) {
+  for (const ResultColumn& column : columns_) {
     writer_->WritePacket(EncodeColumnDefinition41(column));
   }
   if (!deprecate_eof_) writer_->WritePacket(EncodeEofPacket(0, status_flags_()));
@@ -165,6 +167,11 @@ Status MysqlResultSink::SendRow(const Row& row) {
     SendError(error);
     return error;
   }
+  if (convert_rows_) return WriteRow(RowForClient(columns_, row));
+  return WriteRow(row);
+}
+
+Status MysqlResultSink::WriteRow(const Row& row) {
   if (row_format_ == RowFormat::kText) {
     writer_->WritePacket(EncodeTextRow(columns_, row));
   } else {

@@ -32,12 +32,14 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/status.h"
 #include "session/result_sink.h"
+#include "types/charset.h"
 
 namespace minisql::net {
 
@@ -119,18 +121,28 @@ class MysqlResultSink : public ResultSink {
   Status SendRow(const Row& row) override;
   void EndResultSet(uint16_t warnings) override;
 
+  /// The client's character_set_results (session/client_charset.h): column names and
+  /// error messages go out in it, text values in their column's set (result_charset.h).
+  /// nullopt (the default) sends everything as stored, UTF-8.
+  void set_results_charset(std::optional<CharacterSet> results) { results_ = results; }
+
   /// True once the statement reported its outcome (any of the calls above).
   bool responded() const { return responded_; }
   /// True if the outcome was an ERR packet (a multi-statement batch stops there).
   bool failed() const { return failed_; }
 
  private:
+  /// Encodes a row already in the client's character sets.
+  Status WriteRow(const Row& row);
+
   PacketWriter* writer_;
   bool deprecate_eof_;
   std::function<uint16_t()> status_flags_;
   RowFormat row_format_;
   bool session_track_;
+  std::optional<CharacterSet> results_;
   std::vector<ResultColumn> columns_;  // binary rows are encoded by column type
+  bool convert_rows_ = false;          // some text column is not sent in UTF-8
   bool responded_ = false;
   bool failed_ = false;
 };
