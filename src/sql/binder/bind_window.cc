@@ -295,6 +295,15 @@ bool IsWindowMarker(const ast::Expr& expr) {
   return static_cast<const ast::ColumnRefExpr&>(expr).column.compare(0, prefix.size(), prefix) == 0;
 }
 
+bool ContainsWindowMarker(const ast::Expr& expr) {
+  if (IsWindowMarker(expr)) return true;
+  bool found = false;
+  ForEachChild(const_cast<ast::Expr&>(expr), [&](ast::ExprPtr& child) {
+    if (!found && ContainsWindowMarker(*child)) found = true;
+  });
+  return found;
+}
+
 void WindowExtractor::Extract(ast::ExprPtr* slot) {
   ast::Expr& expr = **slot;
   if (!IsWindowCall(expr)) {
@@ -366,6 +375,17 @@ Result<BoundColumn> WindowScope::Resolve(const ast::ColumnRefExpr& ref) const {
   const BoundWindowFunction& window = (*windows_)[index];
   return BoundColumn{input_width_ + static_cast<uint32_t>(index), window.result_type,
                      window.nullable, ref.text};
+}
+
+Result<BoundColumn> WindowAliasGuardScope::Resolve(const ast::ColumnRefExpr& ref) const {
+  Result<BoundColumn> column = input_->Resolve(ref);
+  if (column.ok() || !ref.table.empty() || !ref.database.empty()) return column;
+  for (const std::string& alias : window_aliases_) {
+    if (EqualsIgnoreCase(alias, ref.column)) {
+      return Status::Error(ErrorCode::kWrongPlacementOfWindowFunction);
+    }
+  }
+  return column;
 }
 
 }  // namespace minisql::sql
