@@ -236,6 +236,10 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
       for (size_t i = 0; i < fn.args.size() + fn.order_keys.size(); ++i) {
         const ast::Expr& input =
             i < fn.args.size() ? *fn.args[i] : *fn.order_keys[i - fn.args.size()];
+        // SUM(ROW_NUMBER() OVER ()): aggregates run before the windows.
+        if (ContainsWindowMarker(input)) {
+          return Status::Error(ErrorCode::kSumFuncWithWindowFuncAsArg);
+        }
         Result<ExpressionPtr> bound_input = BindExpression(input, arg_scope);
         if (!bound_input.ok()) return bound_input.status();
         if (i == 0) {
