@@ -93,6 +93,9 @@ constexpr FunctionInfo kFunctions[] = {
     {"LEAD", WindowFunctionKind::kLead, 1, 3, true, true},
     {"FIRST_VALUE", WindowFunctionKind::kFirstValue, 1, 1, true, false},
     {"LAST_VALUE", WindowFunctionKind::kLastValue, 1, 1, true, false},
+    {"PERCENT_RANK", WindowFunctionKind::kPercentRank, 0, 0, false, true},
+    {"CUME_DIST", WindowFunctionKind::kCumeDist, 0, 0, false, true},
+    {"NTH_VALUE", WindowFunctionKind::kNthValue, 2, 2, true, false},
     {"COUNT", WindowFunctionKind::kAggregate, 1, 1, true, false},
     {"SUM", WindowFunctionKind::kAggregate, 1, 1, true, false},
     {"AVG", WindowFunctionKind::kAggregate, 1, 1, true, false},
@@ -241,6 +244,13 @@ Result<BoundWindowFunction> BindCall(const ast::FunctionExpr& call, const ast::S
       }
       break;
     }
+    case WindowFunctionKind::kNthValue: {
+      // n <= 0 finds no row: NULL, as MariaDB answers.
+      std::optional<int64_t> n = IntegerConstant(*call.args[1]);
+      if (!n) return Status::Error(ErrorCode::kNotSupportedYet, "a non-integer NTH_VALUE row");
+      out.count = *n;
+      break;
+    }
     case WindowFunctionKind::kAggregate: {
       out.aggregate.name = call.name;
       out.aggregate.star = call.star;
@@ -260,10 +270,17 @@ Result<BoundWindowFunction> BindCall(const ast::FunctionExpr& call, const ast::S
       out.result_type = BigIntType(21);
       out.nullable = false;
       break;
+    case WindowFunctionKind::kPercentRank:
+    case WindowFunctionKind::kCumeDist:
+      out.result_type = ColumnType();
+      out.result_type.id = TypeId::kDouble;
+      out.nullable = false;
+      break;
     case WindowFunctionKind::kLag:
     case WindowFunctionKind::kLead:
     case WindowFunctionKind::kFirstValue:
     case WindowFunctionKind::kLastValue:
+    case WindowFunctionKind::kNthValue:
       out.result_type = out.argument->type();
       break;
     case WindowFunctionKind::kAggregate: {
