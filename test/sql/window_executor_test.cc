@@ -128,6 +128,28 @@ TEST(WindowExecutorTest, RankAndNtileOverPeers) {
   EXPECT_EQ(RunWindow(std::move(ntile), rows), (Lines{"1", "1", "2", "3"}));
 }
 
+TEST(WindowExecutorTest, PercentRankAndCumeDistOverPeers) {
+  // Peers 5, 5 share rank 1 and the cumulative share of both rows; a one-row partition
+  // (#0 = 2) has PERCENT_RANK 0 and CUME_DIST 1.
+  const std::vector<std::vector<Cell>> rows = {
+      {1, 5, 0}, {1, 5, 0}, {1, 7, 0}, {1, 9, 0}, {2, 1, 0}};
+  EXPECT_EQ(RunWindow(Function(WindowFunctionKind::kPercentRank), rows),
+            (Lines{"0", "0", "0.6666666666666666", "1", "0"}));
+  EXPECT_EQ(RunWindow(Function(WindowFunctionKind::kCumeDist), rows),
+            (Lines{"0.5", "0.5", "0.75", "1", "1"}));
+}
+
+TEST(WindowExecutorTest, NthValueCountsFromTheFrameStart) {
+  // Partition 1 in key order: NULL(7), 1(10), 2(20), 3(30); partition 2: 5(50), 6(60).
+  BoundWindowFunction second = Function(WindowFunctionKind::kNthValue);
+  second.count = 2;
+  EXPECT_EQ(RunWindow(std::move(second), kRows), (Lines{"10", "10", "NULL", "10", "NULL", "60"}));
+  BoundWindowFunction zeroth = Function(WindowFunctionKind::kNthValue);
+  zeroth.count = 0;
+  EXPECT_EQ(RunWindow(std::move(zeroth), kRows),
+            (Lines{"NULL", "NULL", "NULL", "NULL", "NULL", "NULL"}));
+}
+
 TEST(WindowExecutorTest, EmptyInput) {
   EXPECT_EQ(RunWindow(Function(WindowFunctionKind::kRowNumber), {}), Lines{});
 }

@@ -157,9 +157,6 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     if (entry.item) windows.Extract(&entry.item->expr);
   }
   for (ast::OrderItem& order : stmt.order_by) windows.Extract(&order.expr);
-  if (!windows.empty() && stmt.having) {
-    return Status::Error(ErrorCode::kNotSupportedYet, "window functions together with HAVING");
-  }
 
   bound.aggregate = !stmt.group_by.empty() || (stmt.having && ContainsAggregate(*stmt.having));
   if (windows.ContainsAggregate(stmt)) bound.aggregate = true;
@@ -239,6 +236,10 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
       for (size_t i = 0; i < fn.args.size() + fn.order_keys.size(); ++i) {
         const ast::Expr& input =
             i < fn.args.size() ? *fn.args[i] : *fn.order_keys[i - fn.args.size()];
+        // SUM(ROW_NUMBER() OVER ()): aggregates run before the windows.
+        if (ContainsWindowMarker(input)) {
+          return Status::Error(ErrorCode::kSumFuncWithWindowFuncAsArg);
+        }
         Result<ExpressionPtr> bound_input = BindExpression(input, arg_scope);
         if (!bound_input.ok()) return bound_input.status();
         if (i == 0) {
@@ -264,30 +265,53 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
   AggregateScope select_aggregates(&select_tables, &bound.aggregates);
   const NameScope& select_scope =
       bound.aggregate ? static_cast<const NameScope&>(select_aggregates) : select_tables;
+  // HAVING with window functions filters before them (bind_window.h): the items
+  // without a window call, which HAVING may name by alias, are computed first and
+  // placed in front of the joined or aggregated row.
+  const bool having_before_windows = stmt.having != nullptr && !windows.empty();
+  std::vector<std::optional<uint32_t>> pre_window_slot(entries.size());
+  uint32_t pre_window_count = 0;
+  if (having_before_windows) {
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].item && !ContainsWindowMarker(*entries[i].item->expr)) {
+        pre_window_slot[i] = pre_window_count++;
+      }
+    }
+  }
+  // No aliases: this scope only moves every input column behind the pre-window items.
+  AliasScope shifted_select(&select_scope, {}, pre_window_count, /*aliases_first=*/false);
+  const NameScope& window_input = having_before_windows ? shifted_select : select_scope;
   // Window functions read the same row as the select items; their results follow it.
   Result<std::vector<BoundWindowFunction>> window_functions =
-      BindWindowFunctions(windows, stmt, select_scope);
+      BindWindowFunctions(windows, stmt, window_input);
   if (!window_functions.ok()) return window_functions.status();
   bound.windows = std::move(*window_functions);
   for (const BoundTable& table : bound.tables) {
     bound.window_input_width += static_cast<uint32_t>(table.schema->columns.size());
   }
-  bound.window_input_width += input_shift;
-  WindowScope item_scope(&select_scope, &bound.windows, bound.window_input_width);
+  bound.window_input_width += input_shift + pre_window_count;
+  WindowScope item_scope(&window_input, &bound.windows, bound.window_input_width);
   std::vector<SelectAlias> aliases;
-  for (const ItemEntry& entry : entries) {
+  for (size_t entry_index = 0; entry_index < entries.size(); ++entry_index) {
+    const ItemEntry& entry = entries[entry_index];
     OutputColumn out;
     if (entry.item == nullptr) {
       const BoundTable& table = bound.tables[entry.origin.table_index];
       out = TableColumnOutput(table, entry.origin.column_index);
       if (bound.aggregate) out.nullable = true;
-      bound.items.push_back(
-          MakeColumnRef(BoundColumn{table.offset + entry.origin.column_index + input_shift,
-                                    out.type, out.nullable, out.name}));
+      bound.items.push_back(MakeColumnRef(
+          BoundColumn{table.offset + entry.origin.column_index + input_shift + pre_window_count,
+                      out.type, out.nullable, out.name}));
     } else {
       const ast::Expr& expr = *entry.item->expr;
-      Result<ExpressionPtr> item = BindExpression(expr, item_scope);
+      const std::optional<uint32_t> slot = pre_window_slot[entry_index];
+      Result<ExpressionPtr> item = BindExpression(expr, slot ? select_scope : item_scope);
       if (!item.ok()) return item.status();
+      if (slot) {  // computed before HAVING; the item reads its result
+        ExpressionPtr computed = std::move(*item);
+        item = MakeColumnRef(BoundColumn{*slot, computed->type(), computed->nullable(), expr.text});
+        bound.pre_window_items.push_back(std::move(computed));
+      }
       if (expr.kind == ast::ExprKind::kColumnRef && !IsAggregateMarkerRef(expr)) {
         Result<ColumnOrigin> origin =
             select_tables.Locate(static_cast<const ast::ColumnRefExpr&>(expr));
@@ -312,11 +336,32 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
     AggregateScope having_aggregates(&having_tables, &bound.aggregates);
     const NameScope& input =
         bound.aggregate ? static_cast<const NameScope&>(having_aggregates) : having_tables;
-    AliasScope scope(&input, aliases, item_count, /*aliases_first=*/false);
-    Result<ExpressionPtr> having = BindExpression(*stmt.having, scope);
-    if (!having.ok()) return having.status();
-    bound.having = std::move(*having);
-    bound.project_input = true;
+    if (having_before_windows) {
+      // Over [pre-window items ++ input row]; an alias of a window item is 4015.
+      std::vector<SelectAlias> item_aliases;
+      std::vector<std::string> window_aliases;
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (pre_window_slot[i]) {
+          BoundColumn column = aliases[i].column;
+          column.index = *pre_window_slot[i];
+          item_aliases.push_back(SelectAlias{aliases[i].name, column});
+        } else if (entries[i].item) {
+          window_aliases.push_back(aliases[i].name);
+        }
+      }
+      AliasScope scope(&input, std::move(item_aliases), pre_window_count,
+                       /*aliases_first=*/false);
+      WindowAliasGuardScope guarded(&scope, std::move(window_aliases));
+      Result<ExpressionPtr> having = BindExpression(*stmt.having, guarded);
+      if (!having.ok()) return having.status();
+      bound.window_having = std::move(*having);
+    } else {
+      AliasScope scope(&input, aliases, item_count, /*aliases_first=*/false);
+      Result<ExpressionPtr> having = BindExpression(*stmt.having, scope);
+      if (!having.ok()) return having.status();
+      bound.having = std::move(*having);
+      bound.project_input = true;
+    }
   }
 
   // --- ORDER BY -------------------------------------------------------------------
@@ -324,7 +369,9 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
   AggregateScope order_aggregates(&order_tables, &bound.aggregates);
   const NameScope& order_input =
       bound.aggregate ? static_cast<const NameScope&>(order_aggregates) : order_tables;
-  WindowScope order_windows(&order_input, &bound.windows, bound.window_input_width);
+  AliasScope shifted_order(&order_input, {}, pre_window_count, /*aliases_first=*/false);
+  WindowScope order_windows(having_before_windows ? &shifted_order : &order_input, &bound.windows,
+                            bound.window_input_width);
   AliasScope order_scope(&order_windows, aliases, item_count, /*aliases_first=*/true);
   for (const ast::OrderItem& order : stmt.order_by) {
     BoundOrderItem item;

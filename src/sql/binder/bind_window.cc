@@ -93,6 +93,9 @@ constexpr FunctionInfo kFunctions[] = {
     {"LEAD", WindowFunctionKind::kLead, 1, 3, true, true},
     {"FIRST_VALUE", WindowFunctionKind::kFirstValue, 1, 1, true, false},
     {"LAST_VALUE", WindowFunctionKind::kLastValue, 1, 1, true, false},
+    {"PERCENT_RANK", WindowFunctionKind::kPercentRank, 0, 0, false, true},
+    {"CUME_DIST", WindowFunctionKind::kCumeDist, 0, 0, false, true},
+    {"NTH_VALUE", WindowFunctionKind::kNthValue, 2, 2, true, false},
     {"COUNT", WindowFunctionKind::kAggregate, 1, 1, true, false},
     {"SUM", WindowFunctionKind::kAggregate, 1, 1, true, false},
     {"AVG", WindowFunctionKind::kAggregate, 1, 1, true, false},
@@ -241,6 +244,13 @@ Result<BoundWindowFunction> BindCall(const ast::FunctionExpr& call, const ast::S
       }
       break;
     }
+    case WindowFunctionKind::kNthValue: {
+      // n <= 0 finds no row: NULL, as MariaDB answers.
+      std::optional<int64_t> n = IntegerConstant(*call.args[1]);
+      if (!n) return Status::Error(ErrorCode::kNotSupportedYet, "a non-integer NTH_VALUE row");
+      out.count = *n;
+      break;
+    }
     case WindowFunctionKind::kAggregate: {
       out.aggregate.name = call.name;
       out.aggregate.star = call.star;
@@ -260,10 +270,17 @@ Result<BoundWindowFunction> BindCall(const ast::FunctionExpr& call, const ast::S
       out.result_type = BigIntType(21);
       out.nullable = false;
       break;
+    case WindowFunctionKind::kPercentRank:
+    case WindowFunctionKind::kCumeDist:
+      out.result_type = ColumnType();
+      out.result_type.id = TypeId::kDouble;
+      out.nullable = false;
+      break;
     case WindowFunctionKind::kLag:
     case WindowFunctionKind::kLead:
     case WindowFunctionKind::kFirstValue:
     case WindowFunctionKind::kLastValue:
+    case WindowFunctionKind::kNthValue:
       out.result_type = out.argument->type();
       break;
     case WindowFunctionKind::kAggregate: {
@@ -293,6 +310,15 @@ bool IsWindowMarker(const ast::Expr& expr) {
   if (expr.kind != ast::ExprKind::kColumnRef) return false;
   const std::string prefix = kWindowMarkerPrefix;
   return static_cast<const ast::ColumnRefExpr&>(expr).column.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool ContainsWindowMarker(const ast::Expr& expr) {
+  if (IsWindowMarker(expr)) return true;
+  bool found = false;
+  ForEachChild(const_cast<ast::Expr&>(expr), [&](ast::ExprPtr& child) {
+    if (!found && ContainsWindowMarker(*child)) found = true;
+  });
+  return found;
 }
 
 void WindowExtractor::Extract(ast::ExprPtr* slot) {
@@ -366,6 +392,17 @@ Result<BoundColumn> WindowScope::Resolve(const ast::ColumnRefExpr& ref) const {
   const BoundWindowFunction& window = (*windows_)[index];
   return BoundColumn{input_width_ + static_cast<uint32_t>(index), window.result_type,
                      window.nullable, ref.text};
+}
+
+Result<BoundColumn> WindowAliasGuardScope::Resolve(const ast::ColumnRefExpr& ref) const {
+  Result<BoundColumn> column = input_->Resolve(ref);
+  if (column.ok() || !ref.table.empty() || !ref.database.empty()) return column;
+  for (const std::string& alias : window_aliases_) {
+    if (EqualsIgnoreCase(alias, ref.column)) {
+      return Status::Error(ErrorCode::kWrongPlacementOfWindowFunction);
+    }
+  }
+  return column;
 }
 
 }  // namespace minisql::sql

@@ -16,6 +16,12 @@
 //      appends its results to its input row.
 // A window call anywhere else (WHERE, GROUP BY, HAVING, UPDATE ...) reaches the
 // expression binder, which answers 4015.
+//
+// With HAVING the operators are, bottom up (MySQL's logical order):
+//   Aggregation ─► Projection [window-free items ++ input] ─► Filter HAVING ─► Window ─►
+//   Projection [items] ─► ...
+// The first projection computes the items HAVING may name by alias; the window
+// functions and the remaining items then read the aggregated row shifted behind them.
 #pragma once
 
 #include <memory>
@@ -33,6 +39,8 @@ namespace minisql::sql {
 bool ContainsWindowCall(const ast::Expr& expr);
 /// True if `expr` is the marker WindowExtractor left for a window call.
 bool IsWindowMarker(const ast::Expr& expr);
+/// True if `expr` is or contains such a marker.
+bool ContainsWindowMarker(const ast::Expr& expr);
 
 class WindowExtractor {
  public:
@@ -72,6 +80,23 @@ class WindowScope : public NameScope {
   const NameScope* input_;
   const std::vector<BoundWindowFunction>* windows_;
   uint32_t input_width_;
+};
+
+/// HAVING of a query with window functions runs before them (MySQL's order: GROUP BY,
+/// HAVING, windows, select list), so it cannot read a select item that holds a window
+/// call: naming such an item's alias is 4015, as MariaDB answers. Everything else goes
+/// to `input`.
+class WindowAliasGuardScope : public NameScope {
+ public:
+  WindowAliasGuardScope(const NameScope* input, std::vector<std::string> window_aliases)
+      : input_(input), window_aliases_(std::move(window_aliases)) {}
+  Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
+  std::string DefaultDatabase() const override { return input_->DefaultDatabase(); }
+  const SubqueryBinder* subqueries() const override { return input_->subqueries(); }
+
+ private:
+  const NameScope* input_;
+  std::vector<std::string> window_aliases_;
 };
 
 }  // namespace minisql::sql

@@ -127,6 +127,12 @@ struct BoundSelect {
   /// `items` and ORDER BY read them there.
   std::vector<BoundWindowFunction> windows;
   uint32_t window_input_width = 0;
+  /// HAVING with window functions (bind_window.h): HAVING filters before the windows.
+  /// `window_having` reads [pre_window_items ++ the joined or aggregated row], which a
+  /// projection computes; the windows and `items` read that row too. `having` is
+  /// then null.
+  std::vector<ExpressionPtr> pre_window_items;
+  ExpressionPtr window_having;
 
   std::vector<ExpressionPtr> items;  // over the joined or aggregated row
   bool project_input = false;        // append the input row to the projected row

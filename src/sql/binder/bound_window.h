@@ -31,7 +31,10 @@ enum class WindowFunctionKind {
   kLead,
   kFirstValue,
   kLastValue,
-  kAggregate,  // COUNT, SUM, AVG, MIN, MAX over the frame
+  kPercentRank,  // (RANK - 1) / (partition rows - 1), 0 for a one-row partition
+  kCumeDist,     // (rows up to the current row's last peer) / partition rows
+  kNthValue,     // NTH_VALUE(x, n): x of the frame's n-th row, NULL if it has fewer
+  kAggregate,    // COUNT, SUM, AVG, MIN, MAX over the frame
 };
 
 struct BoundFrameBound {
@@ -53,7 +56,8 @@ struct BoundWindowFunction {
   ExpressionPtr argument;
   /// LAG / LEAD: the third argument, evaluated on the current row (null: NULL).
   ExpressionPtr default_value;
-  /// LAG / LEAD: how many rows back (LAG) or ahead (LEAD); NTILE: the bucket count.
+  /// LAG / LEAD: how many rows back (LAG) or ahead (LEAD); NTILE: the bucket count;
+  /// NTH_VALUE: n.
   int64_t count = 1;
   std::vector<ExpressionPtr> partition_by;
   std::vector<BoundWindowOrderItem> order_by;

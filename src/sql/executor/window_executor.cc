@@ -257,6 +257,13 @@ Status WindowExecutor::ComputePartition(const BoundWindowFunction& function, con
       case WindowFunctionKind::kDenseRank:
         result = Value::Int(dense_rank);
         break;
+      case WindowFunctionKind::kPercentRank:
+        result = Value::Double(
+            size == 1 ? 0.0 : static_cast<double>(rank - 1) / static_cast<double>(size - 1));
+        break;
+      case WindowFunctionKind::kCumeDist:
+        result = Value::Double(static_cast<double>(peer_end - begin) / static_cast<double>(size));
+        break;
       case WindowFunctionKind::kNtile: {
         // `size` rows in `count` buckets; the first size % count buckets get one more.
         const int64_t buckets = function.count;
@@ -284,6 +291,7 @@ Status WindowExecutor::ComputePartition(const BoundWindowFunction& function, con
       }
       case WindowFunctionKind::kFirstValue:
       case WindowFunctionKind::kLastValue:
+      case WindowFunctionKind::kNthValue:
       case WindowFunctionKind::kAggregate: {
         Result<size_t> lo = frames.Start(i, peer_begin);
         if (!lo.ok()) return lo.status();
@@ -296,6 +304,12 @@ Status WindowExecutor::ComputePartition(const BoundWindowFunction& function, con
         }
         if (function.kind == WindowFunctionKind::kLastValue) {
           if (!empty) result = pass.arguments[order[*hi - 1]];
+          break;
+        }
+        if (function.kind == WindowFunctionKind::kNthValue) {
+          if (!empty && function.count >= 1 && static_cast<uint64_t>(function.count) <= *hi - *lo) {
+            result = pass.arguments[order[*lo + static_cast<size_t>(function.count) - 1]];
+          }
           break;
         }
         Result<std::unique_ptr<Aggregator>> fresh = MakeAggregator(function.aggregate);

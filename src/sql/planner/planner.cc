@@ -84,6 +84,15 @@ PlanNodePtr Planner::PlanSelect(BoundSelect select) {
     aggregation->input_width = input_width;
     plan = Over(std::move(aggregation), std::move(plan));
   }
+  if (select.window_having) {  // HAVING before the window functions (bind_window.h)
+    auto items = std::make_unique<ProjectionPlan>();
+    items->expressions = std::move(select.pre_window_items);
+    items->append_input = true;
+    plan = Over(std::move(items), std::move(plan));
+    auto filter = std::make_unique<FilterPlan>();
+    filter->predicate = std::move(select.window_having);
+    plan = Over(std::move(filter), std::move(plan));
+  }
   if (!select.windows.empty()) {  // window functions: after grouping, before the items
     auto window = std::make_unique<WindowPlan>();
     window->functions = std::move(select.windows);

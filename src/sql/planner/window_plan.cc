@@ -26,14 +26,16 @@ std::string DescribeBound(const BoundFrameBound& bound) {
 
 // The call itself with bound arguments: "SUM(#2)", "LAG(#1, 1)", "COUNT(*)".
 std::string DescribeCall(const BoundWindowFunction& f) {
-  static constexpr const char* kNames[] = {"ROW_NUMBER", "RANK", "DENSE_RANK",  "NTILE",
-                                           "LAG",        "LEAD", "FIRST_VALUE", "LAST_VALUE"};
+  static constexpr const char* kNames[] = {"ROW_NUMBER",   "RANK",      "DENSE_RANK",  "NTILE",
+                                           "LAG",          "LEAD",      "FIRST_VALUE", "LAST_VALUE",
+                                           "PERCENT_RANK", "CUME_DIST", "NTH_VALUE"};
   const bool aggregate = f.kind == WindowFunctionKind::kAggregate;
   std::string out = aggregate ? f.aggregate.name : kNames[static_cast<int>(f.kind)];
   out += "(";
   if (aggregate && f.aggregate.star) out += "*";
   if (f.argument) out += f.argument->ToString();
   if (f.kind == WindowFunctionKind::kNtile) out += std::to_string(f.count);
+  if (f.kind == WindowFunctionKind::kNthValue) out += ", " + std::to_string(f.count);
   if (f.kind == WindowFunctionKind::kLag || f.kind == WindowFunctionKind::kLead) {
     out += ", " + std::to_string(f.count);
     if (f.default_value) out += ", " + f.default_value->ToString();
