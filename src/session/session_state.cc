@@ -113,6 +113,13 @@ Result<Value> SessionState::SystemVariable(const std::string& name,
   return SessionValue(*def);
 }
 
+Result<ColumnType> SessionState::SystemVariableType(const std::string& name,
+                                                    const std::string& scope) const {
+  Result<Value> value = SystemVariable(name, scope);  // unknown name, wrong scope
+  if (!value.ok()) return value.status();
+  return SystemVariables::ResultType(*globals_->Find(name), *value);
+}
+
 Status SessionState::SetSystemVariable(const std::string& name, const std::string& scope,
                                        const Value* value) {
   const SystemVariableDef* def = globals_->Find(name);
