@@ -5,7 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 
 minisqld_start
-python3 "$E2E_DIR/variable_types_client.py" --port "$MYSQL_PORT" ||
+PY=/usr/bin/python3  # Debian's python3-pymysql lives there
+"$PY" "$E2E_DIR/variable_types_client.py" --port "$MYSQL_PORT" ||
   fail "variable type checks failed"
 types="$(sql -t --column-type-info -e "SET @a = 1, @c = 'x'; SELECT @a, @c, @@autocommit" |
   grep -E '^Type:' | awk '{print $2}' | tr '\n' ' ' | sed 's/ $//')"

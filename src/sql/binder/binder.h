@@ -138,7 +138,7 @@ class Binder : public SubqueryBinder {
   /// (bind_recursive_cte.cc). Nested queries never see it.
   const struct WorkingTableBinding* working_table_ = nullptr;
   const TableAccessCheck* table_access_ = nullptr;  // null: no LOCK TABLES checks
-  const VariableReader* variables_ = nullptr;        // null: variables typed as text
+  const VariableReader* variables_ = nullptr;       // null: variables typed as text
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

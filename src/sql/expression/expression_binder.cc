@@ -545,8 +545,8 @@ class Binder {
     // without the session's variables, text.
     const VariableReader* variables = scope_.variables();
     if (v.scope == Scope::kUser) {
-      ColumnType type = variables != nullptr ? UserVariableType(variables->UserVariable(v.name))
-                                             : VarcharType(0);
+      ColumnType type =
+          variables != nullptr ? UserVariableType(variables->UserVariable(v.name)) : VarcharType(0);
       return ExpressionPtr(new VariableExpression(false, "", v.name, type));
     }
     std::string scope = v.scope == Scope::kSession  ? "session"

@@ -120,7 +120,6 @@ std::optional<uint64_t> UnsignedOf(const Decimal& d) {
 
 }  // namespace
 
-
 VariableExpression::VariableExpression(bool system, std::string scope, std::string name,
                                        ColumnType type)
     : Expression(ExpressionKind::kVariable, type, true),
@@ -141,11 +140,10 @@ Result<Value> VariableExpression::Evaluate(const Row&, const EvalContext& ctx) c
   // Only a kind that differs from the bound type's is converted: a DECIMAL keeps its
   // own scale, an integer its signedness (the bound type has room for either).
   const ColumnType& t = type();
-  bool same_kind = t.IsInteger()             ? v.is_integer()
-                   : t.id == TypeId::kDouble ? v.kind() == Value::Kind::kDouble
-                   : t.id == TypeId::kDecimal
-                       ? v.kind() == Value::Kind::kDecimal
-                       : v.kind() == Value::Kind::kString;
+  bool same_kind = t.IsInteger()              ? v.is_integer()
+                   : t.id == TypeId::kDouble  ? v.kind() == Value::Kind::kDouble
+                   : t.id == TypeId::kDecimal ? v.kind() == Value::Kind::kDecimal
+                                              : v.kind() == Value::Kind::kString;
   if (same_kind) return v;
   if (t.id == TypeId::kBlob) return Value::Binary(v.ToText());  // a NULL-typed @v, since set
   if (t.IsInteger() && t.is_unsigned && v.kind() == Value::Kind::kDecimal) {
