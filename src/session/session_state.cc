@@ -83,6 +83,8 @@ uint64_t SessionState::select_limit() const {
   switch (value.kind()) {
     case Value::Kind::kInt:
       return value.int_value() < 0 ? 0 : static_cast<uint64_t>(value.int_value());
+    case Value::Kind::kUInt:  // SET sql_select_limit = @v, @v read from @@sql_select_limit
+      return value.uint_value();
     case Value::Kind::kDecimal:
     case Value::Kind::kDouble: {
       double rows = value.kind() == Value::Kind::kDouble ? value.double_value()

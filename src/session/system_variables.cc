@@ -174,7 +174,10 @@ ColumnType SystemVariables::ResultType(const SystemVariableDef& def, const Value
       if (def.default_value.decimal_value().scale() == 0) {
         return ColumnType{TypeId::kBigInt, true, 21, 0};
       }
-      return ColumnType{TypeId::kDouble, false, 0, 6};
+      // long_query_time: MariaDB says DOUBLE with 6 decimals and prints 10.000000; our
+      // text rows print a DOUBLE by its value ("10"), so it stays the DECIMAL it is held as.
+      return ColumnType{TypeId::kDecimal, false, Decimal::kMaxPrecision,
+                        def.default_value.decimal_value().scale()};
     case Value::Kind::kDouble:
       return ColumnType{TypeId::kDouble, false, 0, 6};
     default: {

@@ -14,7 +14,8 @@
 //   @v binary string, NULL, unset  LONGBLOB            BLOB, binary
 //   @@x integer                    BIGINT UNSIGNED     LONGLONG UNSIGNED, length 21
 //   @@x boolean                    BIGINT(1)           LONGLONG, length 1
-//   @@x fractional                 DOUBLE(.., 6)       DOUBLE, 6 decimals
+//   @@x fractional                 DECIMAL / DOUBLE    NEWDECIMAL / DOUBLE (as held:
+//                                                      MariaDB says DOUBLE for both)
 //   @@x text                       VARCHAR(its length) VAR_STRING
 //
 // (MySQL and MariaDB send the string cases as LONG_BLOB, which minisql's ColumnType

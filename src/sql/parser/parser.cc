@@ -1,7 +1,7 @@
 // parser.cc — Parse(): the driver loop between the tokenizer and the Lemon parser.
 //
 //   text ──GetToken──> token ──(drop spaces, comments, versioned-comment markers;
-//                              merge 'a' 'b'; keyword after '.' -> ID;
+//                              merge 'a' 'b'; keyword after '.' or '@' -> ID;
 //                              drop a character set introducer: _binary 'x' -> 'x';
 //                              track "( SELECT" nesting)──> MinisqlParse() ──> AST
 //
