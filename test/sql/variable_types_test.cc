@@ -90,6 +90,11 @@ TEST(VariableTypeTest, ValueAssignedSinceBindingIsConverted) {
   EXPECT_EQ(x->Evaluate(Row(), ctx)->int_value(), 3);  // rounded half away from zero
   ctx.user_vars["x"] = Value();
   EXPECT_TRUE(x->Evaluate(Row(), ctx)->is_null());
+  // An integer the bound signedness cannot hold is 1690, not a wrong number.
+  ctx.user_vars["x"] = Value::UInt(UINT64_MAX);
+  EXPECT_EQ(x->Evaluate(Row(), ctx).status().code(), 1690);
+  ctx.user_vars["x"] = Value::UInt(7);
+  EXPECT_EQ(x->Evaluate(Row(), ctx)->uint_value(), 7u);
 
   // Unset when bound (LONGBLOB): a later number reads as its bytes.
   ExpressionPtr later = BindOrDie(Var(Scope::kUser, "later"), scope);

@@ -144,6 +144,16 @@ Result<Value> VariableExpression::Evaluate(const Row&, const EvalContext& ctx) c
                    : t.id == TypeId::kDouble  ? v.kind() == Value::Kind::kDouble
                    : t.id == TypeId::kDecimal ? v.kind() == Value::Kind::kDecimal
                                               : v.kind() == Value::Kind::kString;
+  if (same_kind && t.IsInteger()) {
+    // An integer assigned since binding may not fit the bound signedness (the binary
+    // protocol would refuse to send it): 1690, as MySQL answers such a conversion.
+    bool fits = t.is_unsigned ? v.kind() == Value::Kind::kUInt || v.int_value() >= 0
+                              : v.kind() == Value::Kind::kInt || v.uint_value() <= INT64_MAX;
+    if (!fits) {
+      return Status::Error(ErrorCode::kDataOutOfRange, t.is_unsigned ? "BIGINT UNSIGNED" : "BIGINT",
+                           ToString());
+    }
+  }
   if (same_kind) return v;
   if (t.id == TypeId::kBlob) return Value::Binary(v.ToText());  // a NULL-typed @v, since set
   if (t.IsInteger() && t.is_unsigned && v.kind() == Value::Kind::kDecimal) {
