@@ -28,6 +28,7 @@ Status StatementRunner::RunExplain(ast::ExplainStmt& stmt) {
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  binder.set_variables(state_);
   sql::PlanNodePtr plan;
   if (target.kind == ast::StmtKind::kSelect) {
     Result<sql::BoundSelect> bound = binder.BindSelect(static_cast<ast::SelectStmt&>(target));

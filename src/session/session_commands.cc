@@ -19,9 +19,15 @@ namespace {
 
 class NoColumnsScope : public sql::NameScope {
  public:
+  /// `variables`: the session's, so that `SET @b = @a + 1` computes with @a's type.
+  explicit NoColumnsScope(const sql::VariableReader* variables) : variables_(variables) {}
   Result<sql::BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override {
     return Status::Error(ErrorCode::kBadField, ref.column, "SET");
   }
+  const sql::VariableReader* variables() const override { return variables_; }
+
+ private:
+  const sql::VariableReader* variables_;
 };
 
 std::string ScopeName(ast::VariableExpr::Scope scope) {
@@ -46,7 +52,7 @@ sql::OutputColumn IntColumn(const std::string& name) {
 }  // namespace
 
 Result<Value> EvaluateConstant(const ast::Expr& expr, const sql::EvalContext& ctx) {
-  NoColumnsScope scope;
+  NoColumnsScope scope(&ctx);
   Result<sql::ExpressionPtr> bound = sql::BindExpression(expr, scope);
   if (!bound.ok()) return bound.status();
   return (*bound)->Evaluate(Row(), ctx);

@@ -140,6 +140,8 @@ uint64_t SessionState::select_limit() const {
   switch (value.kind()) {
     case Value::Kind::kInt:
       return value.int_value() < 0 ? 0 : static_cast<uint64_t>(value.int_value());
+    case Value::Kind::kUInt:  // SET sql_select_limit = @v, @v read from @@sql_select_limit
+      return value.uint_value();
     case Value::Kind::kDecimal:
     case Value::Kind::kDouble: {
       double rows = value.kind() == Value::Kind::kDouble ? value.double_value()
@@ -168,6 +170,13 @@ Result<Value> SessionState::SystemVariable(const std::string& name,
     return Status::Error(ErrorCode::kIncorrectGlobalLocalVar, def->name, "GLOBAL");
   }
   return SessionValue(*def);
+}
+
+Result<ColumnType> SessionState::SystemVariableType(const std::string& name,
+                                                    const std::string& scope) const {
+  Result<Value> value = SystemVariable(name, scope);  // unknown name, wrong scope
+  if (!value.ok()) return value.status();
+  return SystemVariables::ResultType(*globals_->Find(name), *value);
 }
 
 Status SessionState::SetSystemVariable(const std::string& name, const std::string& scope,

@@ -50,6 +50,8 @@ class SessionState : public sql::EvalContext {
     return Status::OK();
   }
   Result<Value> SystemVariable(const std::string& name, const std::string& scope) const override;
+  Result<ColumnType> SystemVariableType(const std::string& name,
+                                        const std::string& scope) const override;
   int64_t StatementTimeMicros() const override {
     return statement_time_micros != 0 ? statement_time_micros : sql::WallClockMicros();
   }

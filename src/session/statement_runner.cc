@@ -89,6 +89,7 @@ Result<std::vector<ResultColumn>> StatementRunner::DescribeSelect(ast::SelectStm
   auto txn = StatementTransaction::Begin(context_->storage(), storage::AccessMode::kReadOnly);
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), txn->get(), state_->current_database);
+  binder.set_variables(state_);  // COM_STMT_PREPARE reports @v's type as of now
   stmt.calc_found_rows = false;  // a copy (see the header): the option changes no column
   Result<sql::BoundSelect> bound = binder.BindSelect(stmt);
   if (!bound.ok()) return bound.status();
@@ -158,6 +159,7 @@ Status StatementRunner::RunSelect(ast::SelectStmt& stmt) {
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   binder.set_table_access(&table_access_);
+  binder.set_variables(state_);
   // SQL_CALC_FOUND_ROWS belongs to this top-level SELECT: the LIMIT operator counts.
   // On the first SELECT of a UNION/INTERSECT/EXCEPT it would count the whole set
   // operation, which the LIMIT above a set operation does not do yet.
@@ -230,6 +232,7 @@ Status StatementRunner::RunModify(ast::Stmt& stmt) {
   if (!txn.ok()) return txn.status();
   sql::Binder binder(context_->storage(), (*txn)->get(), state_->current_database);
   binder.set_table_access(&table_access_);
+  binder.set_variables(state_);
   sql::PlanNodePtr plan;
   size_t insert_rows = 0;
   bool insert_select = false;

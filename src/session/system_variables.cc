@@ -164,4 +164,29 @@ std::string SystemVariables::DisplayText(const SystemVariableDef& def, const Val
   return value.ToText();
 }
 
+ColumnType SystemVariables::ResultType(const SystemVariableDef& def, const Value& value) {
+  // Widths as MariaDB 10.11 reports them (mysql --column-type-info).
+  if (def.flags & kVarBoolean) return ColumnType{TypeId::kBigInt, false, 1, 0};
+  switch (def.default_value.kind()) {
+    case Value::Kind::kInt:
+    case Value::Kind::kUInt:
+      return ColumnType{TypeId::kBigInt, true, 21, 0};
+    case Value::Kind::kDecimal:
+      if (def.default_value.decimal_value().scale() == 0) {
+        return ColumnType{TypeId::kBigInt, true, 21, 0};
+      }
+      // long_query_time: MariaDB says DOUBLE with 6 decimals and prints 10.000000; our
+      // text rows print a DOUBLE by its value ("10"), so it stays the DECIMAL it is held as.
+      return ColumnType{TypeId::kDecimal, false, Decimal::kMaxPrecision,
+                        def.default_value.decimal_value().scale()};
+    case Value::Kind::kDouble:
+      return ColumnType{TypeId::kDouble, false, 0, 6};
+    default: {
+      size_t chars = value.is_null() ? 0 : value.ToText().size();
+      return ColumnType{TypeId::kVarchar, false, static_cast<uint32_t>(std::max<size_t>(chars, 1)),
+                        0};
+    }
+  }
+}
+
 }  // namespace minisql

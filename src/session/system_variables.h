@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "types/column_type.h"
 #include "types/value.h"
 
 namespace minisql {
@@ -56,6 +57,11 @@ class SystemVariables {
   static Result<Value> Normalize(const SystemVariableDef& def, const Value& value);
   /// How SHOW VARIABLES prints a value.
   static std::string DisplayText(const SystemVariableDef& def, const Value& value);
+  /// The type `SELECT @@name` gives, from the definition as MySQL derives it: BIGINT(1)
+  /// for booleans, BIGINT UNSIGNED for integers (and sql_select_limit's 2^64-1),
+  /// DECIMAL or DOUBLE for fractional numbers (as held), else VARCHAR as long as `value`, the current value
+  /// (table in sql/expression/variable_reader.h).
+  static ColumnType ResultType(const SystemVariableDef& def, const Value& value);
 
  private:
   std::vector<SystemVariableDef> definitions_;

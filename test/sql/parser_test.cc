@@ -253,6 +253,21 @@ TEST(ParserTest, Literals) {
   EXPECT_EQ(As<ast::UnaryExpr>(Item(*s, 8)).op, ast::UnaryOp::kNegate);
 }
 
+TEST(ParserTest, UserVariableNamedLikeAKeyword) {
+  // Right after '@' a word is a name, as in MySQL: PREPARE s FROM @sql.
+  auto s = SelectExpr("@sql, @select := 1, @`order`");
+  ASSERT_TRUE(s);
+  EXPECT_EQ(As<ast::VariableExpr>(Item(*s, 0)).name, "sql");
+  EXPECT_EQ(As<ast::VariableExpr>(Item(*s, 1)).name, "select");
+  EXPECT_EQ(As<ast::VariableExpr>(Item(*s, 2)).name, "order");
+  EXPECT_TRUE(Parse("SET @sql = 'SELECT 1'").ok());
+  EXPECT_TRUE(Parse("PREPARE s FROM @sql").ok());
+  // Not when separated: '@ select' stays a syntax error.
+  EXPECT_EQ(Parse("SELECT @ select").status().code(), 1064);
+  // @@ keeps its scope keywords.
+  EXPECT_TRUE(Parse("SET @@session.autocommit = 1").ok());
+}
+
 TEST(ParserTest, FunctionsVariablesCaseCast) {
   auto s = SelectExpr(
       "IF(a, 1, 2), LEFT('ab', 1), DATABASE(), CURRENT_USER, NOW(), COUNT(DISTINCT x), "

@@ -16,6 +16,7 @@ Result<BoundTable> Binder::BindDerivedTable(ast::SelectStmt& query, const std::s
   Binder nested(storage_, txn_, database);
   nested.ctes_ = ctes;
   nested.view_depth_ = view_depth_;
+  nested.variables_ = variables_;
   // Inside a view, the view's own check stands for its tables (as LOCK TABLES v does).
   if (view_depth_ == 0) nested.table_access_ = table_access_;
   Result<BoundSelect> bound = nested.BindSelect(query);

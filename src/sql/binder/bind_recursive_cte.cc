@@ -90,6 +90,7 @@ Result<BoundTable> Binder::BindRecursiveCte(const ast::CommonTableExpr& cte,
     Binder nested(storage_, txn_, database);
     nested.ctes_ = visible;
     nested.view_depth_ = view_depth_;
+    nested.variables_ = variables_;
     nested.working_table_ = working;
     return nested.BindSelect(operand);
   };

@@ -21,6 +21,7 @@ Result<BoundSubquery> Binder::BindSubquery(ast::SelectStmt& select, const NameSc
   nested.outer_ = &references;
   nested.ctes_ = ctes_;
   nested.view_depth_ = view_depth_;
+  nested.variables_ = variables_;
   nested.table_access_ = table_access_;
   Result<BoundSelect> bound = nested.BindSelect(select);
   if (!bound.ok()) return bound.status();

@@ -53,6 +53,10 @@ class Binder : public SubqueryBinder {
   Result<BoundSelect> BindSelect(ast::SelectStmt& stmt);
   /// Every base table this binder (and its nested ones) looks up is checked first.
   void set_table_access(const TableAccessCheck* check) { table_access_ = check; }
+  /// The session's variables, read to type @v and @@v (variable_reader.h); nested
+  /// binders (subqueries, derived tables, CTEs) inherit them. Null: typed as text.
+  void set_variables(const VariableReader* variables) { variables_ = variables; }
+  const VariableReader* variables() const override { return variables_; }
   Result<BoundInsert> BindInsert(const ast::InsertStmt& stmt);
   /// INSERT ... SELECT: `bound` has the target table and column mapping already.
   Result<BoundInsert> BindInsertSelect(const ast::InsertStmt& stmt, BoundInsert bound);
@@ -134,6 +138,7 @@ class Binder : public SubqueryBinder {
   /// (bind_recursive_cte.cc). Nested queries never see it.
   const struct WorkingTableBinding* working_table_ = nullptr;
   const TableAccessCheck* table_access_ = nullptr;  // null: no LOCK TABLES checks
+  const VariableReader* variables_ = nullptr;       // null: variables typed as text
 };
 
 /// Case-insensitive ASCII comparison, as MySQL compares column names.

@@ -43,6 +43,7 @@ Result<uint64_t> ExecuteCreateTableFromQuery(const DdlContext& ctx, const EvalCo
                          "column definitions or options with CREATE TABLE ... SELECT");
   }
   Binder binder(ctx.storage, ctx.txn, ctx.current_database);
+  binder.set_variables(&eval);  // the session's: CREATE TABLE t AS SELECT @v types @v
   Result<std::string> db = binder.ResolveDatabase(stmt.database);
   if (!db.ok()) return db.status();
   Result<std::shared_ptr<const storage::TableSchema>> existing =

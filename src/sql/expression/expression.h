@@ -20,14 +20,16 @@
 
 #include "common/interrupt_flag.h"
 #include "common/status.h"
+#include "sql/expression/variable_reader.h"
 #include "types/column_type.h"
 #include "types/value.h"
 
 namespace minisql::sql {
 
 /// What an expression may ask of the session while it runs: DATABASE(), USER(),
-/// CONNECTION_ID(), LAST_INSERT_ID(), @user_variables, @@system_variables.
-class EvalContext {
+/// CONNECTION_ID(), LAST_INSERT_ID(), @user_variables, @@system_variables (the
+/// variables through VariableReader, which the binder may also hold to type them).
+class EvalContext : public VariableReader {
  public:
   virtual ~EvalContext() = default;
   virtual std::string CurrentDatabase() const = 0;  // "" = none (DATABASE() is NULL)
@@ -38,7 +40,6 @@ class EvalContext {
   virtual int64_t RowCount() const { return -1; }
   /// The previous result set's row count (without its LIMIT under SQL_CALC_FOUND_ROWS).
   virtual uint64_t FoundRows() const { return 0; }
-  virtual Value UserVariable(const std::string& name) const = 0;  // NULL if unset
   /// `@name := value` inside an expression (user_variable_assignment.h). Const because
   /// expressions see a read-only context; this one assignment is MySQL's defined side
   /// effect of evaluation. The default (contexts without a session) refuses it.
@@ -46,8 +47,6 @@ class EvalContext {
   /// LAST_INSERT_ID(expr): sets what LAST_INSERT_ID() answers next (the same kind of
   /// defined side effect). The default refuses it.
   virtual Status SetLastInsertId(uint64_t value) const;
-  /// @@name (scope: "", "session" or "global"); 1193 if unknown.
-  virtual Result<Value> SystemVariable(const std::string& name, const std::string& scope) const = 0;
   /// When the current statement started, in microseconds since the Unix epoch: NOW()
   /// gives this one value throughout a statement. The default (for contexts without
   /// a session) reads the clock.

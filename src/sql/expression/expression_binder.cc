@@ -541,11 +541,24 @@ class Binder {
       if (!value.ok()) return value;
       return MakeUserVariableAssignment(v.name, std::move(*value));
     }
-    if (v.scope == Scope::kUser) return ExpressionPtr(new VariableExpression(false, "", v.name));
+    // The type is the one the variable has now, as the statement starts (MySQL's rule);
+    // without the session's variables, text.
+    const VariableReader* variables = scope_.variables();
+    if (v.scope == Scope::kUser) {
+      ColumnType type =
+          variables != nullptr ? UserVariableType(variables->UserVariable(v.name)) : VarcharType(0);
+      return ExpressionPtr(new VariableExpression(false, "", v.name, type));
+    }
     std::string scope = v.scope == Scope::kSession  ? "session"
                         : v.scope == Scope::kGlobal ? "global"
                                                     : "";
-    return ExpressionPtr(new VariableExpression(true, scope, v.name));
+    ColumnType type = VarcharType(0);
+    if (variables != nullptr) {
+      Result<ColumnType> declared = variables->SystemVariableType(v.name, scope);
+      if (!declared.ok()) return declared.status();
+      type = *declared;
+    }
+    return ExpressionPtr(new VariableExpression(true, scope, v.name, type));
   }
 
   Result<ExpressionPtr> BindFunction(const ast::FunctionExpr& f) {

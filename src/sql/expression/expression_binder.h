@@ -52,6 +52,15 @@ class NameScope {
   /// Who binds subqueries met in this scope's expressions; null: subqueries are
   /// refused with 1235 (contexts that cannot run them).
   virtual const SubqueryBinder* subqueries() const { return nullptr; }
+  /// The session's variables, from which @v and @@v take their result types
+  /// (variable_reader.h); null: they are typed VARCHAR and read as text. By default
+  /// they come from the statement binder, which every scope of a statement already
+  /// reaches through subqueries(): so the scopes built while binding a statement
+  /// (tables, aggregates, aliases, windows) need not pass it along, and only a scope
+  /// used without a statement binder (SET's) overrides this.
+  virtual const VariableReader* variables() const {
+    return subqueries() != nullptr ? subqueries()->variables() : nullptr;
+  }
   /// VALUES(col) in INSERT ... ON DUPLICATE KEY UPDATE: the inserted row's column.
   /// Other scopes have no such value (nullopt: VALUES is then an unknown function).
   virtual Result<std::optional<BoundColumn>> ResolveInsertedValue(const ast::FunctionExpr&) const {

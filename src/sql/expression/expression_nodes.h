@@ -60,11 +60,13 @@ class ColumnRefExpression : public Expression {
   std::string name_;
 };
 
-/// @name reads a user variable, @@[scope.]name a system variable. Their types are only
-/// known when the statement runs, so the node declares VARCHAR and yields text.
+/// @name reads a user variable, @@[scope.]name a system variable. `type` is fixed when
+/// the statement is bound (variable_reader.h): a value of another kind (the variable
+/// was assigned since, `@v := ...` in the same statement) is converted to it. VARCHAR
+/// when the binder could not see the session: the value is then read as text.
 class VariableExpression : public Expression {
  public:
-  VariableExpression(bool system, std::string scope, std::string name);
+  VariableExpression(bool system, std::string scope, std::string name, ColumnType type);
   Result<Value> Evaluate(const Row& input, const EvalContext& ctx) const override;
   std::string ToString() const override;
 

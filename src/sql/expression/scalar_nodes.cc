@@ -1,4 +1,7 @@
 // scalar_nodes.cc — literals, column references, variables and CAST.
+#include <cerrno>
+#include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "sql/expression/collation.h"
@@ -101,8 +104,25 @@ std::string ColumnRefExpression::ToString() const {
 
 // --- VariableExpression -------------------------------------------------------------------
 
-VariableExpression::VariableExpression(bool system, std::string scope, std::string name)
-    : Expression(ExpressionKind::kVariable, VarcharType(0), true),
+namespace {
+
+/// A non-negative DECIMAL as an unsigned integer, rounded half away from zero; nullopt
+/// if negative or beyond 2^64-1.
+std::optional<uint64_t> UnsignedOf(const Decimal& d) {
+  std::string text = d.Rescale(0).ToString();
+  if (text.empty() || text[0] == '-') return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+  if (errno != 0 || *end != '\0') return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+VariableExpression::VariableExpression(bool system, std::string scope, std::string name,
+                                       ColumnType type)
+    : Expression(ExpressionKind::kVariable, type, true),
       system_(system),
       scope_(std::move(scope)),
       name_(std::move(name)) {}
@@ -116,8 +136,32 @@ Result<Value> VariableExpression::Evaluate(const Row&, const EvalContext& ctx) c
   } else {
     v = ctx.UserVariable(name_);
   }
-  if (v.is_null() || v.kind() == Value::Kind::kString) return v;
-  return Value::String(v.ToText());
+  if (v.is_null()) return v;
+  // Only a kind that differs from the bound type's is converted: a DECIMAL keeps its
+  // own scale, an integer its signedness (the bound type has room for either).
+  const ColumnType& t = type();
+  bool same_kind = t.IsInteger()              ? v.is_integer()
+                   : t.id == TypeId::kDouble  ? v.kind() == Value::Kind::kDouble
+                   : t.id == TypeId::kDecimal ? v.kind() == Value::Kind::kDecimal
+                                              : v.kind() == Value::Kind::kString;
+  if (same_kind && t.IsInteger()) {
+    // An integer assigned since binding may not fit the bound signedness (the binary
+    // protocol would refuse to send it): 1690, as MySQL answers such a conversion.
+    bool fits = t.is_unsigned ? v.kind() == Value::Kind::kUInt || v.int_value() >= 0
+                              : v.kind() == Value::Kind::kInt || v.uint_value() <= INT64_MAX;
+    if (!fits) {
+      return Status::Error(ErrorCode::kDataOutOfRange, t.is_unsigned ? "BIGINT UNSIGNED" : "BIGINT",
+                           ToString());
+    }
+  }
+  if (same_kind) return v;
+  if (t.id == TypeId::kBlob) return Value::Binary(v.ToText());  // a NULL-typed @v, since set
+  if (t.IsInteger() && t.is_unsigned && v.kind() == Value::Kind::kDecimal) {
+    // @@sql_select_limit's default, 2^64-1, is held as a DECIMAL (beyond BIGINT).
+    std::optional<uint64_t> whole = UnsignedOf(v.decimal_value());
+    if (whole) return Value::UInt(*whole);
+  }
+  return ConvertToType(v, t, ToString());
 }
 
 std::string VariableExpression::ToString() const {

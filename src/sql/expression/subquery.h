@@ -89,6 +89,9 @@ class SubqueryBinder {
   /// Resolves a name the current (nested) query does not know in the enclosing
   /// queries; fails with 1054 when there are none or they do not know it either.
   virtual Result<BoundColumn> ResolveOuter(const ast::ColumnRefExpr& ref) const = 0;
+  /// The session's variables, to type @v and @@v (variable_reader.h); null when the
+  /// statement is bound without a session. See NameScope::variables for why it is here.
+  virtual const VariableReader* variables() const { return nullptr; }
 };
 
 /// Reads slot `index` of a correlated subquery's CorrelationSlots.

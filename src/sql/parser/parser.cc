@@ -1,7 +1,7 @@
 // parser.cc — Parse(): the driver loop between the tokenizer and the Lemon parser.
 //
 //   text ──GetToken──> token ──(drop spaces, comments, versioned-comment markers;
-//                              merge 'a' 'b'; keyword after '.' -> ID;
+//                              merge 'a' 'b'; keyword after '.' or '@' -> ID;
 //                              drop a character set introducer: _binary 'x' -> 'x';
 //                              track "( SELECT" nesting)──> MinisqlParse() ──> AST
 //
@@ -106,6 +106,7 @@ Result<ast::StmtPtr> Parse(std::string_view sql) {
   bool in_versioned = false;  // inside /*!NNNNN ... */: its "*/" is dropped
   bool after_semicolon = false;
   int previous_type = 0;
+  uint32_t previous_end = 0;  // where the previous token fed ended
   int paren_depth = 0;
   std::vector<int> select_frame_parens;  // paren depth of each "( SELECT" still open
   uint32_t closed_depth = 0;
@@ -138,6 +139,10 @@ Result<ast::StmtPtr> Parse(std::string_view sql) {
     }
     // After '.', a word is always a name: t.order, db.table.
     if (previous_type == TK_DOT && IsKeywordToken(type)) token.type = type = TK_ID;
+    // Right after '@', a word is a user variable's name: @sql, @select (as in MySQL).
+    if (previous_type == TK_AT && token.offset == previous_end && IsKeywordToken(type)) {
+      token.type = type = TK_ID;
+    }
     if (type == TK_ID && previous_type != TK_DOT && IsCharsetIntroducer(sql, token)) continue;
     if (type == TK_STRING) {
       MergeAdjacentStrings(sql, &token);
@@ -163,6 +168,7 @@ Result<ast::StmtPtr> Parse(std::string_view sql) {
     parser.Feed(type, token, &ctx);
     fed_any = true;
     previous_type = type;
+    previous_end = token.offset + token.length;
   }
 
   // An unterminated /*!50000 ... comment: MySQL rejects it too.

@@ -143,6 +143,19 @@ async function binaryProtocol(conn) {
   check('query and execute agree', viaQuery, rows);
 }
 
+// @v and @@v carry their types (sql/expression/variable_reader.h): numbers, not text.
+async function variables(conn) {
+  await conn.query('SET @a = 1, @s = ?', ['x']);
+  const kSelect = 'SELECT @a AS a, @a + 1 AS b, @s AS s, @@max_allowed_packet > 0 AS p, ' +
+      '@@autocommit AS ac';
+  const [viaQuery] = await conn.query(kSelect);
+  check('query variables', viaQuery, [{a: 1, b: 2, s: 'x', p: 1, ac: 1}]);
+  const [viaExecute] = await conn.execute(kSelect);
+  check('execute variables', viaExecute, viaQuery);
+  const [[packet]] = await conn.query('SELECT @@max_allowed_packet AS m');
+  check('@@max_allowed_packet is a number', typeof packet.m, 'number');
+}
+
 async function foundRows(conn) {
   const [same] = await conn.execute('UPDATE items SET qty = ? WHERE id = ?', [7, 1]);
   check('UPDATE to the same value counts matched rows', same.affectedRows, 1);
@@ -223,6 +236,7 @@ async function main() {
     await createTable(conn);
     await textProtocol(conn);
     await binaryProtocol(conn);
+    await variables(conn);
     await foundRows(conn);
     await upserts(conn);
     await transactions(conn, other);
