@@ -242,4 +242,28 @@ std::string FromUtf8(CharacterSet set, std::string_view utf8) {
   return out;
 }
 
+size_t FindInvalidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    if (!NextCodePoint(text, &pos)) return start;
+  }
+  return std::string_view::npos;
+}
+
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    if (NextCodePoint(text, &pos)) {
+      out.append(text.substr(start, pos - start));
+    } else {
+      out.push_back('?');
+    }
+  }
+  return out;
+}
+
 }  // namespace minisql

@@ -66,6 +66,13 @@ std::optional<std::string> ToUtf8(CharacterSet set, std::string_view bytes,
 /// UTF-8 text in `set`: '?' for each character the set cannot hold and for each byte
 /// that is not valid UTF-8. utf8mb4 and binary come back unchanged.
 std::string FromUtf8(CharacterSet set, std::string_view utf8);
+/// Where `text` stops being valid UTF-8 (the first byte of the first bad sequence:
+/// overlong forms, surrogates and code points beyond U+10FFFF are bad too), or
+/// std::string_view::npos if all of it is valid. A text column stores only valid UTF-8.
+size_t FindInvalidUtf8(std::string_view text);
+/// `text` with each byte that does not begin a valid UTF-8 character replaced by '?'
+/// (what MySQL stores for such bytes when it only warns).
+std::string ReplaceInvalidUtf8(std::string_view text);
 /// True if ToUtf8/FromUtf8 may change bytes in `set` (latin1, ascii; utf8mb3 outgoing).
 bool ConversionNeeded(CharacterSet set);
 

@@ -140,6 +140,22 @@ def run_checks(port, reference):
         check(one_row(ascii_conn, "SELECT 1") == (1,), "connection still works")
         step("ascii: a byte >= 0x80 is ERR 1300")
 
+    # A utf8mb4 client that sends bytes that are not UTF-8: a text column refuses them
+    # (1366, MySQL's message), INSERT IGNORE stores '?' for each; a VARBINARY keeps them.
+    try:
+        one_row(utf8, b"INSERT INTO " + DB.encode() + b".t (id, s) VALUES (20, 'ab\xe9cdefghij')")
+        raise CheckFailed("a text column accepted byte E9")
+    except pymysql.err.Error as e:
+        check(e.args[0] == 1366 and e.args[1] == "Incorrect string value: '\\xE9cdefg...' for "
+              "column `%s`.`t`.`s` at row 1" % DB, "invalid UTF-8: %r" % (e.args,))
+    with utf8.cursor() as cur:
+        cur.execute(b"INSERT IGNORE INTO " + DB.encode() + b".t (id, s, b) VALUES (21, 'a\xe9', '\xe9')")
+        cur.execute("SHOW WARNINGS")
+        check([r[1] for r in cur.fetchall()] == [1366], "INSERT IGNORE warning")
+    check(one_row(utf8, "SELECT HEX(s), HEX(b) FROM %s.t WHERE id = 21" % DB) == ("613F", "E9"),
+          "INSERT IGNORE stored '?'")
+    step("invalid UTF-8 from a utf8mb4 client: 1366, '?' under IGNORE")
+
     with utf8.cursor() as cur:
         cur.execute("DROP DATABASE " + DB)
 

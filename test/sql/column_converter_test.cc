@@ -119,6 +119,25 @@ TEST_F(ColumnConverterTest, StringsAreCutAtACharacterBoundary) {
   EXPECT_EQ(Lenient(8, Value::String("a")), std::string("a\0\0", 3));
 }
 
+TEST_F(ColumnConverterTest, TextColumnsHoldOnlyUtf8) {
+  // A lone latin1 byte, an overlong '/', a surrogate, a truncated 4-byte sequence.
+  for (const char* bad : {"a\xE9", "\xC0\xAF", "\xED\xA0\x80", "\xF0\x9F\x98"}) {
+    EXPECT_EQ(StrictError(6, Value::String(bad)), 1366) << bad;
+  }
+  EXPECT_EQ(Lenient(6, Value::String("a\xE9")), "a? !1366");
+  EXPECT_EQ(Lenient(6, Value::String("\xF0\x9F\x98")), "??? !1366");
+  // The message quotes up to 6 bytes from the first bad one, as MySQL does.
+  Result<Value> refused = ConvertForColumn(Value::String("ab\xE9"
+                                                         "cdefghij"),
+                                           ConversionTarget{&table_, 6, 1});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().message(),
+            "Incorrect string value: '\\xE9cdefg...' for column `db`.`t`.`vc` at row 1");
+  // Valid 4-byte characters and binary columns are untouched.
+  EXPECT_EQ(StrictError(6, Value::String("\xF0\x9F\x98\x80")), 0);
+  EXPECT_EQ(Lenient(7, Value::String("\xE9")), "\xE9");
+}
+
 TEST_F(ColumnConverterTest, BadTemporalValuesBecomeTheZeroValue) {
   EXPECT_EQ(StrictError(9, Value::String("2024-02-30")), 1292);
   EXPECT_EQ(Lenient(9, Value::String("2024-02-30")), "0000-00-00 !1265");

@@ -54,6 +54,22 @@ TEST(CharsetTest, AsciiRejectsHighBytes) {
   EXPECT_EQ(offset, 2u);
 }
 
+TEST(CharsetTest, FindsAndReplacesInvalidUtf8) {
+  EXPECT_EQ(FindInvalidUtf8(""), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("ab\xE9"
+                            "cd"),
+            2u);
+  EXPECT_EQ(FindInvalidUtf8("\xC0\x80"), 0u);          // overlong NUL
+  EXPECT_EQ(FindInvalidUtf8("x\xED\xA0\x80"), 1u);     // a surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);  // beyond U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("\xE2\x82"), 0u);          // truncated
+  EXPECT_EQ(ReplaceInvalidUtf8("ab\xE9"
+                               "cd\xC3\xA9"),
+            "ab?cd\xC3\xA9");
+  EXPECT_EQ(ReplaceInvalidUtf8("\xE2\x82"), "??");
+}
+
 TEST(CharsetTest, UnicodeAndBinaryPassThrough) {
   std::string bytes = "\xE9\xFF\xC3\xA9\xF0\x9F\x98\x80";
   for (CharacterSet set : {CharacterSet::kUtf8mb4, CharacterSet::kUtf8mb3, CharacterSet::kBinary}) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "types/charset.h"
 #include "types/temporal.h"
 
 namespace minisql::sql {
@@ -250,9 +251,37 @@ std::string Utf8Prefix(const std::string& text, size_t max_chars, size_t max_byt
   return text.substr(0, end);
 }
 
+// How MySQL quotes bytes that are not UTF-8 in error 1366: up to 6 bytes from the first
+// bad one, printable ASCII as is and the rest as \xHH, then "..." if more follow.
+std::string InvalidStringSample(const std::string& text, size_t bad) {
+  static constexpr size_t kShown = 6;
+  std::string sample;
+  for (size_t i = bad; i < text.size() && i < bad + kShown; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      sample.push_back(static_cast<char>(c));
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      sample += "\\x";
+      sample.push_back(kHex[c >> 4]);
+      sample.push_back(kHex[c & 0xF]);
+    }
+  }
+  if (text.size() > bad + kShown) sample += "...";
+  return sample;
+}
+
 Result<Value> ToText(const Value& v, const ConversionTarget& t) {
   const ColumnType& type = t.table->columns[t.column].type;
   std::string text = v.kind() == Value::Kind::kString ? v.string_value() : v.ToText();
+  // Text columns hold utf8mb4: bytes that are not UTF-8 (a binary string, a client that
+  // sent another charset as utf8) are 1366, or '?' each with that warning.
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    Result<Value> replaced = Refuse(t, IncorrectValue(t, "string", InvalidStringSample(text, bad)),
+                                    Value::String(ReplaceInvalidUtf8(text)));
+    if (!replaced.ok()) return replaced;
+    text = replaced->string_value();
+  }
   if (type.id == TypeId::kChar) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
   }

@@ -19,8 +19,10 @@
 //   DECIMAL(p,s)  any number, rounded to s     1264 when it needs +-999.99 (all 9s)
 //                 digits                       > p-s int digits
 //                                              1366 / 1265        0 / the prefix
-//   CHAR/VARCHAR  strings; numbers as their    1406 longer than   1265, cut at a
-//   /TEXT         text form                    the declared chars character boundary
+//   CHAR/VARCHAR  UTF-8 strings; numbers as   1406 longer than   1265, cut at a
+//   /TEXT         their text form              the declared chars character boundary
+//                                              1366 bytes that    1366, '?' for each
+//                                              are not UTF-8      such byte
 //   BINARY/VAR-   bytes                        1406 too long      1265, cut at the
 //   BINARY/BLOB                                                   byte limit
 //   DATE, TIME,   '2024-01-31 12:00',          1292 'abc',        1265, the zero value
