@@ -74,6 +74,18 @@ std::optional<int64_t> Position(const ast::Expr& expr) {
   return v.int_value();
 }
 
+// The names GROUP BY lists as plain columns (`GROUP BY a, t.b` gives a, b): in HAVING
+// they mean the grouped column even where a select alias has the same name.
+std::vector<std::string> GroupedColumnNames(const ast::SelectStmt& stmt) {
+  std::vector<std::string> names;
+  for (const ast::ExprPtr& item : stmt.group_by) {
+    if (item->kind == ast::ExprKind::kColumnRef) {
+      names.push_back(static_cast<const ast::ColumnRefExpr&>(*item).column);
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 Result<BoundSelect> Binder::BindSelect(ast::SelectStmt& stmt) {
@@ -350,13 +362,14 @@ Result<BoundSelect> Binder::BindQueryBody(ast::SelectStmt& stmt) {
         }
       }
       AliasScope scope(&input, std::move(item_aliases), pre_window_count,
-                       /*aliases_first=*/false);
+                       /*aliases_first=*/true, GroupedColumnNames(stmt));
       WindowAliasGuardScope guarded(&scope, std::move(window_aliases));
       Result<ExpressionPtr> having = BindExpression(*stmt.having, guarded);
       if (!having.ok()) return having.status();
       bound.window_having = std::move(*having);
     } else {
-      AliasScope scope(&input, aliases, item_count, /*aliases_first=*/false);
+      AliasScope scope(&input, aliases, item_count, /*aliases_first=*/true,
+                       GroupedColumnNames(stmt));
       Result<ExpressionPtr> having = BindExpression(*stmt.having, scope);
       if (!having.ok()) return having.status();
       bound.having = std::move(*having);

@@ -81,7 +81,9 @@ const SelectAlias* AliasScope::FindAlias(const ast::ColumnRefExpr& ref) const {
 
 Result<BoundColumn> AliasScope::Resolve(const ast::ColumnRefExpr& ref) const {
   const SelectAlias* alias = FindAlias(ref);
-  if (alias != nullptr && aliases_first_) return alias->column;
+  bool grouped = false;
+  for (const std::string& name : grouped_names_) grouped |= EqualsIgnoreCase(name, ref.column);
+  if (alias != nullptr && aliases_first_ && !grouped) return alias->column;
   Result<BoundColumn> column = input_->Resolve(ref);
   if (column.ok()) {
     if (!column->outer_slots) column->index += item_count_;

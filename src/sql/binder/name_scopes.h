@@ -74,14 +74,18 @@ struct SelectAlias {
 
 class AliasScope : public NameScope {
  public:
-  /// `aliases_first`: ORDER BY looks at select aliases before input columns,
-  /// HAVING after them (MySQL's rule).
+  /// `aliases_first`: select aliases win over input columns of the same name. ORDER BY
+  /// and HAVING look at aliases first; HAVING makes an exception for `grouped_names`, the
+  /// columns named in GROUP BY, whose input column wins (MySQL's rule: in
+  /// `SELECT a AS c FROM t GROUP BY a HAVING c > 3`, c is the alias, though t has a
+  /// column c; with GROUP BY a, c it would be the column).
   AliasScope(const NameScope* input, std::vector<SelectAlias> aliases, uint32_t item_count,
-             bool aliases_first)
+             bool aliases_first, std::vector<std::string> grouped_names = {})
       : input_(input),
         aliases_(std::move(aliases)),
         item_count_(item_count),
-        aliases_first_(aliases_first) {}
+        aliases_first_(aliases_first),
+        grouped_names_(std::move(grouped_names)) {}
   Result<BoundColumn> Resolve(const ast::ColumnRefExpr& ref) const override;
   const SubqueryBinder* subqueries() const override { return input_->subqueries(); }
 
@@ -92,6 +96,7 @@ class AliasScope : public NameScope {
   std::vector<SelectAlias> aliases_;
   uint32_t item_count_;
   bool aliases_first_;
+  std::vector<std::string> grouped_names_;
 };
 
 }  // namespace minisql::sql
