@@ -59,8 +59,8 @@ class SystemVariables {
   static std::string DisplayText(const SystemVariableDef& def, const Value& value);
   /// The type `SELECT @@name` gives, from the definition as MySQL derives it: BIGINT(1)
   /// for booleans, BIGINT UNSIGNED for integers (and sql_select_limit's 2^64-1),
-  /// DECIMAL or DOUBLE for fractional numbers (as held), else VARCHAR as long as `value`, the current value
-  /// (table in sql/expression/variable_reader.h).
+  /// DECIMAL or DOUBLE for fractional numbers (as held), else VARCHAR as long as `value`, the
+  /// current value (table in sql/expression/variable_reader.h).
   static ColumnType ResultType(const SystemVariableDef& def, const Value& value);
 
  private:

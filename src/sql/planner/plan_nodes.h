@@ -213,7 +213,7 @@ struct InsertPlan : PlanNode {
   std::shared_ptr<const PlanNode> select;  // INSERT ... SELECT (insert_select_executor.h)
   InsertConflict on_conflict = InsertConflict::kError;  // IGNORE / REPLACE / ON DUPLICATE
   std::vector<BoundAssignment> on_duplicate;            // over [stored row ++ inserted row]
-  bool ignore = false;  // INSERT IGNORE (BoundInsert::ignore)
+  bool ignore = false;                                  // INSERT IGNORE (BoundInsert::ignore)
   std::string Describe() const override;
 };
 
