@@ -66,6 +66,8 @@ std::optional<std::string> ToUtf8(CharacterSet set, std::string_view bytes,
 /// UTF-8 text in `set`: '?' for each character the set cannot hold and for each byte
 /// that is not valid UTF-8. utf8mb4 and binary come back unchanged.
 std::string FromUtf8(CharacterSet set, std::string_view utf8);
+/// Appends `code_point` encoded as UTF-8 (1 to 4 bytes).
+void AppendUtf8(char32_t code_point, std::string* out);
 /// Where `text` stops being valid UTF-8 (the first byte of the first bad sequence:
 /// overlong forms, surrogates and code points beyond U+10FFFF are bad too), or
 /// std::string_view::npos if all of it is valid. A text column stores only valid UTF-8.

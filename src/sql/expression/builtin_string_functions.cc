@@ -15,6 +15,7 @@
 #include "sql/expression/conversion.h"
 #include "sql/expression/function_registry.h"
 #include "sql/expression/result_types.h"
+#include "types/charset.h"
 
 namespace minisql::sql {
 namespace {

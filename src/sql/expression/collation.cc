@@ -1,6 +1,8 @@
 // collation.cc — utf8mb4_general_ci weights and UTF-8 decoding (see collation.h).
 #include "sql/expression/collation.h"
 
+#include "types/charset.h"
+
 namespace minisql::sql {
 namespace {
 
@@ -42,24 +44,6 @@ std::vector<char32_t> DecodeUtf8(std::string_view s) {
     i += extra + 1;
   }
   return out;
-}
-
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
 }
 
 size_t Utf8Length(std::string_view s) {

@@ -19,7 +19,7 @@ namespace minisql::sql {
 /// Decodes UTF-8 into code points; invalid bytes decode as themselves (0x80..0xFF)
 /// so that arbitrary binary strings still compare deterministically.
 std::vector<char32_t> DecodeUtf8(std::string_view s);
-void AppendUtf8(char32_t c, std::string* out);
+// Encoding is types/charset.h's AppendUtf8.
 /// Number of characters (code points) in a UTF-8 string.
 size_t Utf8Length(std::string_view s);
 /// Byte offset of the `n`-th character (s.size() when past the end).
