@@ -86,17 +86,15 @@ Status StatementRunner::RunSet(const ast::SetStmt& stmt) {
       }
       case ast::SetStmt::Item::Kind::kNames:
       case ast::SetStmt::Item::Kind::kCharacterSet: {
-        std::string charset = CanonicalCharset(item.name);
-        if (ToLower(item.name) == "default") charset = "utf8mb4";
-        if (charset.empty()) return Status::Error(ErrorCode::kUnknownCharacterSet, item.name);
+        std::optional<CharacterSet> charset =
+            ToLower(item.name) == "default" ? kServerCharacterSet : CharacterSetByName(item.name);
+        if (!charset) return Status::Error(ErrorCode::kUnknownCharacterSet, item.name);
         // What these change is applied by the front end (session/client_charset.h).
         if (item.kind == ast::SetStmt::Item::Kind::kNames) {
-          MINISQL_RETURN_IF_ERROR(
-              SetNames(state_, CharacterSetByName(charset).value_or(kServerCharacterSet),
-                       ToLower(item.collation)));
+          MINISQL_RETURN_IF_ERROR(SetNames(state_, *charset, ToLower(item.collation)));
           break;
         }
-        Value name = Value::String(charset);
+        Value name = Value::String(std::string(CharacterSetName(*charset)));
         MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_client", "", &name));
         MINISQL_RETURN_IF_ERROR(state_->SetSystemVariable("character_set_results", "", &name));
         break;

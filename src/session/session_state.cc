@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "sql/executor/executor_context.h"
+#include "types/charset.h"
 
 namespace minisql {
 
@@ -233,11 +234,9 @@ Status SessionState::SetSystemVariable(const std::string& name, const std::strin
     }
   }
   if (def->name.rfind("character_set_", 0) == 0 && !results_unconverted) {
-    std::string canonical = CanonicalCharset(normalized.ToText());
-    if (canonical.empty()) {
-      return Status::Error(ErrorCode::kUnknownCharacterSet, normalized.ToText());
-    }
-    normalized = Value::String(canonical);
+    std::optional<CharacterSet> set = CharacterSetByName(normalized.ToText());
+    if (!set) return Status::Error(ErrorCode::kUnknownCharacterSet, normalized.ToText());
+    normalized = Value::String(std::string(CharacterSetName(*set)));  // utf8 → utf8mb3
   }
   if (global) {
     globals_->SetGlobal(*def, std::move(normalized));

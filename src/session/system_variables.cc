@@ -15,15 +15,6 @@ std::string ToLower(std::string s) {
   return s;
 }
 
-std::string CanonicalCharset(const std::string& name) {
-  std::string lower = ToLower(name);
-  if (lower == "utf8" || lower == "utf8mb3") return "utf8mb3";
-  if (lower == "utf8mb4" || lower == "latin1" || lower == "binary" || lower == "ascii") {
-    return lower;
-  }
-  return "";
-}
-
 SystemVariables::SystemVariables(const ServerOptions& options) {
   char host[256] = {0};
   if (gethostname(host, sizeof(host) - 1) != 0) host[0] = '\0';

@@ -72,8 +72,4 @@ class SystemVariables {
 /// Lower-cases ASCII.
 std::string ToLower(std::string s);
 
-/// A character set name minisql accepts for SET NAMES / character_set_*: the
-/// canonical name (utf8 → utf8mb3), or "" if unknown.
-std::string CanonicalCharset(const std::string& name);
-
 }  // namespace minisql

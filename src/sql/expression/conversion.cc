@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 
 #include "sql/expression/temporal_values.h"
@@ -166,6 +167,14 @@ Result<Value> ConvertToType(const Value& v, const ColumnType& type, const std::s
   if (v.is_null() || type.id == TypeId::kNull) return v;
   if (type.IsInteger()) {
     if (v.is_integer()) return v;
+    // An UNSIGNED type holds a non-negative DECIMAL as a UInt, up to 2^64-1 (such as
+    // @@sql_select_limit's default), rounded half away from zero.
+    if (type.is_unsigned && v.kind() == Value::Kind::kDecimal) {
+      __int128 whole = v.decimal_value().Rescale(0).unscaled();
+      if (whole >= 0 && whole <= static_cast<__int128>(UINT64_MAX)) {
+        return Value::UInt(static_cast<uint64_t>(whole));
+      }
+    }
     Result<int64_t> i = ToInt(v, what);
     if (!i.ok()) return i.status();
     return Value::Int(*i);

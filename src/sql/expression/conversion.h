@@ -45,7 +45,8 @@ Result<int64_t> ToInt(const Value& v, const std::string& what);
 std::optional<Decimal> ToDecimal(const Value& v);
 std::string AsString(const Value& v);
 
-/// Converts a non-NULL value to the kind `type` implies (Int for integers, Double,
+/// Converts a non-NULL value to the kind `type` implies (Int for integers; UInt for a
+/// non-negative DECIMAL to an UNSIGNED one; Double,
 /// Decimal rescaled to type.scale, String; the canonical text or NULL for temporal types,
 /// see temporal_values.h), so that every value an expression yields
 /// has the kind its declared type promises. NULL stays NULL; kNull types keep the value.

@@ -1,7 +1,4 @@
 // scalar_nodes.cc — literals, column references, variables and CAST.
-#include <cerrno>
-#include <cstdlib>
-#include <optional>
 #include <string>
 
 #include "sql/expression/collation.h"
@@ -104,22 +101,6 @@ std::string ColumnRefExpression::ToString() const {
 
 // --- VariableExpression -------------------------------------------------------------------
 
-namespace {
-
-/// A non-negative DECIMAL as an unsigned integer, rounded half away from zero; nullopt
-/// if negative or beyond 2^64-1.
-std::optional<uint64_t> UnsignedOf(const Decimal& d) {
-  std::string text = d.Rescale(0).ToString();
-  if (text.empty() || text[0] == '-') return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  unsigned long long v = std::strtoull(text.c_str(), &end, 10);
-  if (errno != 0 || *end != '\0') return std::nullopt;
-  return v;
-}
-
-}  // namespace
-
 VariableExpression::VariableExpression(bool system, std::string scope, std::string name,
                                        ColumnType type)
     : Expression(ExpressionKind::kVariable, type, true),
@@ -156,11 +137,6 @@ Result<Value> VariableExpression::Evaluate(const Row&, const EvalContext& ctx) c
   }
   if (same_kind) return v;
   if (t.id == TypeId::kBlob) return Value::Binary(v.ToText());  // a NULL-typed @v, since set
-  if (t.IsInteger() && t.is_unsigned && v.kind() == Value::Kind::kDecimal) {
-    // @@sql_select_limit's default, 2^64-1, is held as a DECIMAL (beyond BIGINT).
-    std::optional<uint64_t> whole = UnsignedOf(v.decimal_value());
-    if (whole) return Value::UInt(*whole);
-  }
   return ConvertToType(v, t, ToString());
 }
 
